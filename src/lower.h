@@ -1,0 +1,17 @@
+/* lower.h — tree-sitter tree → IR; used by parse.c only. */
+#ifndef RC_LOWER_H
+#define RC_LOWER_H
+
+#include "ir.h"
+
+/* tree_root points at a TSNode, language at a TSLanguage (kept opaque here so
+ * that tree-sitter headers stay out of the rest of the program). `text` is
+ * what was parsed, `orig` the original bytes of the same length. With
+ * snippet_at, every span is set to it (eval strings). */
+void rc_lower_tree(rc_ir *ir, const void *tree_root, const void *language, const char *text,
+                   const char *orig, uint32_t len, const rc_span *snippet_at);
+
+/* `test`/`[` arguments → expression. */
+rc_texpr *rc_lower_test_args(rc_arena *A, rc_word **w, uint32_t n, rc_span sp);
+
+#endif

@@ -1,0 +1,30 @@
+/* parse.h — tree-sitter parse of one source, lowered to the IR (lower.c).
+ * tree-sitter types never leave parse.c/lower.c. */
+#ifndef RC_PARSE_H
+#define RC_PARSE_H
+
+#include "ir.h"
+#include "source.h"
+
+typedef enum rc_dialect {
+  RC_DIALECT_SH,
+  RC_DIALECT_BASH,
+  RC_DIALECT_ZSH,
+} rc_dialect;
+
+const char *rc_dialect_name(rc_dialect d);
+
+/* Parses and lowers `src` (which must outlive the result). Never fails:
+ * unparsable regions are recorded in ir->errors. */
+rc_ir *rc_parse(const rc_source *src, rc_dialect d);
+void rc_ir_free(rc_ir *ir);
+
+/* Lowers an `eval` string or other snippet found inside `parent`: the text is
+ * parsed on its own, spans are shifted to `at` (the string's position). */
+rc_ir *rc_parse_snippet(const rc_source *src, const char *text, uint32_t len,
+                        rc_dialect d, const rc_span *at);
+
+/* Debug: the tree-sitter S-expression of a text (caller frees). */
+char *rc_parse_sexp(const char *text, uint32_t len, rc_dialect d);
+
+#endif

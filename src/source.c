@@ -1,0 +1,210 @@
+/* source.c — see source.h. */
+#define _POSIX_C_SOURCE 200809L
+#include "source.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "base.h"
+
+const char *rc_load_status_str(rc_load_status st) {
+  switch (st) {
+  case RC_LOAD_OK: return "ok";
+  case RC_LOAD_MISSING: return "does not exist";
+  case RC_LOAD_LOOP: return "symlink loop";
+  case RC_LOAD_UNREADABLE: return "cannot be read";
+  case RC_LOAD_NOT_REGULAR: return "is not a regular file";
+  case RC_LOAD_TOO_LARGE: return "is too large";
+  case RC_LOAD_BINARY: return "is a binary file";
+  }
+  return "?";
+}
+
+static rc_load_status status_of_errno(int e) {
+  if (e == ENOENT || e == ENOTDIR) return RC_LOAD_MISSING;
+  if (e == ELOOP) return RC_LOAD_LOOP;
+  return RC_LOAD_UNREADABLE;
+}
+
+rc_load_status rc_path_probe(const char *path, int *err_no) {
+  struct stat st;
+  if (stat(path, &st) != 0) {
+    if (err_no) *err_no = errno;
+    return status_of_errno(errno);
+  }
+  if (err_no) *err_no = 0;
+  if (!S_ISREG(st.st_mode)) return RC_LOAD_NOT_REGULAR;
+  if ((uint64_t)st.st_size > RC_SOURCE_MAX_BYTES) return RC_LOAD_TOO_LARGE;
+  return RC_LOAD_OK;
+}
+
+/* NUL bytes early in the file, or many control bytes, mean "not a script". */
+static bool looks_binary(const char *p, size_t n) {
+  size_t head = n < 4096 ? n : 4096, ctl = 0;
+  for (size_t i = 0; i < head; i++) {
+    unsigned char c = (unsigned char)p[i];
+    if (c == 0) return true;
+    if (c < 32 && c != '\n' && c != '\t' && c != '\r' && c != '\f' && c != '\v' && c != 27) ctl++;
+  }
+  return head >= 32 && ctl * 10 > head;
+}
+
+static int64_t first_bad_utf8(const unsigned char *p, size_t n) {
+  size_t i = 0;
+  while (i < n) {
+    unsigned char c = p[i];
+    if (c < 0x80) { i++; continue; }
+    size_t k;
+    uint32_t min;
+    if ((c & 0xE0) == 0xC0) k = 1, min = 0x80;
+    else if ((c & 0xF0) == 0xE0) k = 2, min = 0x800;
+    else if ((c & 0xF8) == 0xF0) k = 3, min = 0x10000;
+    else return (int64_t)i;
+    uint32_t cp = c & (0x3F >> k);
+    for (size_t j = 1; j <= k; j++) {
+      if (i + j >= n || (p[i + j] & 0xC0) != 0x80) return (int64_t)i;
+      cp = (cp << 6) | (p[i + j] & 0x3F);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return (int64_t)i;
+    i += k + 1;
+  }
+  return -1;
+}
+
+static void finish(rc_source *s) {
+  s->nul_bytes = 0;
+  for (uint32_t i = 0; i < s->len; i++)
+    if (s->text[i] == 0) s->text[i] = ' ', s->nul_bytes++;
+  s->bad_utf8_at = first_bad_utf8((const unsigned char *)s->text, s->len);
+  uint32_t n = 1;
+  for (uint32_t i = 0; i < s->len; i++)
+    if (s->text[i] == '\n') n++;
+  s->lines = rc_xmalloc(sizeof(uint32_t) * n);
+  s->nlines = 0;
+  s->lines[s->nlines++] = 0;
+  for (uint32_t i = 0; i < s->len; i++)
+    if (s->text[i] == '\n') s->lines[s->nlines++] = i + 1;
+}
+
+rc_source *rc_source_from_memory(const char *path, const char *text, size_t len) {
+  if (len > RC_SOURCE_MAX_BYTES) len = RC_SOURCE_MAX_BYTES;
+  rc_source *s = rc_xcalloc(1, sizeof *s);
+  s->path = rc_xstrdup(path);
+  s->real = rc_xstrdup(path);
+  s->text = rc_xstrndup(text, len);
+  s->len = (uint32_t)len;
+  s->from_buffer = true;
+  s->mtime_ns = -1;
+  finish(s);
+  return s;
+}
+
+rc_source *rc_source_load(const char *path, rc_load_status *status, int *err_no) {
+  *status = RC_LOAD_OK;
+  if (err_no) *err_no = 0;
+  /* O_NONBLOCK: opening a FIFO must not wait for a writer. The type check
+   * after open (not before) closes the stat/open race. */
+  int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+  if (fd < 0) {
+    if (err_no) *err_no = errno;
+    *status = errno == EISDIR ? RC_LOAD_NOT_REGULAR : status_of_errno(errno);
+    return NULL;
+  }
+  struct stat st;
+  if (fstat(fd, &st) != 0) {
+    if (err_no) *err_no = errno;
+    close(fd);
+    *status = RC_LOAD_UNREADABLE;
+    return NULL;
+  }
+  if (!S_ISREG(st.st_mode)) {
+    close(fd);
+    *status = RC_LOAD_NOT_REGULAR;
+    return NULL;
+  }
+  if ((uint64_t)st.st_size > RC_SOURCE_MAX_BYTES) {
+    close(fd);
+    *status = RC_LOAD_TOO_LARGE;
+    return NULL;
+  }
+  /* st_size can lie (procfs reports 0): read up to the cap + 1 byte. */
+  size_t cap = st.st_size > 0 ? (size_t)st.st_size + 1 : 64 * 1024, n = 0;
+  char *buf = rc_xmalloc(cap + 1);
+  for (;;) {
+    if (n == cap) {
+      if (cap > RC_SOURCE_MAX_BYTES) break;
+      cap = cap * 2 > (size_t)RC_SOURCE_MAX_BYTES + 1 ? (size_t)RC_SOURCE_MAX_BYTES + 1 : cap * 2;
+      buf = rc_xrealloc(buf, cap + 1);
+    }
+    ssize_t r = read(fd, buf + n, cap - n);
+    if (r < 0) {
+      if (errno == EINTR) continue;
+      if (err_no) *err_no = errno;
+      free(buf);
+      close(fd);
+      *status = RC_LOAD_UNREADABLE;
+      return NULL;
+    }
+    if (r == 0) break;
+    n += (size_t)r;
+  }
+  close(fd);
+  if (n > RC_SOURCE_MAX_BYTES) {
+    free(buf);
+    *status = RC_LOAD_TOO_LARGE;
+    return NULL;
+  }
+  if (looks_binary(buf, n)) {
+    free(buf);
+    *status = RC_LOAD_BINARY;
+    return NULL;
+  }
+  buf[n] = 0;
+  rc_source *s = rc_xcalloc(1, sizeof *s);
+  s->path = rc_xstrdup(path);
+  char *real = realpath(path, NULL);
+  s->real = real ? real : rc_xstrdup(path);
+  s->text = buf;
+  s->len = (uint32_t)n;
+  s->mtime_ns = (int64_t)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec;
+  s->size_on_disk = (uint64_t)st.st_size;
+  s->dev = (uint64_t)st.st_dev;
+  s->ino = (uint64_t)st.st_ino;
+  finish(s);
+  return s;
+}
+
+void rc_source_free(rc_source *s) {
+  if (!s) return;
+  free(s->path);
+  free(s->real);
+  free(s->text);
+  free(s->lines);
+  free(s);
+}
+
+void rc_source_pos(const rc_source *s, uint32_t off, uint32_t *line, uint32_t *col) {
+  uint32_t lo = 0, hi = s->nlines; /* find last line start <= off */
+  while (hi - lo > 1) {
+    uint32_t mid = lo + (hi - lo) / 2;
+    if (s->lines[mid] <= off) lo = mid;
+    else hi = mid;
+  }
+  *line = lo + 1;
+  *col = off - s->lines[lo] + 1;
+}
+
+bool rc_source_line(const rc_source *s, uint32_t line, uint32_t *off, uint32_t *len) {
+  if (line < 1 || line > s->nlines) return false;
+  uint32_t a = s->lines[line - 1];
+  uint32_t b = line < s->nlines ? s->lines[line] - 1 : s->len;
+  if (b > a && s->text[b - 1] == '\r') b--;
+  *off = a;
+  *len = b - a;
+  return true;
+}
