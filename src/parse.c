@@ -6,6 +6,7 @@
 #include <tree_sitter/api.h>
 
 #include "lower.h"
+#include "ts_fixups.h"
 #include "zsh_prepass.h"
 
 const TSLanguage *tree_sitter_bash(void);
@@ -33,12 +34,11 @@ static rc_ir *parse_common(const rc_source *src, const char *orig, uint32_t len,
   rc_arena_init(&ir->arena);
   ir->src = src;
   /* The zsh pre-pass rewrites a copy; offsets are unchanged. */
-  char *text = NULL;
+  char *text = rc_xstrndup(orig, len);
   const char *parsed = orig;
-  if (d == RC_DIALECT_ZSH) {
-    text = rc_xstrndup(orig, len);
-    if (rc_zsh_prepass(text, len)) parsed = text;
-  }
+  uint32_t fixes = rc_ts_fixups(text, len);
+  if (d == RC_DIALECT_ZSH) fixes += rc_zsh_prepass(text, len);
+  if (fixes) parsed = text;
   TSTree *tree = parse_text(parsed, len);
   if (tree) {
     TSNode root = ts_tree_root_node(tree);
@@ -68,6 +68,7 @@ void rc_ir_free(rc_ir *ir) {
 
 char *rc_parse_sexp(const char *text, uint32_t len, rc_dialect d) {
   char *copy = rc_xstrndup(text, len);
+  rc_ts_fixups(copy, len);
   if (d == RC_DIALECT_ZSH) rc_zsh_prepass(copy, len);
   TSTree *t = parse_text(copy, len);
   char *s = ts_node_string(ts_tree_root_node(t));
