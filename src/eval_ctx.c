@@ -199,6 +199,12 @@ static void run_hooks(E *e) {
 }
 
 rc_ctx *rc_eval_context(rc_session *S, rc_shell sh, rc_ctx_kind k) {
+  rc_plan plan;
+  rc_chain_plan(sh, k, S->opt.os, &plan);
+  return rc_eval_context_plan(S, sh, k, &plan);
+}
+
+rc_ctx *rc_eval_context_plan(rc_session *S, rc_shell sh, rc_ctx_kind k, const rc_plan *plan) {
   rc_ctx *C = rc_xcalloc(1, sizeof *C);
   C->S = S;
   C->shell = sh;
@@ -212,7 +218,7 @@ rc_ctx *rc_eval_context(rc_session *S, rc_shell sh, rc_ctx_kind k) {
   e.dialect = rc_shell_dialect(sh);
   e.visit = -1;
   e.macos_sim = S->macos_builtin;
-  rc_chain_plan(sh, k, S->opt.os, &e.plan);
+  e.plan = *plan;
   scope *root = ev_scope_push(&e);
   initial_env(&e);
   frame *ctx = ev_frame_push(&e, FR_CONTEXT);

@@ -3,8 +3,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
+#include "format.h"
+#include "lint.h"
+#include "rule.h"
 #include "ir_dump.h"
 #include "parse.h"
 
@@ -14,6 +18,7 @@
 
 static const char usage_text[] =
   "usage: rccheck [lint] [options] [FILE...]\n"
+  "       rccheck rules [ID|NAME]\n"
   "       rccheck chain [options]\n"
   "       rccheck env [VAR...] [--diff] [options]\n"
   "       rccheck graph [options]\n"
@@ -29,7 +34,16 @@ static const char usage_text[] =
   "  --sysroot DIR         where system files are read from (default: /)\n"
   "  --context NAME|all    login-interactive, interactive, login, script, vscode,\n"
   "                        ssh-command (default: all)\n"
-  "  --format FMT          text or json (chain, env)\n"
+  "  --format FMT          lint: text, gcc, json; chain/env: text, json\n"
+  "  --severity LEVEL      lint: show findings from LEVEL up (style, info,\n"
+  "                        warning, error)\n"
+  "  --fail-on LEVEL       lint: exit 1 when a finding is at LEVEL or above\n"
+  "                        (default: warning)\n"
+  "  --enable ID|NAME      lint: turn a rule on (repeatable)\n"
+  "  --disable ID|NAME     lint: turn a rule off (repeatable)\n"
+  "  --config FILE         lint: read this configuration instead of .rccheckrc\n"
+  "  --no-config           lint: read no configuration file\n"
+  "  --color WHEN          auto, always or never (NO_COLOR is honoured)\n"
   "  --diff                env: only variables that differ between contexts\n"
   "  --inherit-env         start from this process's environment instead of a\n"
   "                        fresh login session's (HOME USER LOGNAME SHELL PATH)\n"
@@ -76,12 +90,55 @@ static rc_os running_os(void) {
 #endif
 }
 
-enum { O_HOME = 256, O_SHELL, O_OS, O_SYSROOT, O_CONTEXT, O_FORMAT, O_DIFF, O_INHERIT, O_USER, O_VERSION, O_COLOR };
+enum {
+  O_HOME = 256, O_SHELL, O_OS, O_SYSROOT, O_CONTEXT, O_FORMAT, O_DIFF, O_INHERIT, O_USER, O_VERSION,
+  O_COLOR, O_SEVERITY, O_FAIL_ON, O_ENABLE, O_DISABLE, O_CONFIG, O_NO_CONFIG,
+};
+
+static int cmd_rules(rc_cli *c) {
+  if (c->nargs) {
+    const rc_rule *r = rc_rule_find(c->args[0]);
+    if (!r) return usage_error("no rule '%s' (rccheck rules lists them)", c->args[0]);
+    printf("%s %s (%s%s%s)\n\n%s\n\n## What it finds\n%s\n\n## Why it hurts\n%s\n\n## Example\n%s\n## Fix\n%s\n\n%s\n",
+           r->id, r->name, rc_severity_name(r->severity), r->fixable ? ", fixable" : "",
+           r->off_by_default ? ", off by default" : "", r->summary, r->what, r->why, r->bad, r->fix, r->good);
+    return RC_EXIT_OK;
+  }
+  printf("%-6s %-34s %-8s %-7s %s\n", "ID", "NAME", "SEVERITY", "FIXABLE", "SUMMARY");
+  for (size_t i = 0; i < rc_rules_count; i++) {
+    const rc_rule *r = rc_rules[i];
+    printf("%-6s %-34s %-8s %-7s %s%s\n", r->id, r->name, rc_severity_name(r->severity), r->fixable ? "yes" : "no",
+           r->summary, r->off_by_default ? " (off by default)" : "");
+  }
+  return RC_EXIT_OK;
+}
+
+static int cmd_lint(rc_cli *c, rc_lint_opts *lo) {
+  lo->sopt = c->sopt;
+  lo->shells = c->shells;
+  lo->ctxs = c->ctxs;
+  lo->files = c->args;
+  lo->nfiles = c->nargs;
+  rc_lint *L = rc_lint_run(lo);
+  rc_format_opts fo = {false, NULL};
+  char cwd[4096];
+  if (getcwd(cwd, sizeof cwd)) fo.cwd = cwd;
+  bool tty = isatty(1);
+  fo.color = c->color == 1 || (c->color == -1 && tty && !getenv("NO_COLOR"));
+  const char *fmt = c->format ? c->format : "text";
+  if (!strcmp(fmt, "gcc")) rc_format_gcc(L, &fo, stdout);
+  else if (!strcmp(fmt, "json")) rc_format_json(L, &fo, stdout);
+  else rc_format_text(L, &fo, stdout);
+  for (size_t i = 0; i < L->errors.n && strcmp(fmt, "text"); i++) fprintf(stderr, "rccheck: %s\n", L->errors.v[i]);
+  int code = L->exit_code;
+  rc_lint_free(L);
+  return code;
+}
 
 int main(int argc, char **argv) {
   const char *cmd = "lint";
   int first = 1;
-  static const char *const cmds[] = {"lint", "chain", "env", "graph", "dump-ir", "dump-tree"};
+  static const char *const cmds[] = {"lint", "chain", "env", "graph", "rules", "dump-ir", "dump-tree"};
   if (argc > 1)
     for (size_t i = 0; i < RC_ARRAY_LEN(cmds); i++)
       if (!strcmp(argv[1], cmds[i])) cmd = cmds[i], first = 2;
@@ -97,10 +154,16 @@ int main(int argc, char **argv) {
     {"diff", no_argument, NULL, O_DIFF},             {"inherit-env", no_argument, NULL, O_INHERIT},
     {"user", required_argument, NULL, O_USER},       {"version", no_argument, NULL, O_VERSION},
     {"color", required_argument, NULL, O_COLOR},     {"help", no_argument, NULL, 'h'},
+    {"severity", required_argument, NULL, O_SEVERITY}, {"fail-on", required_argument, NULL, O_FAIL_ON},
+    {"enable", required_argument, NULL, O_ENABLE},   {"disable", required_argument, NULL, O_DISABLE},
+    {"config", required_argument, NULL, O_CONFIG},   {"no-config", no_argument, NULL, O_NO_CONFIG},
     {NULL, 0, NULL, 0},
   };
   rc_cli c;
   memset(&c, 0, sizeof c);
+  rc_lint_opts lo;
+  memset(&lo, 0, sizeof lo);
+  lo.min_severity = lo.fail_on = -1;
   c.sopt.os = running_os();
   c.color = -1;
   /* getopt_long permutes: options may follow positional arguments. */
@@ -135,9 +198,26 @@ int main(int argc, char **argv) {
       break;
     }
     case O_FORMAT:
-      if (strcmp(optarg, "text") && strcmp(optarg, "json")) return usage_error("unknown format '%s'", optarg);
+      if (strcmp(optarg, "text") && strcmp(optarg, "json") && strcmp(optarg, "gcc"))
+        return usage_error("unknown format '%s' (text, gcc, json)", optarg);
       c.format = optarg;
       break;
+    case O_SEVERITY:
+    case O_FAIL_ON: {
+      rc_severity s;
+      if (!rc_severity_parse(optarg, &s)) return usage_error("unknown severity '%s' (style, info, warning, error)", optarg);
+      if (opt == O_SEVERITY) lo.min_severity = (int)s;
+      else lo.fail_on = (int)s;
+      break;
+    }
+    case O_ENABLE:
+    case O_DISABLE:
+      if (!rc_rule_find(optarg) && strcmp(optarg, "all")) return usage_error("no rule '%s' (rccheck rules lists them)", optarg);
+      if (opt == O_ENABLE && lo.nenable < 64) lo.enable[lo.nenable++] = optarg;
+      if (opt == O_DISABLE && lo.ndisable < 64) lo.disable[lo.ndisable++] = optarg;
+      break;
+    case O_CONFIG: lo.config_path = optarg; break;
+    case O_NO_CONFIG: lo.no_config = true; break;
     case O_COLOR:
       c.color = !strcmp(optarg, "always") ? 1 : !strcmp(optarg, "never") ? 0 : -1;
       break;
@@ -151,5 +231,6 @@ int main(int argc, char **argv) {
   if (!strcmp(cmd, "chain")) return c.nargs ? usage_error("chain takes no FILE ('%s')", c.args[0]) : rc_cmd_chain(&c, stdout);
   if (!strcmp(cmd, "env")) return rc_cmd_env(&c, stdout);
   if (!strcmp(cmd, "graph")) return rc_cmd_graph(&c, stdout);
-  return rc_cmd_chain(&c, stdout);
+  if (!strcmp(cmd, "rules")) return cmd_rules(&c);
+  return cmd_lint(&c, &lo);
 }
