@@ -67,6 +67,7 @@ _DECL_RE = re.compile(
     r"|unset|read|private)\b([^;&|#\n]*)")
 _PARAM_RE = re.compile(r"\$\{(" + _NAME + r"):?=")
 _FOR_RE = re.compile(r"\bfor\s+(" + _NAME + r")\b")
+_ALIAS_RE = re.compile(r"\balias(?:\s+-\w+)*\s+$")
 _WORD_RE = re.compile(r"^(" + _NAME + r")(?:=|\+=|$)")
 
 
@@ -82,6 +83,8 @@ def assigned_names(text):
         if stripped.startswith("#"):
             continue
         for m in _ASSIGN_RE.finditer(line):
+            if _ALIAS_RE.search(line[:m.start(1)]):
+                continue  # alias ll='ls -l' defines no variable
             names.add(m.group(1))
         for m in _PARAM_RE.finditer(line):
             names.add(m.group(1))
@@ -119,3 +122,45 @@ def dump_json(obj, path=None):
         with open(tmp, "w", encoding="utf-8") as f:
             f.write(text)
         os.replace(tmp, path)
+
+
+def format_expect(doc):
+    """expect.json text laid out for reading and diffing: one line per file
+    list, per variable and per unknown entry."""
+    def one(x):
+        return json.dumps(x, ensure_ascii=False)
+
+    out = ["{", '  "home": %s,' % one(doc["home"])]
+    if "notes" in doc:
+        out.append('  "notes": %s,' % one(doc["notes"]))
+    out.append('  "runs": {')
+    shells = list(doc["runs"].items())
+    for si, (shell, ctxs) in enumerate(shells):
+        out.append("    %s: {" % one(shell))
+        items = list(ctxs.items())
+        for ci, (ctx, r) in enumerate(items):
+            out.append("      %s: {" % one(ctx))
+            out.append('        "files": %s,' % one(r["files"]))
+            out.append('        "exit_files": %s,' % one(r["exit_files"]))
+            vs = list(r["vars"].items())
+            if not vs:
+                out.append('        "vars": {}')
+            else:
+                out.append('        "vars": {')
+                for vi, (k, v) in enumerate(vs):
+                    out.append("          %s: %s%s" % (one(k), one(v),
+                                                     "," if vi < len(vs) - 1 else ""))
+                out.append("        }")
+            out.append("      }%s" % ("," if ci < len(items) - 1 else ""))
+        out.append("    }%s" % ("," if si < len(shells) - 1 else ""))
+    out.append("  },")
+    unk = doc.get("unknown", [])
+    if not unk:
+        out.append('  "unknown": []')
+    else:
+        out.append('  "unknown": [')
+        for i, u in enumerate(unk):
+            out.append("    %s%s" % (one(u), "," if i < len(unk) - 1 else ""))
+        out.append("  ]")
+    out.append("}")
+    return "\n".join(out) + "\n"
