@@ -38,6 +38,7 @@ static void chain_text(rc_session *S, const rc_ctx *C, FILE *out) {
     const char *cond = cond_text(S, v->cond);
     if (cond && v->exists) fprintf(out, "  [only if: %s]", cond);
     if (v->file && v->file->builtin) fprintf(out, "  [stock macOS file, rccheck's stand-in]");
+    if (v->at_exit) fprintf(out, "  [when the shell exits]");
     fputc('\n', out);
   }
 }
@@ -59,6 +60,7 @@ static json_t *chain_json(rc_session *S, const rc_ctx *C) {
     }
     json_object_set_new(f, "depth", json_integer(v->depth));
     if (v->cycle) json_object_set_new(f, "cycle", json_true());
+    if (v->at_exit) json_object_set_new(f, "at_exit", json_true());
     if (v->unresolved) json_object_set_new(f, "unresolved", json_true());
     if (v->file && v->exists && v->file->status != RC_LOAD_OK)
       json_object_set_new(f, "error", json_string(rc_load_status_str(v->file->status)));

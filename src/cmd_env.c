@@ -35,6 +35,23 @@ static const char *cond_short(rc_session *S, const rc_cond *c) {
   return l;
 }
 
+/* Listed by default: what the user's own files touch, and whatever ends up
+ * exported (the environment programs see), not the shell settings system
+ * files make for themselves. */
+static bool worth_listing(const rc_ctx *C, const char *name) {
+  const rc_var *v = rc_ctx_var(C, name);
+  if (rc_var_exported(v)) return true;
+  size_t n;
+  const uint32_t *evs = rc_ctx_var_events(C, name, &n);
+  const char *home = C->S->opt.home;
+  size_t hl = strlen(home);
+  for (size_t i = 0; i < n; i++) {
+    const rc_file *f = C->events.v[evs[i]].file;
+    if (f && f->fs_path && !strncmp(f->fs_path, home, hl) && f->fs_path[hl] == '/') return true;
+  }
+  return false;
+}
+
 static void collect_names(rc_cli *c, ctxs_t *cs, names_t *out) {
   if (c->nargs) {
     for (int i = 0; i < c->nargs; i++) rc_vec_push(out, c->args[i]);
@@ -45,6 +62,9 @@ static void collect_names(rc_cli *c, ctxs_t *cs, names_t *out) {
     for (size_t k = 0; k < cs->v[i]->names.n; k++) {
       const char *n = cs->v[i]->names.v[k];
       if (rc_map_has(&seen, n)) continue;
+      bool worth = false;
+      for (size_t j = 0; j < cs->n && !worth; j++) worth = worth_listing(cs->v[j], n);
+      if (!worth) continue;
       rc_map_put(&seen, n, (void *)1);
       rc_vec_push(out, n);
     }

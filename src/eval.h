@@ -112,6 +112,7 @@ typedef struct rc_visit {
   uint32_t depth;
   bool cycle;          /* sourcing it again was refused (cycle) */
   bool unresolved;     /* a `source` whose path is not known statically */
+  bool at_exit;        /* read when the shell exits (.zlogout, .bash_logout) */
 } rc_visit;
 
 typedef struct rc_read {
