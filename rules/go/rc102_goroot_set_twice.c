@@ -20,7 +20,7 @@ static void check(rc_check *cx) {
     const char *bv = rc_event_text(cx->S, b);
     for (size_t i = j; i-- > 0;) {
       const rc_event *a = &C->events.v[ids[i]];
-      if (rc_cond_exclusive(a->cond, b->cond)) continue;
+      if (rc_cond_exclusive(a->cond, b->cond) || a->op == RC_OP_EXPORT || a->op == RC_OP_JOIN) continue;
       if (!rc_event_sets(a)) break; /* unset or a manager in between: setting it again matters */
       if (!hand_set(cx, a)) break;
       const char *av = rc_event_text(cx->S, a);
