@@ -130,7 +130,7 @@ bool rc_go_manager_event(const rc_event *ev);
 
 /* One Go version manager set up in a context. */
 typedef struct rc_go_mgr {
-  const char *name;    /* "goenv", "gvm", "asdf", "mise", "g", "homebrew", "sdk" */
+  const char *name;    /* "goenv", "gvm", "asdf", "mise", "voidint/g", "stefanmaric/g", "homebrew", "sdk" */
   const rc_file *file; /* the init line (in the user's file when it is sourced) */
   rc_span span;
   uint32_t event;      /* its first event */

@@ -94,7 +94,7 @@ static bool manager_folder(const char *p) {
 /* Is X (a PATH entry minus /bin) a Go SDK tree set up by hand? */
 static bool sdk_tree(rc_session *S, const rc_ctx *C, const char *x) {
   const char *home = S->opt.home;
-  if (!x[0] || manager_folder(rc_arena_printf(&S->arena, "%s/", x))) return false;
+  if (!x[0] || rc_str_ends(x, "/bin") || rc_str_ends(x, "/bin/go") || manager_folder(rc_arena_printf(&S->arena, "%s/", x))) return false;
   if (rc_go_under(S, x, rc_arena_printf(&S->arena, "%s/go", home))) return false; /* the default GOPATH */
   size_t n;
   const uint32_t *ids = rc_ctx_var_events(C, "GOPATH", &n);
@@ -155,7 +155,7 @@ static const char *shim_manager(const char *e) {
   if (rc_str_ends(e, "/shims") && strstr(e, "asdf")) return "asdf";
   if (rc_str_ends(e, "/.goenv/shims")) return "goenv";
   if (rc_str_ends(e, "/mise/shims") || rc_str_ends(e, "/rtx/shims")) return "mise";
-  if (rc_str_ends(e, "/.g/bin")) return "g";
+  if (rc_str_ends(e, "/.g/bin")) return "voidint/g";
   return NULL;
 }
 
@@ -185,7 +185,10 @@ size_t rc_go_managers(rc_session *S, const rc_ctx *C, rc_go_mgr *out, size_t max
     bool path = !strcmp(ev->var, "PATH");
     if (path) new_entries(S, ev, &ents);
     if (ev->manager && rc_go_manager_event(ev)) {
-      m.name = !strcmp(ev->manager, "asdf-golang") ? "asdf" : !strcmp(ev->manager, "brew") ? "homebrew" : ev->manager;
+      m.name = !strcmp(ev->manager, "asdf-golang") ? "asdf"
+               : !strcmp(ev->manager, "brew")      ? "homebrew"
+               : !strcmp(ev->manager, "g")         ? "voidint/g"
+                                                   : ev->manager;
       if (!strcmp(m.name, "asdf") && !asdf_go) continue;
       if (!strcmp(m.name, "mise") && !mise_go) continue;
       if (!strcmp(m.name, "homebrew")) {
@@ -206,7 +209,7 @@ size_t rc_go_managers(rc_session *S, const rc_ctx *C, rc_go_mgr *out, size_t max
       const char *v = rc_event_text(S, ev);
       if (v && rc_go_under(S, v, rc_arena_printf(&S->arena, "%s/.go", S->opt.home)) &&
           !strcmp(rc_go_clean(S, v), rc_arena_printf(&S->arena, "%s/.go", S->opt.home))) {
-        m.name = "g";
+        m.name = "stefanmaric/g";
         n = add_mgr(out, n, max, &m);
       }
       continue;

@@ -89,7 +89,7 @@ static void report(rc_check *cx, const site *s) {
 
 static void check(rc_check *cx) {
   RC_VEC(site) sites = {0};
-  static const char *const vars[] = {"GOROOT", "PATH", "GOPATH", "GOBIN"};
+  static const char *const vars[] = {"GOROOT", "PATH", "GOPATH", "GOBIN", "GOROOT_BOOTSTRAP"};
   for (size_t c = 0; c < cx->nctxs; c++) {
     const rc_ctx *C = cx->ctxs[c];
     for (size_t v = 0; v < RC_ARRAY_LEN(vars); v++) {
@@ -127,7 +127,7 @@ const rc_rule rc_rule_rc105 = {
   .fixable = true,
   .hook = RC_ON_HOME,
   .summary = "GOROOT or PATH names a versioned Homebrew Cellar folder",
-  .what = "A path like `/opt/homebrew/Cellar/go/1.21.4/libexec` in GOROOT, PATH, GOPATH or GOBIN: what "
+  .what = "A path like `/opt/homebrew/Cellar/go/1.21.4/libexec` in GOROOT, GOROOT_BOOTSTRAP, PATH, GOPATH or GOBIN: what "
           "`go env GOROOT` prints for Homebrew's go, pasted into a startup file.",
   .why = "`brew upgrade go` installs the new version in a new Cellar folder and removes the old one: the "
          "pinned GOROOT then names a folder that does not exist, or an old tree that no longer matches the "
