@@ -368,7 +368,7 @@ static bool is_self(const wopts *o, const char *name) {
 }
 
 static void record_exec(E *e, const rc_wpart *p) {
-  rc_exec_site x = {e->file, p->span, rc_arena_strndup(e->A, p->text, p->len), NULL, true, e->visit};
+  rc_exec_site x = {e->file, p->span, rc_arena_strndup(e->A, p->text, p->len), NULL, true, e->visit, e->conds, (uint32_t)e->C->events.n};
   for (size_t i = 0; i < e->C->execs.n; i++)
     if (e->C->execs.v[i].file == e->file && e->C->execs.v[i].span.start == p->span.start) return;
   rc_vec_push(&e->C->execs, x);
