@@ -186,7 +186,7 @@ static void make_blocks(const rc_fix_file *F, const lines *old, blocks *out) {
       tail++;
     bl.a += lead;
     bl.b -= tail;
-    memmove(bl.nl.v, bl.nl.v + lead, (bl.nl.n - lead - tail) * sizeof(line));
+    if (lead) memmove(bl.nl.v, bl.nl.v + lead, (bl.nl.n - lead - tail) * sizeof(line));
     bl.nl.n -= lead + tail;
     if (bl.a == bl.b && !bl.nl.n) {
       free(bl.text);

@@ -161,13 +161,18 @@ static void test_sarif_paths(void **st) {
   rc_fixture fx;
   rc_lint *L = lint_goroot("# rccheck-fixture: shell=zsh\n# --- .git/\n# --- sub/\n"
                            "# --- .zprofile\n\nexport GOROOT=/usr/local/go\n"
-                           "# --- .zshrc\n\nexport GOROOT=/opt/go # a [bracketed] note\n",
+                           "# --- .zshrc\n\nexport GOROOT='/opt/[x]/go'\n",
                            &fx);
   assert_int_equal(L->diags.n, 1);
   char *cwd = rc_xasprintf("%s/sub", fx.home);
   char *sarif = fmt_render(rc_format_sarif, L, cwd);
   char *root = rc_xasprintf("file://%s/", fx.home);
-  json_decref(check_goroot_sarif(sarif, root, ".zshrc"));
+  json_t *log = check_goroot_sarif(sarif, root, ".zshrc");
+  /* Brackets of the message are escaped: only the note link is a link. */
+  const char *m = jstr(log, "runs.0.results.0.message.text");
+  if (!rc_rule_find(REAL_GOROOT_RULE)) assert_non_null(strstr(m, "/opt/\\[x\\]/go"));
+  assert_int_equal(fmt_count(m, "]("), 1);
+  json_decref(log);
   char *p1 = rc_xasprintf("%s/in-repo.sarif", fx.dir);
   fmt_spit(p1, sarif);
   free(sarif);
@@ -258,6 +263,22 @@ static void test_diff_safe_fixes(void **st) {
   assert_non_null(strstr(diff, "\n+export GOROOT=/opt/homebrew/opt/go/libexec\n"));
   assert_string_equal(err, "");
   check_patch_applies(&fx, L, diff);
+  /* The same findings as SARIF, with their fixes. */
+  char *sarif = fmt_render(rc_format_sarif, L, fx.home);
+  json_error_t je;
+  json_t *log = json_loads(sarif, 0, &je);
+  assert_non_null(log);
+  json_t *res = jpath(log, "runs.0.results");
+  assert_int_equal(json_array_size(res), 2);
+  for (size_t i = 0; i < json_array_size(res); i++)
+    assert_non_null(jstr(json_array_get(res, i), "fixes.0.artifactChanges.0.replacements.0.insertedContent.text"));
+  json_decref(log);
+  char *spath = rc_xasprintf("%s/fixes.sarif", fx.dir);
+  fmt_spit(spath, sarif);
+  bool skipped = false;
+  validate(spath, true, &skipped);
+  free(spath);
+  free(sarif);
   /* From below the home, paths are relative to the folder holding the
    * files, and stderr says so. */
   char *sub = rc_xasprintf("%s/sub", fx.dir);
@@ -270,6 +291,27 @@ static void test_diff_safe_fixes(void **st) {
   free(sub);
   free(err);
   free(diff);
+  rc_lint_free(L);
+  rc_fixture_free(&fx);
+  if (skipped) skip();
+}
+
+/* SARIF columns count UTF-16 code units: ë is one, 😀 two (4 bytes). */
+static void test_sarif_utf16_columns(void **st) {
+  (void)st;
+  rc_fixture fx;
+  const rc_rule *r[] = {&rc_test_rule_cellar};
+  rc_lint *L = fmt_lint("# rccheck-fixture: shell=zsh\n# --- .zshrc\nexport P=\"/Zo\xc3\xab/\xf0\x9f\x98\x80/Cellar/go/1.2/x\"\n", r, 1, &fx);
+  assert_int_equal(L->diags.n, 1);
+  assert_int_equal(L->diags.v[0]->span.col, 21); /* bytes */
+  char *sarif = fmt_render(rc_format_sarif, L, fx.home);
+  json_error_t je;
+  json_t *log = json_loads(sarif, 0, &je);
+  assert_int_equal(jint(log, "runs.0.results.0.locations.0.physicalLocation.region.startColumn"), 18);
+  assert_int_equal(jint(log, "runs.0.results.0.locations.0.physicalLocation.region.endColumn"), 32);
+  assert_string_equal(jstr(log, "runs.0.columnKind"), "utf16CodeUnits");
+  json_decref(log);
+  free(sarif);
   rc_lint_free(L);
   rc_fixture_free(&fx);
 }
@@ -400,6 +442,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_goroot_conflict_every_format),
     cmocka_unit_test(test_sarif_paths),
+    cmocka_unit_test(test_sarif_utf16_columns),
     cmocka_unit_test(test_diff_safe_fixes),
     cmocka_unit_test(test_diff_overlapping_fixes),
     cmocka_unit_test(test_diff_edge_cases),
