@@ -91,6 +91,12 @@ void rc_format_gcc(const rc_lint *L, const rc_format_opts *o, FILE *out) {
     const char *kind = d->severity == RC_SEV_ERROR ? "error" : d->severity == RC_SEV_WARNING ? "warning" : "note";
     fprintf(out, "%s:%u:%u: %s: %s [%s]\n", rc_format_path(L->S, o, d->file), d->span.line ? d->span.line : 1,
             d->span.col ? d->span.col : 1, kind, d->message, d->rule->id);
+    /* related locations as gcc prints them: quickfix lists them under it */
+    for (size_t k = 0; k < d->notes.n; k++) {
+      const rc_related *r = &d->notes.v[k];
+      fprintf(out, "%s:%u:%u: note: %s\n", rc_format_path(L->S, o, r->file), r->span.line ? r->span.line : 1,
+              r->span.col ? r->span.col : 1, r->message);
+    }
   }
   for (size_t i = 0; i < L->errors.n; i++) fprintf(stderr, "rccheck: %s\n", L->errors.v[i]);
 }

@@ -305,10 +305,10 @@ static bool configure(const rc_lint_opts *o, cfgs *C, rc_diag *d, int *min_sev, 
 
 /* ---- running ---- */
 
-static void run_rules(rc_lint *L, rc_ctx *const *ctxs, size_t n) {
+static void run_rules(rc_lint *L, const rc_rule *const *rules, size_t nrules, rc_ctx *const *ctxs, size_t n) {
   engine eng = {L};
-  for (size_t i = 0; i < rc_rules_count; i++) {
-    const rc_rule *r = rc_rules[i];
+  for (size_t i = 0; i < nrules; i++) {
+    const rc_rule *r = rules[i];
     rc_check cx;
     memset(&cx, 0, sizeof cx);
     cx.rule = r;
@@ -370,7 +370,9 @@ static unsigned shells_of_roles(const char *const *roles, int n) {
   return m;
 }
 
-rc_lint *rc_lint_run(const rc_lint_opts *o) {
+rc_lint *rc_lint_run(const rc_lint_opts *o) { return rc_lint_run_rules(o, rc_rules, rc_rules_count); }
+
+rc_lint *rc_lint_run_rules(const rc_lint_opts *o, const rc_rule *const *rules, size_t nrules) {
   rc_lint *L = rc_xcalloc(1, sizeof *L);
   cfgs C;
   memset(&C, 0, sizeof C);
@@ -447,7 +449,7 @@ rc_lint *rc_lint_run(const rc_lint_opts *o) {
   }
   for (size_t f = 0; f < S->fragments.n; f++) rc_vec_push(&ctxs, rc_session_fragment_ctx(S, f));
   mark_user_files(L, o->files, o->nfiles);
-  run_rules(L, ctxs.v, ctxs.n);
+  run_rules(L, rules, nrules, ctxs.v, ctxs.n);
   /* Suppressions, configuration, filters: once, centrally. */
   rc_diag_list kept = {0};
   L->fail_on = RC_SEV_WARNING;

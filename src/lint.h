@@ -40,6 +40,8 @@ typedef struct rc_lint {
 } rc_lint;
 
 rc_lint *rc_lint_run(const rc_lint_opts *o);
+/* The same with another rule table (tests run rules that are not in rc_rules). */
+rc_lint *rc_lint_run_rules(const rc_lint_opts *o, const rc_rule *const *rules, size_t nrules);
 void rc_lint_free(rc_lint *L);
 
 /* The role of a dotfile from its name (`zshrc`, `dot_zshrc`, `zsh/zshrc`,

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "fix.h"
 #include "format.h"
 #include "lint.h"
 #include "rule.h"
@@ -34,7 +35,11 @@ static const char usage_text[] =
   "  --sysroot DIR         where system files are read from (default: /)\n"
   "  --context NAME|all    login-interactive, interactive, login, script, vscode,\n"
   "                        ssh-command (default: all)\n"
-  "  --format FMT          lint: text, gcc, json; chain/env: text, json\n"
+  "  --format FMT          lint: text, gcc, json, sarif, diff (the safe fixes as a\n"
+  "                        patch for git apply / patch -p1); chain/env: text, json\n"
+  "  --fix                 lint: apply the safe fixes in place, then report what is\n"
+  "                        left (the original is kept as FILE.rccheck.bak)\n"
+  "  --no-backup           lint --fix: keep no FILE.rccheck.bak\n"
   "  --severity LEVEL      lint: show findings from LEVEL up (style, info,\n"
   "                        warning, error)\n"
   "  --fail-on LEVEL       lint: exit 1 when a finding is at LEVEL or above\n"
@@ -92,7 +97,7 @@ static rc_os running_os(void) {
 
 enum {
   O_HOME = 256, O_SHELL, O_OS, O_SYSROOT, O_CONTEXT, O_FORMAT, O_DIFF, O_INHERIT, O_USER, O_VERSION,
-  O_COLOR, O_SEVERITY, O_FAIL_ON, O_ENABLE, O_DISABLE, O_CONFIG, O_NO_CONFIG,
+  O_COLOR, O_SEVERITY, O_FAIL_ON, O_ENABLE, O_DISABLE, O_CONFIG, O_NO_CONFIG, O_FIX, O_NO_BACKUP,
 };
 
 /* Snippets may hold control bytes (a binary .zshrc): show them escaped. */
@@ -148,13 +153,29 @@ static int cmd_rules(rc_cli *c) {
   return RC_EXIT_OK;
 }
 
-static int cmd_lint(rc_cli *c, rc_lint_opts *lo) {
+/* --fix: writes the safe fixes, then lints again to report what is left.
+ * Returns the new lint (or L when nothing was fixed); *failed: files that
+ * could not be written. */
+static rc_lint *lint_fix(rc_lint *L, const rc_lint_opts *lo, const rc_fix_opts *fx, size_t *failed) {
+  rc_fix_plan P;
+  rc_fix_plan_build(L, &P, stderr);
+  *failed = P.files.n ? rc_fix_apply(L->S, &P, fx, stderr) : 0;
+  bool wrote = P.files.n > *failed;
+  rc_fix_plan_free(&P);
+  if (!wrote) return L;
+  rc_lint_free(L);
+  return rc_lint_run(lo);
+}
+
+static int cmd_lint(rc_cli *c, rc_lint_opts *lo, const rc_fix_opts *fx) {
   lo->sopt = c->sopt;
   lo->shells = c->shells;
   lo->ctxs = c->ctxs;
   lo->files = c->args;
   lo->nfiles = c->nargs;
   rc_lint *L = rc_lint_run(lo);
+  size_t failed = 0;
+  if (fx) L = lint_fix(L, lo, fx, &failed);
   rc_format_opts fo = {false, NULL};
   char cwd[4096];
   if (getcwd(cwd, sizeof cwd)) fo.cwd = cwd;
@@ -163,9 +184,12 @@ static int cmd_lint(rc_cli *c, rc_lint_opts *lo) {
   const char *fmt = c->format ? c->format : "text";
   if (!strcmp(fmt, "gcc")) rc_format_gcc(L, &fo, stdout);
   else if (!strcmp(fmt, "json")) rc_format_json(L, &fo, stdout);
+  else if (!strcmp(fmt, "sarif")) rc_format_sarif(L, &fo, stdout);
+  else if (!strcmp(fmt, "diff")) rc_format_diff(L, &fo, stdout, stderr);
   else rc_format_text(L, &fo, stdout);
-  for (size_t i = 0; i < L->errors.n && strcmp(fmt, "text"); i++) fprintf(stderr, "rccheck: %s\n", L->errors.v[i]);
-  int code = L->exit_code;
+  for (size_t i = 0; i < L->errors.n && strcmp(fmt, "text") && strcmp(fmt, "diff"); i++)
+    fprintf(stderr, "rccheck: %s\n", L->errors.v[i]);
+  int code = failed ? RC_EXIT_USAGE : L->exit_code;
   rc_lint_free(L);
   return code;
 }
@@ -192,6 +216,7 @@ int main(int argc, char **argv) {
     {"severity", required_argument, NULL, O_SEVERITY}, {"fail-on", required_argument, NULL, O_FAIL_ON},
     {"enable", required_argument, NULL, O_ENABLE},   {"disable", required_argument, NULL, O_DISABLE},
     {"config", required_argument, NULL, O_CONFIG},   {"no-config", no_argument, NULL, O_NO_CONFIG},
+    {"fix", no_argument, NULL, O_FIX},               {"no-backup", no_argument, NULL, O_NO_BACKUP},
     {NULL, 0, NULL, 0},
   };
   rc_cli c;
@@ -199,6 +224,8 @@ int main(int argc, char **argv) {
   rc_lint_opts lo;
   memset(&lo, 0, sizeof lo);
   lo.min_severity = lo.fail_on = -1;
+  rc_fix_opts fx = {false};
+  bool fix = false;
   c.sopt.os = running_os();
   c.color = -1;
   /* getopt_long permutes: options may follow positional arguments. */
@@ -233,8 +260,9 @@ int main(int argc, char **argv) {
       break;
     }
     case O_FORMAT:
-      if (strcmp(optarg, "text") && strcmp(optarg, "json") && strcmp(optarg, "gcc") && strcmp(optarg, "md"))
-        return usage_error("unknown format '%s' (text, gcc, json)", optarg);
+      if (strcmp(optarg, "text") && strcmp(optarg, "json") && strcmp(optarg, "gcc") && strcmp(optarg, "md") &&
+          strcmp(optarg, "sarif") && strcmp(optarg, "diff"))
+        return usage_error("unknown format '%s' (text, gcc, json, sarif, diff)", optarg);
       c.format = optarg;
       break;
     case O_SEVERITY:
@@ -253,6 +281,8 @@ int main(int argc, char **argv) {
       break;
     case O_CONFIG: lo.config_path = optarg; break;
     case O_NO_CONFIG: lo.no_config = true; break;
+    case O_FIX: fix = true; break;
+    case O_NO_BACKUP: fx.no_backup = true; break;
     case O_COLOR:
       c.color = !strcmp(optarg, "always") ? 1 : !strcmp(optarg, "never") ? 0 : -1;
       break;
@@ -267,5 +297,7 @@ int main(int argc, char **argv) {
   if (!strcmp(cmd, "env")) return rc_cmd_env(&c, stdout);
   if (!strcmp(cmd, "graph")) return rc_cmd_graph(&c, stdout);
   if (!strcmp(cmd, "rules")) return cmd_rules(&c);
-  return cmd_lint(&c, &lo);
+  if (fix && c.format && !strcmp(c.format, "diff"))
+    return usage_error("%s: --fix writes the fixes; --format diff only shows them", "--fix");
+  return cmd_lint(&c, &lo, fix ? &fx : NULL);
 }
