@@ -167,9 +167,12 @@ const char *rc_role_of_name(const char *path) {
   return NULL;
 }
 
-static const char *role_from_directive(const char *fs_path, rc_arena *A) {
+static const char *role_from_directive(const rc_lint_opts *o, const char *fs_path, rc_arena *A) {
   rc_load_status st;
-  rc_source *s = rc_source_load(fs_path, &st, NULL);
+  rc_source *s = NULL;
+  for (int i = 0; i < o->nbuffers && !s; i++) /* an editor buffer: its unsaved directive counts */
+    if (!strcmp(o->buffer_paths[i], fs_path)) s = rc_source_from_memory(fs_path, o->buffer_texts[i], strlen(o->buffer_texts[i]));
+  if (!s) s = rc_source_load(fs_path, &st, NULL);
   if (!s) return NULL;
   const char *role = NULL;
   const char *p = strstr(s->text, "rccheck role=");
@@ -376,7 +379,7 @@ rc_lint *rc_lint_run(const rc_lint_opts *o) {
       rc_vec_push(&L->errors, rc_xasprintf("%s: no such file", o->files[i]));
       continue;
     }
-    roles[i] = role_from_directive(o->files[i], &tmp);
+    roles[i] = role_from_directive(o, o->files[i], &tmp);
     if (!roles[i] && !o->no_config) {
       /* [roles] of the nearest .rccheckrc: globs relative to its folder */
       char *dir = rc_arena_strdup(&tmp, o->files[i]);
