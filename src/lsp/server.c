@@ -33,6 +33,7 @@ typedef struct doc {
   bool in_chain;     /* the home's startup chain read it in the last home lint */
   bool fresh;        /* not yet seen by a home lint (it may be a symlink's target) */
   char *published;   /* last diagnostics sent (compact JSON), to skip repeats */
+  RC_VEC(char *) deps; /* analyzed on its own: the files its last lint read */
   json_t *items;     /* [{"diagnostic": …, "actions": […]}] from the last lint */
 } doc;
 
@@ -69,7 +70,23 @@ static void doc_set_text(doc *d, const char *s, size_t n) {
   d->dirty = true;
 }
 
+static void doc_clear_deps(doc *d) {
+  for (size_t i = 0; i < d->deps.n; i++) free(d->deps.v[i]);
+  rc_vec_free(&d->deps);
+}
+
+/* Documents analyzed on their own that read `changed` must be analyzed again
+ * (documents of the home are all refreshed by the home's lint). */
+static void mark_dependents(server *sv, const doc *changed) {
+  for (size_t i = 0; i < sv->docs.n && changed->key; i++) {
+    doc *d = sv->docs.v[i];
+    for (size_t k = 0; d != changed && !d->in_chain && k < d->deps.n; k++)
+      if (!strcmp(d->deps.v[k], changed->key)) d->dirty = true;
+  }
+}
+
 static void doc_free(doc *d) {
+  doc_clear_deps(d);
   free(d->uri);
   free(d->path);
   free(d->key);
@@ -121,7 +138,7 @@ static void say_errors(server *sv, const rc_lint *L) {
 /* What a lint run needs to map engine files back to documents. */
 typedef struct run {
   server *sv;
-  const rc_lint *L;
+  rc_lint *L;
   char **keys; /* canonical path per rc_file id (lazily) */
 } run;
 
@@ -159,7 +176,7 @@ static void run_start(run *r, server *sv, rc_lint_opts *o, const char **paths, c
 static void run_end(run *r) {
   for (size_t i = 0; i < r->L->S->file_list.n; i++) free(r->keys[i]);
   free(r->keys);
-  rc_lint_free((rc_lint *)r->L);
+  rc_lint_free(r->L);
 }
 
 /* The document's findings from a run, as LSP items. */
@@ -238,6 +255,11 @@ static void lint_alone(server *sv, doc *d) {
   run_start(&r, sv, &o, paths, texts);
   take_items(&r, d);
   publish(sv, d, true);
+  doc_clear_deps(d);
+  const rc_session *S = r.L->S;
+  for (size_t k = 0; k < S->file_list.n; k++)
+    if (S->file_list.v[k]->src && S->file_list.v[k]->fs_path && !S->file_list.v[k]->builtin)
+      rc_vec_push(&d->deps, rc_xstrdup(file_key(&r, S->file_list.v[k])));
   run_end(&r);
   free(paths);
   free(texts);
@@ -245,6 +267,8 @@ static void lint_alone(server *sv, doc *d) {
 
 static void lint_dirty(server *sv) {
   bool home = false;
+  for (size_t i = 0; i < sv->docs.n; i++)
+    if (sv->docs.v[i]->dirty) mark_dependents(sv, sv->docs.v[i]);
   for (size_t i = 0; i < sv->docs.n; i++) {
     doc *d = sv->docs.v[i];
     if (d->dirty && d->path && (d->in_chain || d->fresh || under_home(sv, d))) home = true;
@@ -341,7 +365,8 @@ static void did_close(server *sv, json_t *params) {
   doc *d = doc_find(sv, get_str(json_object_get(params, "textDocument"), "uri"));
   if (!d) return;
   rc_rpc_notify(&sv->rpc, "textDocument/publishDiagnostics", json_pack("{s:s,s:[]}", "uri", d->uri, "diagnostics"));
-  /* Its unsaved text no longer counts: the home is read from disk again. */
+  /* Its unsaved text no longer counts: what read it reads the disk again. */
+  mark_dependents(sv, d);
   if (d->in_chain)
     for (size_t i = 0; i < sv->docs.n; i++)
       if (sv->docs.v[i]->in_chain) sv->docs.v[i]->dirty = true;
@@ -455,6 +480,8 @@ static bool handle(server *sv, json_t *msg, int *exit_code) {
   else if (!strcmp(method, "textDocument/didSave")) {
     doc *d = doc_find(sv, get_str(json_object_get(params, "textDocument"), "uri"));
     if (d) d->dirty = true; /* files the buffers do not cover may have changed too */
+  } else if (!strcmp(method, "workspace/didChangeWatchedFiles")) {
+    for (size_t i = 0; i < sv->docs.n; i++) sv->docs.v[i]->dirty = true;
   }
   /* other notifications (initialized, $/cancelRequest, …) need nothing */
   return true;
