@@ -143,7 +143,7 @@ static void graph_ctx(rc_session *S, const rc_ctx *C, FILE *out, int idx) {
       if (ev == RC_NO_EVENT || ev >= C->events.n) continue;
       int32_t vi = C->events.v[ev].visit;
       if (vi < 0 || (size_t)vi >= C->visits.n) continue;
-      const char *val = v->alts[k].val ? rc_str_text(&S->arena, v->alts[k].val, ' ') : "(unset)";
+      const char *val = v->alts[k].val ? rc_display_value(S, rc_str_text(&S->arena, v->alts[k].val, ' ')) : "(unset)";
       if (strlen(val) > 60) val = rc_arena_printf(&S->arena, "%.57s...", val);
       rc_buf_printf(&notes.v[vi], "\n%s = %s (line %u)", name, val, C->events.v[ev].span.line);
     }
@@ -159,7 +159,8 @@ static void graph_ctx(rc_session *S, const rc_ctx *C, FILE *out, int idx) {
       fprintf(out, "    c%d_v%d -> c%d_v%zu [label=\"line %u\"];\n", idx, v->parent, idx, i, v->via.line);
     } else if (v->startup) {
       if (prev_startup < 0) fprintf(out, "    c%d_start -> c%d_v%zu [style=bold];\n", idx, idx, i);
-      else fprintf(out, "    c%d_v%d -> c%d_v%zu [style=bold, label=\"then\"];\n", idx, prev_startup, idx, i);
+      else fprintf(out, "    c%d_v%d -> c%d_v%zu [style=bold, label=\"%s\"];\n", idx, prev_startup, idx, i,
+                   v->at_exit ? "at exit" : "then");
       prev_startup = (int32_t)i;
     }
   }

@@ -368,7 +368,7 @@ static bool is_self(const wopts *o, const char *name) {
 }
 
 static void record_exec(E *e, const rc_wpart *p) {
-  rc_exec_site x = {e->file, p->span, rc_arena_strndup(e->A, p->text, p->len), NULL, true, e->visit};
+  rc_exec_site x = {e->file, p->span, rc_arena_strndup(e->A, p->text, p->len), NULL, true, e->visit, e->conds, (uint32_t)e->C->events.n};
   for (size_t i = 0; i < e->C->execs.n; i++)
     if (e->C->execs.v[i].file == e->file && e->C->execs.v[i].span.start == p->span.start) return;
   rc_vec_push(&e->C->execs, x);
@@ -463,6 +463,10 @@ const rc_str *ev_word(E *e, const rc_word *w, const wopts *o) {
     }
     bool keep;
     const rc_str *v = part_value(e, p, o, &keep);
+    if (v->capped) { /* too large once, too large forever: no regrowth */
+      rc_strb_free(&b);
+      return v;
+    }
     if (v->array) v = scalar_of(e, v);
     if (keep || !o) rc_strb_str(&b, v);
     else rc_strb_str_origin(&b, v, o->origin);
@@ -470,7 +474,9 @@ const rc_str *ev_word(E *e, const rc_word *w, const wopts *o) {
   if (b.overflow) {
     rc_strb_free(&b);
     ev_limit(e, 0, w->span, "a value grew past 64 KiB");
-    return rc_str_sym(e->A, "<value too large>", o ? o->origin : RC_NO_EVENT);
+    rc_str *big = (rc_str *)rc_str_sym(e->A, "<value too large>", o ? o->origin : RC_NO_EVENT);
+    big->capped = true;
+    return big;
   }
   return rc_strb_finish(&b, e->A);
 }

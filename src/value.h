@@ -36,6 +36,7 @@ typedef struct rc_str {
   uint32_t nseg;
   uint32_t len; /* bytes of text (LIT + SYM) */
   bool array;
+  bool capped;  /* stands for a value that grew past the caps: stays unknown */
   rc_seg seg[];
 } rc_str;
 
