@@ -98,37 +98,37 @@ bool rc_lsp_disable_edit(const char *line, size_t len, const char *id, size_t *a
   return true;
 }
 
-json_t *rc_lsp_actions(const rc_lsp_conv *c, const rc_diag *d) {
-  json_t *out = json_array();
-  if (d->has_fix && d->edits.n) {
-    json_t *changes = json_object();
-    for (size_t i = 0; i < d->edits.n; i++) {
-      const rc_edit *e = &d->edits.v[i];
-      char *uri = rc_lsp_file_uri(c, e->file);
-      add_edit(changes, uri, rc_lsp_range(e->file->src, e->span, c->enc), e->text);
-      free(uri);
-    }
-    char *title = d->fix_safe ? rc_xstrdup(d->fix_title)
-                              : rc_xasprintf("%s (unsafe: check the result)", d->fix_title);
-    json_array_append_new(out, action(title, d->fix_safe, changes));
-    free(title);
+json_t *rc_lsp_fix_action(const rc_lsp_conv *c, const rc_diag *d) {
+  if (!d->has_fix || !d->edits.n) return NULL;
+  json_t *changes = json_object();
+  for (size_t i = 0; i < d->edits.n; i++) {
+    const rc_edit *e = &d->edits.v[i];
+    char *uri = rc_lsp_file_uri(c, e->file);
+    add_edit(changes, uri, rc_lsp_range(e->file->src, e->span, c->enc), e->text);
+    free(uri);
   }
+  char *title = d->fix_safe ? rc_xstrdup(d->fix_title) : rc_xasprintf("%s (unsafe: check the result)", d->fix_title);
+  json_t *a = action(title, d->fix_safe, changes);
+  free(title);
+  return a;
+}
+
+json_t *rc_lsp_disable_action(const rc_lsp_conv *c, const rc_diag *d) {
   const rc_source *s = d->file->src;
   uint32_t off, len;
-  if (s && d->span.line && rc_source_line(s, d->span.line, &off, &len)) {
-    size_t at;
-    char *text;
-    if (rc_lsp_disable_edit(s->text + off, len, d->rule->id, &at, &text)) {
-      rc_span sp = {.start = off + (uint32_t)at, .end = off + (uint32_t)at, .line = d->span.line};
-      json_t *changes = json_object();
-      char *uri = rc_lsp_file_uri(c, d->file);
-      add_edit(changes, uri, rc_lsp_range(s, sp, c->enc), text);
-      free(uri);
-      free(text);
-      char *title = rc_xasprintf("Disable %s (%s) on this line", d->rule->id, d->rule->name);
-      json_array_append_new(out, action(title, false, changes));
-      free(title);
-    }
-  }
-  return out;
+  size_t at;
+  char *text;
+  if (!s || !d->span.line || !rc_source_line(s, d->span.line, &off, &len) ||
+      !rc_lsp_disable_edit(s->text + off, len, d->rule->id, &at, &text))
+    return NULL;
+  rc_span sp = {.start = off + (uint32_t)at, .end = off + (uint32_t)at, .line = d->span.line};
+  json_t *changes = json_object();
+  char *uri = rc_lsp_file_uri(c, d->file);
+  add_edit(changes, uri, rc_lsp_range(s, sp, c->enc), text);
+  free(uri);
+  free(text);
+  char *title = rc_xasprintf("Disable %s (%s) on this line", d->rule->id, d->rule->name);
+  json_t *a = action(title, false, changes);
+  free(title);
+  return a;
 }

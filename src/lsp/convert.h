@@ -22,9 +22,10 @@ typedef struct rc_lsp_conv {
 char *rc_lsp_file_uri(const rc_lsp_conv *c, const rc_file *f);
 /* An LSP Diagnostic for d. */
 json_t *rc_lsp_diagnostic(const rc_lsp_conv *c, rc_session *S, const rc_diag *d);
-/* Code actions for d, without their "diagnostics" member: the rule's fix
- * (preferred when safe), then "disable RCxxx on this line". */
-json_t *rc_lsp_actions(const rc_lsp_conv *c, const rc_diag *d);
+/* Code actions for d, without their "diagnostics" member, or NULL: the
+ * rule's fix (preferred when safe), and "disable RCxxx on this line". */
+json_t *rc_lsp_fix_action(const rc_lsp_conv *c, const rc_diag *d);
+json_t *rc_lsp_disable_action(const rc_lsp_conv *c, const rc_diag *d);
 
 /* The text inserted by the "disable" action for a line, and where (byte
  * offset in the line): " # rccheck disable=ID" at its end, or ",ID" added to

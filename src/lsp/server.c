@@ -34,7 +34,7 @@ typedef struct doc {
   bool fresh;        /* not yet seen by a home lint (it may be a symlink's target) */
   char *published;   /* last diagnostics sent (compact JSON), to skip repeats */
   RC_VEC(char *) deps; /* analyzed on its own: the files its last lint read */
-  json_t *items;     /* [{"diagnostic": …, "actions": […]}] from the last lint */
+  json_t *items;     /* [{"diagnostic", "fix"?, "disable"?}] from the last lint */
 } doc;
 
 typedef struct server {
@@ -193,8 +193,11 @@ static void take_items(run *r, doc *d) {
   for (size_t i = 0; i < r->L->diags.n && json_array_size(d->items) < MAX_DIAGS_PER_DOC; i++) {
     const rc_diag *g = r->L->diags.v[i];
     if (strcmp(file_key(r, g->file), d->key)) continue;
-    json_array_append_new(d->items, json_pack("{s:o,s:o}", "diagnostic", rc_lsp_diagnostic(&c, S, g), "actions",
-                                              rc_lsp_actions(&c, g)));
+    json_t *it = json_pack("{s:o}", "diagnostic", rc_lsp_diagnostic(&c, S, g));
+    json_t *fix = rc_lsp_fix_action(&c, g), *dis = rc_lsp_disable_action(&c, g);
+    if (fix) json_object_set_new(it, "fix", fix);
+    if (dis) json_object_set_new(it, "disable", dis);
+    json_array_append_new(d->items, it);
   }
 }
 
@@ -401,17 +404,22 @@ static json_t *code_action(server *sv, json_t *params, int *err) {
   doc *d = doc_find(sv, get_str(json_object_get(params, "textDocument"), "uri"));
   if (!d || !want) return out;
   if (d->dirty) lint_dirty(sv); /* answer for the text the client has now */
-  for (size_t i = 0; i < json_array_size(d->items); i++) {
-    json_t *it = json_array_get(d->items, i), *dg = json_object_get(it, "diagnostic");
-    json_t *r = json_object_get(dg, "range");
-    if (pos_line(r, "start") > b || pos_line(r, "end") < a) continue;
-    json_t *acts = json_object_get(it, "actions");
-    for (size_t k = 0; k < json_array_size(acts); k++) {
-      json_t *act = json_deep_copy(json_array_get(acts, k));
+  /* Safe fixes first, then the other fixes, then one "disable" per rule and line. */
+  for (int pass = 0; pass < 3; pass++)
+    for (size_t i = 0; i < json_array_size(d->items); i++) {
+      json_t *it = json_array_get(d->items, i), *dg = json_object_get(it, "diagnostic");
+      json_t *r = json_object_get(dg, "range");
+      if (pos_line(r, "start") > b || pos_line(r, "end") < a) continue;
+      json_t *act = json_object_get(it, pass < 2 ? "fix" : "disable");
+      if (!act || (pass < 2 && json_is_true(json_object_get(act, "isPreferred")) != (pass == 0))) continue;
+      bool dup = false;
+      for (size_t k = 0; k < json_array_size(out) && !dup; k++)
+        dup = json_equal(json_object_get(json_array_get(out, k), "edit"), json_object_get(act, "edit"));
+      if (dup) continue;
+      act = json_deep_copy(act);
       json_object_set_new(act, "diagnostics", json_pack("[O]", dg));
       json_array_append_new(out, act);
     }
-  }
   return out;
 }
 

@@ -168,9 +168,7 @@ static void test_actions(void **st) {
   rc_fix_edit(d, &fx.a, (rc_span){.start = 22, .end = 35}, "/usr/lib/go");
   rc_fix_edit(d, &fx.b, (rc_span){.start = 0, .end = 0}, "# moved\n");
   rc_lsp_conv c = {.enc = RC_ENC_UTF16};
-  json_t *acts = rc_lsp_actions(&c, d);
-  assert_int_equal(json_array_size(acts), 2);
-  json_t *fix = json_array_get(acts, 0);
+  json_t *fix = rc_lsp_fix_action(&c, d);
   assert_string_equal(json_string_value(at(fix, "title")), "Keep the first GOROOT");
   assert_string_equal(json_string_value(at(fix, "kind")), "quickfix");
   assert_true(json_is_true(at(fix, "isPreferred")));
@@ -181,13 +179,14 @@ static void test_actions(void **st) {
   assert_string_equal(json_string_value(at(ea, "newText")), "/usr/lib/go");
   json_t *eb = json_array_get(at(changes, "file:///h/.zprofile"), 0);
   expect_pos(at(eb, "range"), "start", 0, 0);
-  json_t *dis = json_array_get(acts, 1);
+  json_t *dis = rc_lsp_disable_action(&c, d);
   assert_string_equal(json_string_value(at(dis, "title")), "Disable RC901 (test-finding) on this line");
   assert_null(json_object_get(dis, "isPreferred"));
   json_t *e = json_array_get(at(at(at(dis, "edit"), "changes"), "file:///h/.zshrc"), 0);
   assert_string_equal(json_string_value(at(e, "newText")), " # rccheck disable=RC901");
   expect_pos(at(e, "range"), "start", 1, 34); /* the end of line 2: 36 bytes, 34 UTF-16 units */
-  json_decref(acts);
+  json_decref(fix);
+  json_decref(dis);
   fixture_free(&fx);
 }
 
@@ -201,11 +200,12 @@ static void test_unsafe_fix_and_bad_utf8(void **st) {
   rc_fix_begin(d, false, "Remove the line");
   rc_fix_edit(d, &fx.a, (rc_span){.start = 8, .end = 8}, "");
   rc_lsp_conv c = {.enc = RC_ENC_UTF16};
-  json_t *acts = rc_lsp_actions(&c, d);
-  json_t *fix = json_array_get(acts, 0);
+  json_t *fix = rc_lsp_fix_action(&c, d);
   assert_string_equal(json_string_value(at(fix, "title")), "Remove the line (unsafe: check the result)");
   assert_null(json_object_get(fix, "isPreferred"));
-  json_decref(acts);
+  json_decref(fix);
+  d->has_fix = false;
+  assert_null(rc_lsp_fix_action(&c, d));
   json_t *j = rc_lsp_diagnostic(&c, fx.S, d);
   assert_string_equal(json_string_value(at(j, "message")), "bad \xef\xbf\xbd byte [test-finding]");
   json_decref(j);
