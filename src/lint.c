@@ -177,9 +177,12 @@ const char *rc_role_of_name(const char *path) {
   return NULL;
 }
 
-static const char *role_from_directive(const char *fs_path, rc_arena *A) {
+static const char *role_from_directive(const rc_lint_opts *o, const char *fs_path, rc_arena *A) {
   rc_load_status st;
-  rc_source *s = rc_source_load(fs_path, &st, NULL);
+  rc_source *s = NULL;
+  for (int i = 0; i < o->nbuffers && !s; i++) /* an editor buffer: its unsaved directive counts */
+    if (!strcmp(o->buffer_paths[i], fs_path)) s = rc_source_from_memory(fs_path, o->buffer_texts[i], strlen(o->buffer_texts[i]));
+  if (!s) s = rc_source_load(fs_path, &st, NULL);
   if (!s) return NULL;
   const char *role = NULL;
   const char *p = strstr(s->text, "rccheck role=");
@@ -360,6 +363,22 @@ static void mark_user_files(rc_lint *L, char *const *files, int nfiles) {
   }
 }
 
+/* `file` relative to the folder of config file `cp` (absolute paths from an
+ * editor), or NULL when it is not under it. */
+static const char *path_under_config(const char *file, const char *cp, rc_arena *A) {
+  char *f = realpath(file, NULL), *c = realpath(cp, NULL);
+  const char *rel = NULL;
+  char *slash = c ? strrchr(c, '/') : NULL;
+  if (f && slash) {
+    *slash = 0;
+    size_t n = strlen(c);
+    if (!strncmp(f, c, n) && f[n] == '/') rel = rc_arena_strdup(A, f + n + 1);
+  }
+  free(f);
+  free(c);
+  return rel;
+}
+
 static unsigned shells_of_roles(const char *const *roles, int n) {
   unsigned m = 0;
   for (int i = 0; i < n; i++) {
@@ -388,7 +407,7 @@ rc_lint *rc_lint_run_rules(const rc_lint_opts *o, const rc_rule *const *rules, s
       rc_vec_push(&L->errors, rc_xasprintf("%s: no such file", o->files[i]));
       continue;
     }
-    roles[i] = role_from_directive(o->files[i], &tmp);
+    roles[i] = role_from_directive(o, o->files[i], &tmp);
     if (!roles[i] && !o->no_config) {
       /* [roles] of the nearest .rccheckrc: globs relative to its folder */
       char *dir = rc_arena_strdup(&tmp, o->files[i]);
@@ -398,9 +417,11 @@ rc_lint *rc_lint_run_rules(const rc_lint_opts *o, const rc_rule *const *rules, s
       const char *cp = o->config_path ? o->config_path : rc_config_find(dir, &tmp);
       rc_config cfg;
       if (cp && rc_config_load(cp, &cfg, &tmp)) {
+        const char *rel = path_under_config(o->files[i], cp, &tmp);
         for (size_t k = 0; k < cfg.roles.n && !roles[i]; k++)
           if (!fnmatch(cfg.roles.v[k].key, o->files[i], 0) || (o->files[i][0] == '.' && o->files[i][1] == '/' &&
-                                                              !fnmatch(cfg.roles.v[k].key, o->files[i] + 2, 0)))
+                                                              !fnmatch(cfg.roles.v[k].key, o->files[i] + 2, 0)) ||
+              (rel && !fnmatch(cfg.roles.v[k].key, rel, 0)))
             roles[i] = rc_role_of_name(cfg.roles.v[k].value);
       }
       if (cp) rc_config_free(&cfg);

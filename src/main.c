@@ -9,6 +9,7 @@
 #include "fix.h"
 #include "format.h"
 #include "lint.h"
+#include "lsp/lsp.h"
 #include "rule.h"
 #include "ir_dump.h"
 #include "parse.h"
@@ -23,6 +24,7 @@ static const char usage_text[] =
   "       rccheck chain [options]\n"
   "       rccheck env [VAR...] [--diff] [options]\n"
   "       rccheck graph [options]\n"
+  "       rccheck lsp [options]     (a language server on stdin/stdout)\n"
   "\n"
   "Static analysis of shell startup files: which files each kind of shell reads,\n"
   "what GOROOT, GOPATH, PATH... end up as in each context, and why. Nothing in the\n"
@@ -97,7 +99,7 @@ static rc_os running_os(void) {
 
 enum {
   O_HOME = 256, O_SHELL, O_OS, O_SYSROOT, O_CONTEXT, O_FORMAT, O_DIFF, O_INHERIT, O_USER, O_VERSION,
-  O_COLOR, O_SEVERITY, O_FAIL_ON, O_ENABLE, O_DISABLE, O_CONFIG, O_NO_CONFIG, O_FIX, O_NO_BACKUP,
+  O_COLOR, O_SEVERITY, O_FAIL_ON, O_ENABLE, O_DISABLE, O_CONFIG, O_NO_CONFIG, O_FIX, O_NO_BACKUP, O_STDIO,
 };
 
 /* Snippets may hold control bytes (a binary .zshrc): show them escaped. */
@@ -197,7 +199,7 @@ static int cmd_lint(rc_cli *c, rc_lint_opts *lo, const rc_fix_opts *fx) {
 int main(int argc, char **argv) {
   const char *cmd = "lint";
   int first = 1;
-  static const char *const cmds[] = {"lint", "chain", "env", "graph", "rules", "dump-ir", "dump-tree"};
+  static const char *const cmds[] = {"lint", "chain", "env", "graph", "rules", "lsp", "dump-ir", "dump-tree"};
   if (argc > 1)
     for (size_t i = 0; i < RC_ARRAY_LEN(cmds); i++)
       if (!strcmp(argv[1], cmds[i])) cmd = cmds[i], first = 2;
@@ -217,6 +219,7 @@ int main(int argc, char **argv) {
     {"enable", required_argument, NULL, O_ENABLE},   {"disable", required_argument, NULL, O_DISABLE},
     {"config", required_argument, NULL, O_CONFIG},   {"no-config", no_argument, NULL, O_NO_CONFIG},
     {"fix", no_argument, NULL, O_FIX},               {"no-backup", no_argument, NULL, O_NO_BACKUP},
+    {"stdio", no_argument, NULL, O_STDIO}, /* lsp: what LSP clients pass; stdio is the only transport */
     {NULL, 0, NULL, 0},
   };
   rc_cli c;
@@ -283,6 +286,7 @@ int main(int argc, char **argv) {
     case O_NO_CONFIG: lo.no_config = true; break;
     case O_FIX: fix = true; break;
     case O_NO_BACKUP: fx.no_backup = true; break;
+    case O_STDIO: break;
     case O_COLOR:
       c.color = !strcmp(optarg, "always") ? 1 : !strcmp(optarg, "never") ? 0 : -1;
       break;
@@ -297,6 +301,11 @@ int main(int argc, char **argv) {
   if (!strcmp(cmd, "env")) return rc_cmd_env(&c, stdout);
   if (!strcmp(cmd, "graph")) return rc_cmd_graph(&c, stdout);
   if (!strcmp(cmd, "rules")) return cmd_rules(&c);
+  if (!strcmp(cmd, "lsp")) {
+    if (c.nargs) return usage_error("lsp takes no FILE ('%s')", c.args[0]);
+    lo.sopt = c.sopt, lo.shells = c.shells, lo.ctxs = c.ctxs;
+    return rc_lsp_serve(&lo, 0, 1);
+  }
   if (fix && c.format && !strcmp(c.format, "diff"))
     return usage_error("%s: --fix writes the fixes; --format diff only shows them", "--fix");
   return cmd_lint(&c, &lo, fix ? &fx : NULL);

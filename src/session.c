@@ -146,8 +146,11 @@ rc_file *rc_session_file(rc_session *S, const char *path, rc_dialect d) {
   /* Cache by real path so a symlinked dotfile and its target are one file. */
   char *real = stock ? NULL : realpath(fs, NULL);
   char *key = rc_arena_printf(&S->arena, "%d:%s", (int)d, stock ? path : real ? real : fs);
-  free(real);
   rc_file *f = rc_map_get(&S->files, key);
+  /* An editor buffer may be open under the symlink's target. */
+  rc_buf *buf = stock || f ? NULL : rc_map_get(&S->buffers, fs);
+  if (!buf && real && !f) buf = rc_map_get(&S->buffers, real);
+  free(real);
   if (f) return f;
   f = rc_arena_alloc(&S->arena, sizeof *f);
   f->path = rc_arena_strdup(&S->arena, path);
@@ -156,7 +159,6 @@ rc_file *rc_session_file(rc_session *S, const char *path, rc_dialect d) {
   f->id = (uint32_t)S->file_list.n;
   rc_vec_push(&S->file_list, f);
   rc_map_put(&S->files, key, f);
-  rc_buf *buf = stock ? NULL : rc_map_get(&S->buffers, fs);
   if (stock) {
     f->builtin = true;
     f->src = rc_source_from_memory(path, stock, strlen(stock));
@@ -232,11 +234,12 @@ unsigned rc_session_shells(rc_session *S) {
 }
 
 /* zsh for *.zsh, a zsh shebang or a zsh folder; bash otherwise. */
-static rc_shell guess_shell(const char *path) {
+static rc_shell guess_shell(rc_session *S, const char *path) {
   if (rc_str_ends(path, ".zsh") || strstr(path, "zsh")) return RC_SH_ZSH;
   if (rc_str_ends(path, ".bash") || strstr(path, "bash")) return RC_SH_BASH;
   rc_load_status st;
-  rc_source *s = rc_source_load(path, &st, NULL);
+  rc_buf *buf = rc_map_get(&S->buffers, path); /* an editor buffer's shebang */
+  rc_source *s = buf ? rc_source_from_memory(path, buf->s ? buf->s : "", buf->n) : rc_source_load(path, &st, NULL);
   rc_shell sh = RC_SH_BASH;
   if (s && s->len > 2 && s->text[0] == '#' && s->text[1] == '!') {
     const char *nl = memchr(s->text, '\n', s->len);
@@ -252,7 +255,7 @@ size_t rc_session_add_fragment(rc_session *S, const char *fs_path) {
   const char *p = rc_arena_strdup(&S->arena, real ? real : fs_path);
   free(real);
   rc_session_map_file(S, p, p);
-  rc_fragment f = {p, guess_shell(p), NULL};
+  rc_fragment f = {p, guess_shell(S, p), NULL};
   rc_vec_push(&S->fragments, f);
   return S->fragments.n - 1;
 }
