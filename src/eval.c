@@ -92,7 +92,13 @@ rc_var *ev_new_var(E *e, uint32_t nalts) {
   return v;
 }
 
-const char *ev_intern(E *e, const char *s) { return rc_arena_strdup(e->A, s); }
+const char *ev_intern(E *e, const char *s) {
+  const char *k = rc_map_get(&e->interned, s);
+  if (k) return k;
+  k = rc_arena_strdup(e->A, s);
+  rc_map_put(&e->interned, k, (void *)k);
+  return k;
+}
 
 /* zsh ties these arrays to colon-separated scalars. */
 static const char *tied_scalar(E *e, const char *name) {
@@ -167,11 +173,21 @@ static const rc_str *array_to_colon(E *e, const rc_str *v) {
   return rc_strb_finish(&b, e->A);
 }
 
+static size_t tied_index(const char *scalar) {
+  static const char *const t[] = {"PATH", "FPATH", "MANPATH", "CDPATH", "MODULE_PATH", "MAILPATH"};
+  for (size_t i = 0; i < RC_ARRAY_LEN(t); i++)
+    if (!strcmp(scalar, t[i])) return i;
+  return 0;
+}
+
 const rc_var *ev_get(E *e, const char *name) {
   const char *tied = tied_scalar(e, name);
   if (!tied) return raw_get(e, name);
   const rc_var *v = raw_get(e, tied);
   if (!v) return NULL;
+  /* The array view is rebuilt only when the scalar changed. */
+  size_t ti = tied_index(tied);
+  if (e->tied_src[ti] == v) return e->tied_view[ti];
   rc_var *a = ev_new_var(e, v->nalts);
   a->attrs = v->attrs | RC_VA_ARRAY;
   for (uint32_t i = 0; i < v->nalts; i++) {
@@ -179,18 +195,47 @@ const rc_var *ev_get(E *e, const char *name) {
     *x = v->alts[i];
     if (x->val) x->val = colon_to_array(e, x->val);
   }
+  e->tied_src[ti] = v;
+  e->tied_view[ti] = a;
   return a;
 }
 
-void ev_put(E *e, const char *name, const rc_var *v) { rc_map_put(&e->top->vars, ev_intern(e, name), (void *)v); }
+/* Every write to a scope goes through these two, so frames with early paths
+ * learn which keys changed since (see frame in eval_int.h). */
+static void mark_dirty(E *e, const char *key, bool func) {
+  if (!e->nearly) return;
+  for (size_t i = e->frames.n; i-- > 0;) {
+    frame *f = e->frames.v[i];
+    if (f->early) rc_map_put(func ? &f->dirty_funcs : &f->dirty_vars, key, (void *)1);
+  }
+}
 
-const fn *ev_get_fn(E *e, const char *name) {
-  for (scope *s = e->top; s; s = s->parent) {
+static void scope_put(E *e, const char *key, const rc_var *v) {
+  rc_map_put(&e->top->vars, key, (void *)v);
+  mark_dirty(e, key, false);
+}
+
+/* A function removed with `unset -f` hides the definitions below it. */
+static const fn removed_fn;
+
+static void scope_put_fn(E *e, const char *key, const fn *f) {
+  rc_map_put(&e->top->funcs, key, (void *)(f ? f : &removed_fn));
+  mark_dirty(e, key, true);
+}
+
+void ev_put(E *e, const char *name, const rc_var *v) { scope_put(e, ev_intern(e, name), v); }
+
+void ev_put_fn(E *e, const char *name, const fn *f) { scope_put_fn(e, ev_intern(e, name), f); }
+
+static const fn *lookup_fn(scope *from, const char *name) {
+  for (scope *s = from; s; s = s->parent) {
     const fn *f = rc_map_get(&s->funcs, name);
-    if (f) return f;
+    if (f) return f == &removed_fn ? NULL : f;
   }
   return NULL;
 }
+
+const fn *ev_get_fn(E *e, const char *name) { return lookup_fn(e->top, name); }
 
 /* ---- events ---- */
 
@@ -226,24 +271,19 @@ void ev_commit_event(E *e, uint32_t id, const char *var, rc_op op, rc_span span,
     list = rc_arena_alloc(e->A, sizeof *list);
     rc_map_put(&e->C->var_events, ev->var, list);
   }
-  if (op != RC_OP_INIT) {
-    bool seen = false;
-    for (size_t i = 0; i < list->n; i++)
-      if (e->C->events.v[list->v[i]].op != RC_OP_INIT) {
-        seen = true;
-        break;
-      }
-    if (!seen) rc_vec_push(&e->C->names, ev->var);
+  if (op != RC_OP_INIT && !rc_map_has(&e->named, ev->var)) {
+    rc_map_put(&e->named, ev->var, (void *)1);
+    rc_vec_push(&e->C->names, ev->var);
   }
   rc_vec_push(list, id);
 }
 
 void ev_problem(E *e, rc_problem_kind k, rc_span span, const char *target, const char *fmt, ...) {
   /* One problem per kind and place in a context. */
-  for (size_t i = 0; i < e->C->problems.n; i++) {
-    rc_problem *p = &e->C->problems.v[i];
-    if (p->kind == k && p->file == e->file && p->span.start == span.start && p->span.end == span.end) return;
-  }
+  char key[64];
+  snprintf(key, sizeof key, "%d:%u:%u:%u", (int)k, e->file ? e->file->id : UINT32_MAX, span.start, span.end);
+  if (rc_map_has(&e->problem_keys, key)) return;
+  rc_map_put(&e->problem_keys, rc_arena_strdup(e->A, key), (void *)1);
   rc_problem p;
   p.kind = k;
   p.file = e->file;
@@ -260,7 +300,7 @@ void ev_problem(E *e, rc_problem_kind k, rc_span span, const char *target, const
 }
 
 void ev_limit(E *e, int which, rc_span span, const char *what) {
-  if (which >= 0 && which < 4) {
+  if (which >= 0 && which < EV_LIM_COUNT) {
     if (e->limit_reported[which]) return;
     e->limit_reported[which] = true;
   }
@@ -283,13 +323,14 @@ static const rc_str *dedupe_colon(E *e, const rc_str *v, bool *changed) {
   rc_strb b = {0};
   *changed = false;
   bool first = true;
+  rc_map seen = {0};
   for (size_t i = 0; i < ents.n; i++) {
-    bool dup = false;
-    for (size_t j = 0; j < i && !dup; j++)
-      if (ents.v[j].certain && ents.v[i].certain && !strcmp(ents.v[j].text, ents.v[i].text)) dup = true;
-    if (dup) {
-      *changed = true;
-      continue;
+    if (ents.v[i].certain) {
+      if (rc_map_has(&seen, ents.v[i].text)) {
+        *changed = true;
+        continue;
+      }
+      rc_map_put(&seen, ents.v[i].text, (void *)1);
     }
     if (!first) rc_strb_lit(&b, ":", 1, ents.v[i].origin);
     first = false;
@@ -297,6 +338,7 @@ static const rc_str *dedupe_colon(E *e, const rc_str *v, bool *changed) {
     else rc_strb_sym(&b, ents.v[i].text, (uint32_t)strlen(ents.v[i].text), ents.v[i].origin);
   }
   rc_vec_free(&ents);
+  rc_map_free(&seen);
   if (!*changed) {
     rc_strb_free(&b);
     return v;
@@ -310,18 +352,21 @@ static const rc_str *dedupe_array(E *e, const rc_str *v, bool *changed) {
   rc_strb b = {0};
   b.array = true;
   *changed = false;
+  rc_map seen = {0};
   for (size_t i = 0; i < els.n; i++) {
-    bool dup = false;
-    for (size_t j = 0; j < i && !dup; j++)
-      if (rc_str_certain(els.v[i]) && rc_str_equal(els.v[i], els.v[j])) dup = true;
-    if (dup) {
-      *changed = true;
-      continue;
+    if (rc_str_certain(els.v[i])) {
+      const char *t = rc_str_text(e->A, els.v[i], ' ');
+      if (rc_map_has(&seen, t)) {
+        *changed = true;
+        continue;
+      }
+      rc_map_put(&seen, t, (void *)1);
     }
     rc_strb_sep(&b);
     rc_strb_str(&b, els.v[i]);
   }
   rc_vec_free(&els);
+  rc_map_free(&seen);
   if (!*changed) {
     rc_strb_free(&b);
     return v;
@@ -347,6 +392,7 @@ void ev_assign_alts(E *e, const char *name, const rc_str *const *vals, const rc_
   for (uint32_t i = 0; i < n; i++) {
     const rc_str *val = vals[i];
     if (tied) val = array_to_colon(e, val);
+    if (val->overflow) ev_limit(e, EV_LIM_VALUE, span, "a value grew past 64 KiB or 1024 parts");
     if (attrs & RC_VA_UNIQUE) {
       bool changed = false;
       val = val->array ? dedupe_array(e, val, &changed) : is_tied_target(e, name) ? dedupe_colon(e, val, &changed) : val;
@@ -431,7 +477,11 @@ void ev_set_export(E *e, const char *name, bool on, rc_span span) {
 
 /* ---- options ---- */
 
-static const char *opt_key(E *e, const char *name) { return rc_arena_printf(e->A, "-o %s", name); }
+static const char *opt_key(E *e, const char *name) {
+  char k[80];
+  snprintf(k, sizeof k, "-o %s", name);
+  return ev_intern(e, k);
+}
 
 static bool opt_default(E *e, const char *n) {
   if (!strcmp(n, "rcs") || !strcmp(n, "globalrcs") || !strcmp(n, "nomatch")) return true;
@@ -452,7 +502,7 @@ void ev_set_opt(E *e, const char *name, bool on) {
   a->state = RC_VS_SET;
   a->val = rc_str_lit(e->A, on ? "1" : "0", RC_NO_EVENT);
   a->event = RC_NO_EVENT;
-  rc_map_put(&e->top->vars, opt_key(e, name), v);
+  scope_put(e, opt_key(e, name), v);
 }
 
 /* zsh option names: case and underscores do not matter; "no" negates. */
@@ -500,6 +550,25 @@ static void flatten(scope *from, scope *upto, rc_map *vars, rc_map *funcs) {
   }
 }
 
+/* The value of `key` in the scopes from `from` up to `upto` (NULL when none
+ * of them has it). */
+static void *lookup_within(scope *from, scope *upto, const char *key, bool func) {
+  for (scope *s = from; s; s = s->parent) {
+    void *v = rc_map_get(func ? &s->funcs : &s->vars, key);
+    if (v) return v;
+    if (s == upto) break;
+  }
+  return NULL;
+}
+
+static const rc_var *lookup_var(scope *from, const char *key) {
+  for (scope *s = from; s; s = s->parent) {
+    const rc_var *v = rc_map_get(&s->vars, key);
+    if (v) return v;
+  }
+  return NULL;
+}
+
 /* One way into a join: the changes relative to the base, and the condition
  * node to add to the outcomes it inherits unchanged from the base. */
 typedef struct arm {
@@ -520,34 +589,36 @@ static bool alt_same(const rc_alt *a, const rc_alt *b) {
   return a->state == RC_VS_UNSET || rc_str_equal(a->val, b->val);
 }
 
-static void join_key(E *e, const char *key, const arm *arms, size_t n) {
-  const rc_var *base = raw_get(e, key);
+/* Joins n ways of reaching one point. vals[i] is the variable on way i, or
+ * NULL when way i left it as in `base`; then tags[i] (if any) is added to
+ * the conditions of the inherited outcomes. Returns one of the inputs when
+ * they are all the same variable. */
+static const rc_var *join_vals(E *e, const rc_var *base, const rc_var *const *vals,
+                               const rc_cond *const *tags, size_t n) {
   const rc_var *first = NULL;
   bool all_same = true;
   for (size_t i = 0; i < n; i++) {
-    const rc_var *v = rc_map_get(arms[i].vars, key);
-    if (!v) v = base;
+    const rc_var *v = vals[i] ? vals[i] : base;
     if (i == 0) first = v;
     else if (v != first) all_same = false;
   }
-  if (all_same) {
-    if (first && first != base) rc_map_put(&e->top->vars, key, (void *)first);
-    return;
-  }
+  if (all_same) return first;
   RC_VEC(rc_alt) alts = {0};
   uint32_t attrs = 0;
   const rc_var *ns = NULL;
+  bool too_many = false, all_exported = true;
   for (size_t i = 0; i < n; i++) {
-    const rc_var *v = rc_map_get(arms[i].vars, key);
+    const rc_var *v = vals[i];
     bool own = v != NULL;
     if (!v) v = base;
     if (!v) v = ns ? ns : (ns = never_set(e));
     attrs |= v->attrs;
     for (uint32_t k = 0; k < v->nalts; k++) {
       rc_alt a = v->alts[k];
-      if (!own && arms[i].tag)
-        a.cond = cond_push(e, a.cond, arms[i].tag->branch, arms[i].tag->arms, arms[i].tag->span,
-                           arms[i].tag->label);
+      if (a.state != RC_VS_UNSET && !a.exported) all_exported = false;
+      if (too_many) continue;
+      if (!own && tags[i])
+        a.cond = cond_push(e, a.cond, tags[i]->branch, tags[i]->arms, tags[i]->span, tags[i]->label);
       bool dup = false;
       for (size_t j = 0; j < alts.n && !dup; j++)
         if (alt_same(&alts.v[j], &a)) {
@@ -555,26 +626,41 @@ static void join_key(E *e, const char *key, const arm *arms, size_t n) {
           dup = true;
         }
       if (!dup) rc_vec_push(&alts, a);
+      too_many = alts.n > EV_MAX_ALTS;
     }
   }
   rc_var *out;
-  if (alts.n > EV_MAX_ALTS) {
+  if (too_many) {
     out = ev_new_var(e, 1);
     rc_alt *a = (rc_alt *)&out->alts[0];
     a->state = RC_VS_UNKNOWN;
-    a->exported = alts.v[0].exported;
-    a->val = rc_str_sym(e->A, rc_arena_printf(e->A, "<one of %zu values>", alts.n), RC_NO_EVENT);
+    a->exported = all_exported;
+    a->val = rc_str_sym(e->A, rc_arena_printf(e->A, "<one of more than %d values>", EV_MAX_ALTS), RC_NO_EVENT);
     a->cond = e->conds;
     a->event = RC_NO_EVENT;
     rc_span sp = e->cur_stmt ? e->cur_stmt->span : (rc_span){0};
-    ev_limit(e, 0, sp, "too many alternative values for one variable");
+    ev_limit(e, EV_LIM_ALTS, sp, "too many alternative values for one variable");
   } else {
     out = ev_new_var(e, (uint32_t)alts.n);
     memcpy((void *)out->alts, alts.v, sizeof(rc_alt) * alts.n);
   }
   out->attrs = attrs;
   rc_vec_free(&alts);
-  rc_map_put(&e->top->vars, key, out);
+  return out;
+}
+
+static void join_key(E *e, const char *key, const arm *arms, size_t n) {
+  const rc_var *base = raw_get(e, key);
+  RC_VEC(const rc_var *) vals = {0};
+  RC_VEC(const rc_cond *) tags = {0};
+  for (size_t i = 0; i < n; i++) {
+    rc_vec_push(&vals, rc_map_get(arms[i].vars, key));
+    rc_vec_push(&tags, arms[i].tag);
+  }
+  const rc_var *out = join_vals(e, base, vals.v, tags.v, n);
+  if (out && out != base) scope_put(e, key, out);
+  rc_vec_free(&vals);
+  rc_vec_free(&tags);
 }
 
 /* Joins the arms into e->top (the base they were evaluated over). */
@@ -590,7 +676,7 @@ static void join_arms(E *e, const arm *arms, size_t n) {
     /* A function defined on some path: keep the definition (later arm wins). */
     for (size_t s = 0; s < arms[i].funcs->cap; s++) {
       const char *k = arms[i].funcs->slots[s].key;
-      if (k) rc_map_put(&e->top->funcs, k, arms[i].funcs->slots[s].val);
+      if (k) scope_put_fn(e, k, arms[i].funcs->slots[s].val);
     }
   }
   rc_map_free(&seen);
@@ -614,30 +700,71 @@ static frame *frame_for(E *e, flow fl) {
   return e->frames.v[0];
 }
 
-static void pend_add(E *e, frame *f, scope *from, const rc_cond *tag) {
-  pend p;
-  memset(&p, 0, sizeof p);
-  flatten(from, f->base, &p.vars, &p.funcs);
-  p.cond = tag;
-  rc_vec_push(&f->pends, p);
-}
-
-static void pend_free(pend *p) {
-  rc_map_free(&p->vars);
-  rc_map_free(&p->funcs);
-}
+/* The value a function's local had before the call. */
+static const rc_var *saved_or_unset(E *e, const rc_var *saved) { return saved ? saved : never_set(e); }
 
 /* Puts back the values a frame's locals had before it. */
 static void unlocal(E *e, frame *f, rc_map *vars) {
-  for (size_t i = 0; i < f->locals.n; i++) {
-    const rc_var *saved = f->saved.v[i];
-    rc_map_put(vars, f->locals.v[i], (void *)(saved ? saved : never_set(e)));
-  }
+  for (size_t i = 0; i < f->locals.n; i++) rc_map_put(vars, f->locals.v[i], (void *)saved_or_unset(e, f->saved.v[i]));
 }
 
-static void frame_free(frame *f) {
-  for (size_t i = 0; i < f->pends.n; i++) pend_free(&f->pends.v[i]);
-  rc_vec_free(&f->pends);
+static void dirty_reset(frame *f) {
+  rc_map_free(&f->dirty_vars);
+  rc_map_free(&f->dirty_funcs);
+}
+
+/* A path leaves frame f early from scope `from` (return or exit): joins its
+ * state into f's early state. `tag` is the condition of the path. Functions
+ * it leaves on the way (frames above f) get their locals back. */
+static void early_add(E *e, frame *f, scope *from, const rc_cond *tag) {
+  size_t fi = 0;
+  while (fi < e->frames.n && e->frames.v[fi] != f) fi++;
+  rc_map over = {0}; /* locals of the functions left on the way */
+  for (size_t i = e->frames.n; i-- > fi + 1;) {
+    frame *g = e->frames.v[i];
+    for (size_t k = 0; g->kind == FR_FUNC && k < g->locals.n; k++)
+      rc_map_put(&over, g->locals.v[k], (void *)saved_or_unset(e, g->saved.v[k]));
+  }
+  if (!f->early) {
+    flatten(from, f->base, &f->early_vars, &f->early_funcs);
+    for (size_t i = 0; i < over.cap; i++)
+      if (over.slots[i].key) rc_map_put(&f->early_vars, over.slots[i].key, over.slots[i].val);
+    f->early = true;
+    f->early_tag = tag;
+    e->nearly++;
+  } else {
+    /* Only what changed since the previous early path can differ. */
+    for (size_t i = 0; i < over.cap; i++)
+      if (over.slots[i].key) rc_map_put(&f->dirty_vars, over.slots[i].key, (void *)1);
+    const rc_var *parent_base;
+    for (size_t i = 0; i < f->dirty_vars.cap; i++) {
+      const char *k = f->dirty_vars.slots[i].key;
+      if (!k) continue;
+      const rc_var *now = rc_map_get(&over, k);
+      if (!now) now = lookup_within(from, f->base, k, false);
+      const rc_var *before = rc_map_get(&f->early_vars, k);
+      parent_base = lookup_var(f->base->parent, k);
+      const rc_var *vals[2] = {before, now};
+      const rc_cond *tags[2] = {f->early_tag, tag};
+      const rc_var *j = join_vals(e, parent_base, vals, tags, 2);
+      if (j && j != parent_base) rc_map_put(&f->early_vars, k, (void *)j);
+    }
+    for (size_t i = 0; i < f->dirty_funcs.cap; i++) {
+      const char *k = f->dirty_funcs.slots[i].key;
+      if (!k) continue;
+      const fn *fnv = lookup_within(from, f->base, k, true);
+      if (fnv) rc_map_put(&f->early_funcs, k, (void *)fnv);
+    }
+  }
+  rc_map_free(&over);
+  dirty_reset(f);
+}
+
+static void frame_free(E *e, frame *f) {
+  if (f->early) e->nearly--;
+  rc_map_free(&f->early_vars);
+  rc_map_free(&f->early_funcs);
+  dirty_reset(f);
   ev_scope_free(f->base);
   rc_vec_free(&f->locals);
   rc_vec_free(&f->saved);
@@ -652,47 +779,39 @@ res ev_frame_end(E *e, frame *f, res body) {
   res out = {FL_NORMAL, body.st};
   scope *base = f->base;
   e->top = base;
-  e->frames.n--;
   if (f->kind == FR_SUBSHELL) {
+    e->frames.n--;
     e->conds = f->conds_at_start;
     e->top = base->parent;
-    frame_free(f);
+    frame_free(e, f);
     return out;
   }
   bool exits = body.fl == FL_EXIT && f->kind != FR_CONTEXT;
-  if (exits && !dead) {
-    /* This path leaves the shell: it belongs to the context, not the caller. */
-    frame *ctx = frame_for(e, FL_EXIT);
-    pend p;
-    memset(&p, 0, sizeof p);
-    flatten(base, ctx->base, &p.vars, &p.funcs);
-    p.cond = e->conds;
-    unlocal(e, f, &p.vars);
-    rc_vec_push(&ctx->pends, p);
-  }
+  /* This path leaves the shell: it belongs to the context, not the caller. */
+  if (exits && !dead) early_add(e, frame_for(e, FL_EXIT), base, e->conds);
+  e->frames.n--;
   e->conds = f->conds_at_start;
   e->top = base->parent;
-  RC_VEC(arm) arms = {0};
+  arm arms[2];
+  size_t narms = 0;
   if (!dead && !exits) {
     unlocal(e, f, &base->vars);
-    arm a = {&base->vars, &base->funcs, NULL};
-    rc_vec_push(&arms, a);
+    arms[narms++] = (arm){&base->vars, &base->funcs, NULL};
   }
-  for (size_t i = 0; i < f->pends.n; i++) {
-    unlocal(e, f, &f->pends.v[i].vars);
-    arm a = {&f->pends.v[i].vars, &f->pends.v[i].funcs, f->pends.v[i].cond};
-    rc_vec_push(&arms, a);
+  if (f->early) {
+    unlocal(e, f, &f->early_vars);
+    arms[narms++] = (arm){&f->early_vars, &f->early_funcs, f->early_tag};
   }
-  if (arms.n == 1 && !arms.v[0].tag) {
+  if (narms == 1 && !arms[0].tag) {
     /* The common case: fold the frame's changes into the scope below. */
     for (size_t s = 0; s < base->vars.cap; s++)
-      if (base->vars.slots[s].key) rc_map_put(&e->top->vars, base->vars.slots[s].key, base->vars.slots[s].val);
+      if (base->vars.slots[s].key) scope_put(e, base->vars.slots[s].key, base->vars.slots[s].val);
     for (size_t s = 0; s < base->funcs.cap; s++)
-      if (base->funcs.slots[s].key) rc_map_put(&e->top->funcs, base->funcs.slots[s].key, base->funcs.slots[s].val);
-  } else if (arms.n) {
-    join_arms(e, arms.v, arms.n);
+      if (base->funcs.slots[s].key) scope_put_fn(e, base->funcs.slots[s].key, base->funcs.slots[s].val);
+  } else if (narms) {
+    join_arms(e, arms, narms);
   }
-  if (!arms.n) {
+  if (!narms) {
     out.fl = FL_EXIT; /* every path left the shell */
     e->dead = true;
   } else if (exits || (body.fl == FL_EXIT && dead)) {
@@ -700,8 +819,7 @@ res ev_frame_end(E *e, frame *f, res body) {
     rc_span sp = e->cur_stmt ? e->cur_stmt->span : (rc_span){0};
     e->conds = cond_push(e, e->conds, e->next_branch++, 1, sp, "the shell did not exit");
   }
-  rc_vec_free(&arms);
-  frame_free(f);
+  frame_free(e, f);
   return out;
 }
 
@@ -721,7 +839,7 @@ typedef struct branch {
 static bool br_begin(E *e, branch *b, rc_span span, const char *label) {
   memset(b, 0, sizeof *b);
   if (e->top->depth >= EV_MAX_SCOPE_DEPTH) {
-    ev_limit(e, 1, span, "conditions nested too deeply");
+    ev_limit(e, EV_LIM_NESTING, span, "conditions nested too deeply");
     return false;
   }
   b->id = e->next_branch++;
@@ -763,7 +881,7 @@ static res br_end(E *e, branch *b) {
       if (r.fl == FL_RETURN) any_ret = true;
       if (!b->deads.v[i]) {
         e->top = s;
-        pend_add(e, frame_for(e, r.fl), s, tag);
+        early_add(e, frame_for(e, r.fl), s, tag);
       }
       continue;
     }
@@ -956,7 +1074,7 @@ static res ev_for(E *e, const rc_stmt *s) {
   res r = R(FL_NORMAL, T_TRUE);
   for (size_t i = 0; i < items.n; i++) {
     if (++e->loop_items > EV_MAX_LOOP_ITEMS) {
-      ev_limit(e, 2, s->span, "too many loop iterations");
+      ev_limit(e, EV_LIM_WORK, s->span, "too many loop iterations");
       break;
     }
     uint32_t eid = ev_reserve_event(e);
@@ -1225,7 +1343,7 @@ static res ev_unset_stmt(E *e, const rc_stmt *s) {
     const char *t = ev_word_text(e, s->u.unset.names[i]);
     if (!t) continue;
     if (s->u.unset.flags & RC_F_FUNCS) {
-      rc_map_put(&e->top->funcs, ev_intern(e, t), NULL);
+      ev_put_fn(e, t, NULL);
       continue;
     }
     ev_unset(e, t, s->span, NULL);
@@ -1298,7 +1416,7 @@ static const char *problem_for_status(rc_load_status st, rc_problem_kind *k) {
 res ev_source_path(E *e, const char *path, rc_span span, const rc_word *const *args, uint32_t nargs,
                    bool startup) {
   if (!startup && e->stack.n >= EV_MAX_SOURCE_DEPTH) {
-    ev_limit(e, 3, span, "files sourced too deeply");
+    ev_limit(e, EV_LIM_DEPTH, span, "files sourced too deeply");
     return R(FL_NORMAL, T_UNKNOWN);
   }
   rc_file *f = rc_session_file(e->S, path, e->dialect);
@@ -1454,7 +1572,7 @@ static bool is_builtin(const char *n) {
 res ev_call(E *e, const char *name, const fn *f, const rc_str *const *args, uint32_t nargs) {
   if (!f->body) return R(FL_NORMAL, T_UNKNOWN);
   if (e->call_depth >= EV_MAX_CALL_DEPTH) {
-    ev_limit(e, 3, f->span, "functions call each other too deeply");
+    ev_limit(e, EV_LIM_DEPTH, f->span, "functions call each other too deeply");
     return R(FL_NORMAL, T_UNKNOWN);
   }
   (void)name;
@@ -1562,7 +1680,7 @@ static res ev_cmd(E *e, const rc_stmt *s) {
       fn *f = rc_arena_alloc(e->A, sizeof *f);
       f->file = e->file;
       f->span = s->span;
-      rc_map_put(&e->top->funcs, ev_intern(e, t), f);
+      ev_put_fn(e, t, f);
     }
     return R(FL_NORMAL, T_TRUE);
   case RC_B_HOOK:
@@ -1646,7 +1764,12 @@ static res ev_kind(E *e, const rc_stmt *s);
 
 static res ev_stmt(E *e, const rc_stmt *s) {
   if (++e->steps > EV_MAX_STEPS) {
-    ev_limit(e, 2, s->span, "too many statements to evaluate");
+    ev_limit(e, EV_LIM_WORK, s->span, "too many statements to evaluate");
+    return R(FL_NORMAL, T_UNKNOWN);
+  }
+  if (e->A->total - e->arena_start > EV_MAX_ARENA_BYTES) {
+    ev_limit(e, EV_LIM_WORK, s->span, "the values grew too large to follow");
+    e->steps = EV_MAX_STEPS; /* nothing more is evaluated in this context */
     return R(FL_NORMAL, T_UNKNOWN);
   }
   e->cur_stmt = s;
@@ -1677,7 +1800,7 @@ static res ev_kind(E *e, const rc_stmt *s) {
     f->body = s->u.func.body;
     f->file = e->file;
     f->span = s->span;
-    rc_map_put(&e->top->funcs, ev_intern(e, s->u.func.name), f);
+    ev_put_fn(e, s->u.func.name, f);
     /* zsh's special function names are hooks. */
     if (e->shell == RC_SH_ZSH && (!strcmp(s->u.func.name, "precmd") || !strcmp(s->u.func.name, "chpwd")))
       ev_add_hook(e, s->u.func.name, s->u.func.name, s->span, NULL);

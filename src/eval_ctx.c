@@ -212,6 +212,7 @@ rc_ctx *rc_eval_context(rc_session *S, rc_shell sh, rc_ctx_kind k) {
   e.dialect = rc_shell_dialect(sh);
   e.visit = -1;
   e.macos_sim = S->macos_builtin;
+  e.arena_start = S->arena.total;
   rc_chain_plan(sh, k, S->opt.os, &e.plan);
   scope *root = ev_scope_push(&e);
   initial_env(&e);
@@ -229,6 +230,10 @@ rc_ctx *rc_eval_context(rc_session *S, rc_shell sh, rc_ctx_kind k) {
   rc_vec_free(&e.frames);
   rc_vec_free(&e.stack);
   rc_map_free(&e.pins);
+  rc_map_free(&e.interned);
+  rc_map_free(&e.problem_keys);
+  rc_map_free(&e.exec_keys);
+  rc_map_free(&e.named);
   return C;
 }
 

@@ -368,9 +368,11 @@ static bool is_self(const wopts *o, const char *name) {
 }
 
 static void record_exec(E *e, const rc_wpart *p) {
+  char key[40];
+  snprintf(key, sizeof key, "%u:%u", e->file ? e->file->id : UINT32_MAX, p->span.start);
+  if (rc_map_has(&e->exec_keys, key)) return;
+  rc_map_put(&e->exec_keys, rc_arena_strdup(e->A, key), (void *)1);
   rc_exec_site x = {e->file, p->span, rc_arena_strndup(e->A, p->text, p->len), NULL, true, e->visit};
-  for (size_t i = 0; i < e->C->execs.n; i++)
-    if (e->C->execs.v[i].file == e->file && e->C->execs.v[i].span.start == p->span.start) return;
   rc_vec_push(&e->C->execs, x);
 }
 
@@ -457,14 +459,15 @@ const rc_str *ev_word(E *e, const rc_word *w, const wopts *o) {
     bool keep;
     const rc_str *v = part_value(e, p, o, &keep);
     if (v->array) v = scalar_of(e, v);
+    /* $X alone, keeping its origins: the value itself, not a copy. */
+    if (w->nparts == 1 && (keep || !o)) {
+      rc_strb_free(&b);
+      return v;
+    }
     if (keep || !o) rc_strb_str(&b, v);
     else rc_strb_str_origin(&b, v, o->origin);
   }
-  if (b.overflow) {
-    rc_strb_free(&b);
-    ev_limit(e, 0, w->span, "a value grew past 64 KiB");
-    return rc_str_sym(e->A, "<value too large>", o ? o->origin : RC_NO_EVENT);
-  }
+  if (b.overflow) ev_limit(e, EV_LIM_VALUE, w->span, "a value grew past 64 KiB or 1024 parts");
   return rc_strb_finish(&b, e->A);
 }
 
@@ -567,7 +570,7 @@ void ev_glob(E *e, const char *pattern, bool nullglob, strvec *out, bool *ok) {
       }
       rc_vec_push(out, rc_str_lit(e->A, p, RC_NO_EVENT));
     }
-    if (g.gl_pathc > EV_MAX_GLOB) ev_limit(e, 2, e->cur_stmt ? e->cur_stmt->span : (rc_span){0}, "a glob matched too many files");
+    if (g.gl_pathc > EV_MAX_GLOB) ev_limit(e, EV_LIM_WORK, e->cur_stmt ? e->cur_stmt->span : (rc_span){0}, "a glob matched too many files");
   }
   globfree(&g);
   (void)nullglob;
