@@ -484,7 +484,8 @@ static const char *opt_key(E *e, const char *name) {
 }
 
 static bool opt_default(E *e, const char *n) {
-  if (!strcmp(n, "rcs") || !strcmp(n, "globalrcs") || !strcmp(n, "nomatch")) return true;
+  if (!strcmp(n, "rcs") || !strcmp(n, "globalrcs") || !strcmp(n, "nomatch") || !strcmp(n, "globalexport"))
+    return true;
   if (!strcmp(n, "interactive")) return e->plan.interactive;
   if (!strcmp(n, "login")) return e->plan.login;
   return false;
@@ -513,7 +514,7 @@ static void set_zsh_option(E *e, const char *raw, bool on) {
     if (*p != '_') n[k++] = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
   n[k] = 0;
   static const char *const known[] = {"allexport", "rcs", "globalrcs", "shwordsplit", "ksharrays",
-                                      "nullglob", "extendedglob", "nomatch", "aliases"};
+                                      "nullglob", "extendedglob", "nomatch", "aliases", "globalexport"};
   for (size_t i = 0; i < RC_ARRAY_LEN(known); i++)
     if (!strcmp(n, known[i])) return ev_set_opt(e, known[i], on);
   if (n[0] == 'n' && n[1] == 'o')
@@ -1147,7 +1148,10 @@ static void assign_values(E *e, const char *name, const rc_assign *a, uint32_t e
     const rc_str *val;
     if (a->array) {
       strvec f = {0};
-      ev_fields(e, (const rc_word *const *)a->elems, a->nelems, &o, &f);
+      /* zsh expands ~ after ':' in array elements too, bash only at the start. */
+      wopts oe = o;
+      oe.assign = e->shell == RC_SH_ZSH;
+      ev_fields(e, (const rc_word *const *)a->elems, a->nelems, &oe, &f);
       rc_strb b = {0};
       b.array = true;
       if (a->append) {
@@ -1170,13 +1174,22 @@ static void assign_values(E *e, const char *name, const rc_assign *a, uint32_t e
         bool set, certain;
         const rc_str *old = ev_var_value(e, name, &set, &certain);
         rc_strb b = {0};
-        if (old && set && old->array) { /* arr+=x appends an element in zsh, to [0] in bash */
+        if (old && set && old->array && e->shell == RC_SH_ZSH) { /* zsh: arr+=x appends an element */
           rc_strb_str(&b, old);
           rc_strb_sep(&b);
-        } else if (old && set) {
-          rc_strb_str(&b, old);
+          rc_strb_str(&b, nv);
+        } else if (old && set && old->array) { /* bash: arr+=x appends to ${arr[0]} */
+          strvec els = {0};
+          rc_str_elements(e->A, old, &els);
+          rc_strb_sep(&b);
+          if (els.n) rc_strb_str(&b, els.v[0]);
+          rc_strb_str(&b, nv);
+          for (size_t k = 1; k < els.n; k++) rc_strb_sep(&b), rc_strb_str(&b, els.v[k]);
+          rc_vec_free(&els);
+        } else {
+          if (old && set) rc_strb_str(&b, old);
+          rc_strb_str(&b, nv);
         }
-        rc_strb_str(&b, nv);
         val = rc_strb_finish(&b, e->A);
       } else {
         val = nv;
@@ -1266,9 +1279,14 @@ static res ev_decl(E *e, const rc_stmt *s) {
   uint32_t set = s->u.decl.set_flags, clear = s->u.decl.clear_flags;
   if ((set | clear) & (RC_F_FUNCS | RC_F_PRINT)) return R(FL_NORMAL, T_TRUE);
   frame *ff = func_frame(e);
-  bool local = s->u.decl.cmd == RC_D_LOCAL ||
-               ((s->u.decl.cmd == RC_D_TYPESET || s->u.decl.cmd == RC_D_INTEGER) && ff && !(set & RC_F_GLOBAL));
-  if (local && !ff) local = false; /* `local` outside a function is an error */
+  rc_decl_cmd cmd = s->u.decl.cmd;
+  bool zsh = e->shell == RC_SH_ZSH;
+  /* In a function typeset/declare make locals; zsh's readonly too. */
+  bool local = cmd == RC_D_LOCAL ||
+               ((cmd == RC_D_TYPESET || cmd == RC_D_INTEGER || (zsh && cmd == RC_D_READONLY)) && !(set & RC_F_GLOBAL));
+  /* zsh GLOBAL_EXPORT (on by default): -x implies -g, except for `local`. */
+  if (zsh && cmd != RC_D_LOCAL && (set & RC_F_EXPORT) && ev_opt(e, "globalexport")) local = false;
+  if (local && !ff) local = false; /* outside a function: global (`local` is an error) */
   bool exp = (set & RC_F_EXPORT) != 0, unexp = (clear & RC_F_EXPORT) != 0;
   for (uint32_t i = 0; i < s->u.decl.nitems; i++) {
     const rc_decl_item *it = &s->u.decl.items[i];
@@ -1669,8 +1687,14 @@ static res ev_cmd(E *e, const rc_stmt *s) {
       if ((t[0] == '-' || t[0] == '+') && strchr(t, 'a')) ev_set_opt(e, "allexport", t[0] == '-');
     }
     return R(FL_NORMAL, T_TRUE);
-  case RC_B_TRUE: return R(FL_NORMAL, T_TRUE);
-  case RC_B_FALSE: return R(FL_NORMAL, T_FALSE);
+  case RC_B_TRUE:
+  case RC_B_FALSE: {
+    /* `: ${GOPATH:=$HOME/go}`: the arguments are expanded for their effects. */
+    strvec f = {0};
+    ev_fields(e, (const rc_word *const *)s->u.cmd.args, s->u.cmd.nargs, NULL, &f);
+    rc_vec_free(&f);
+    return R(FL_NORMAL, s->u.cmd.builtin == RC_B_TRUE ? T_TRUE : T_FALSE);
+  }
   case RC_B_BREAK: e->dead = false; return R(FL_BREAK, T_TRUE);
   case RC_B_CONTINUE: e->dead = false; return R(FL_CONTINUE, T_TRUE);
   case RC_B_AUTOLOAD:

@@ -139,6 +139,13 @@ static tri unary(E *e, const char *op, const rc_word *w) {
     for (const char *c = t; *c && k + 1 < sizeof n; c++)
       if (*c != '_') n[k++] = (char)(*c >= 'A' && *c <= 'Z' ? *c + 32 : *c);
     n[k] = 0;
+    if (e->shell != RC_SH_ZSH) {
+      /* bash: `set -o` names only; interactive and login are not among them. */
+      if (!strcmp(t, "allexport")) return ev_opt(e, "allexport") ? T_TRUE : T_FALSE;
+      if (!strcmp(t, "interactive") || !strcmp(t, "login")) return T_FALSE;
+      if (!strcmp(t, "history")) return e->plan.interactive ? T_TRUE : T_FALSE;
+      return T_UNKNOWN;
+    }
     if (!strcmp(n, "interactive") || !strcmp(n, "login") || !strcmp(n, "rcs") ||
         !strcmp(n, "globalrcs") || !strcmp(n, "allexport") || !strcmp(n, "shwordsplit") ||
         !strcmp(n, "ksharrays") || !strcmp(n, "nullglob"))

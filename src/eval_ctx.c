@@ -71,6 +71,8 @@ static void initial_env(E *e) {
     init_lit(e, "ZSH_NAME", "zsh", false);
     init_lit(e, "PS1", inter ? "%m%# " : "", false); /* zsh sets PS1 even in -c shells */
     init_lit(e, "OSTYPE", mac ? "darwin23.0" : "linux-gnu", false);
+    /* zsh's compiled-in function path: set, not exported, not known here. */
+    init_var(e, "FPATH", rc_str_sym(e->A, "<default fpath>", RC_NO_EVENT), false);
     break;
   case RC_SH_BASH:
     init_lit(e, "BASH", "/bin/bash", false);
@@ -225,6 +227,12 @@ rc_ctx *rc_eval_context(rc_session *S, rc_shell sh, rc_ctx_kind k) {
     const char *key = root->vars.slots[i].key;
     if (!key || !strncmp(key, "-o ", 3) || !strcmp(key, "@")) continue;
     rc_map_put(&C->final, key, root->vars.slots[i].val);
+  }
+  /* zsh's arrays tied to the colon lists are the same variables. */
+  static const char *const tied[] = {"path", "fpath", "manpath", "cdpath", "module_path", "mailpath"};
+  for (size_t i = 0; sh == RC_SH_ZSH && i < RC_ARRAY_LEN(tied); i++) {
+    const rc_var *v = ev_get(&e, tied[i]);
+    if (v) rc_map_put(&C->final, tied[i], (void *)v);
   }
   ev_scope_free(root);
   rc_vec_free(&e.frames);
