@@ -25,24 +25,65 @@ bool rc_cond_exclusive(const rc_cond *a, const rc_cond *b) {
   return false;
 }
 
+enum { COND_MAX_DEPTH = 64 };
+
+/* Links node c onto next. A list longer than COND_MAX_DEPTH keeps only its
+ * newest half (a copy): conditions become weaker, never wrong, and every
+ * walk over a list stays short however many guards a file has. */
+static const rc_cond *cond_link(E *e, rc_cond *c, const rc_cond *next) {
+  if (next && next->depth >= COND_MAX_DEPTH) {
+    rc_cond *head = NULL, *tail = NULL;
+    const rc_cond *x = next;
+    for (uint32_t k = 0; x && k < COND_MAX_DEPTH / 2; k++, x = x->next) {
+      rc_cond *y = rc_arena_alloc(e->A, sizeof *y);
+      *y = *x;
+      y->next = NULL;
+      if (tail) tail->next = y;
+      else head = y;
+      tail = y;
+    }
+    uint32_t d = 0;
+    for (rc_cond *y = head; y; y = (rc_cond *)y->next) d++;
+    for (rc_cond *y = head; y; y = (rc_cond *)y->next) y->depth = d--;
+    next = head;
+  }
+  c->next = next;
+  c->depth = next ? next->depth + 1 : 1;
+  return c;
+}
+
 static const rc_cond *cond_push(E *e, const rc_cond *next, uint32_t branch, uint32_t arms, rc_span span,
                                 const char *label) {
   rc_cond *c = rc_arena_alloc(e->A, sizeof *c);
-  c->next = next;
   c->branch = branch;
   c->arms = arms;
   c->file = e->file;
   c->span = span;
   c->label = label;
-  return c;
+  return cond_link(e, c, next);
 }
 
-/* The longest common tail of two condition lists. */
+/* `tag`'s node (branch point, arms, place) pushed onto `next`. */
+static const rc_cond *cond_retag(E *e, const rc_cond *next, const rc_cond *tag) {
+  rc_cond *c = rc_arena_alloc(e->A, sizeof *c);
+  *c = *tag;
+  return cond_link(e, c, next);
+}
+
+/* The longest common tail of two condition lists. Lists only ever grow at
+ * the front, so once they meet they stay together: align and walk. */
 static const rc_cond *cond_common(const rc_cond *a, const rc_cond *b) {
-  for (const rc_cond *x = a; x; x = x->next)
-    for (const rc_cond *y = b; y; y = y->next)
-      if (x == y) return x;
-  return NULL;
+  uint32_t na = a ? a->depth : 0, nb = b ? b->depth : 0;
+  for (; na > nb; na--) a = a->next;
+  for (; nb > na; nb--) b = b->next;
+  while (a != b) a = a->next, b = b->next;
+  return a;
+}
+
+static bool cond_has(const rc_cond *c, uint32_t branch) {
+  for (; c; c = c->next)
+    if (c->branch == branch) return true;
+  return false;
 }
 
 /* ---- variables ---- */
@@ -575,6 +616,7 @@ static const rc_var *lookup_var(scope *from, const char *key) {
 typedef struct arm {
   rc_map *vars, *funcs;
   const rc_cond *tag; /* a single node (its next is ignored) or NULL */
+  bool tag_own;       /* the tag also applies to the arm's own values */
 } arm;
 
 static const rc_var *never_set(E *e) {
@@ -591,11 +633,12 @@ static bool alt_same(const rc_alt *a, const rc_alt *b) {
 }
 
 /* Joins n ways of reaching one point. vals[i] is the variable on way i, or
- * NULL when way i left it as in `base`; then tags[i] (if any) is added to
- * the conditions of the inherited outcomes. Returns one of the inputs when
- * they are all the same variable. */
+ * NULL when way i left it as in `base`. tags[i] (if any) is added to the
+ * conditions of the outcomes that do not already go through its branch
+ * point: the inherited ones, and the own ones too when tag_own[i]. Returns
+ * one of the inputs when they are all the same variable. */
 static const rc_var *join_vals(E *e, const rc_var *base, const rc_var *const *vals,
-                               const rc_cond *const *tags, size_t n) {
+                               const rc_cond *const *tags, const bool *tag_own, size_t n) {
   const rc_var *first = NULL;
   bool all_same = true;
   for (size_t i = 0; i < n; i++) {
@@ -618,8 +661,8 @@ static const rc_var *join_vals(E *e, const rc_var *base, const rc_var *const *va
       rc_alt a = v->alts[k];
       if (a.state != RC_VS_UNSET && !a.exported) all_exported = false;
       if (too_many) continue;
-      if (!own && tags[i])
-        a.cond = cond_push(e, a.cond, tags[i]->branch, tags[i]->arms, tags[i]->span, tags[i]->label);
+      if (tags[i] && (!own || tag_own[i]) && !cond_has(a.cond, tags[i]->branch))
+        a.cond = cond_retag(e, a.cond, tags[i]);
       bool dup = false;
       for (size_t j = 0; j < alts.n && !dup; j++)
         if (alt_same(&alts.v[j], &a)) {
@@ -650,18 +693,37 @@ static const rc_var *join_vals(E *e, const rc_var *base, const rc_var *const *va
   return out;
 }
 
+/* v with `tag` added to the conditions of the outcomes that do not go
+ * through its branch point yet. */
+static const rc_var *retag(E *e, const rc_var *v, const rc_cond *tag) {
+  bool need = false;
+  for (uint32_t i = 0; i < v->nalts && !need; i++) need = !cond_has(v->alts[i].cond, tag->branch);
+  if (!need) return v;
+  rc_var *out = ev_new_var(e, v->nalts);
+  out->attrs = v->attrs;
+  for (uint32_t i = 0; i < v->nalts; i++) {
+    rc_alt *a = (rc_alt *)&out->alts[i];
+    *a = v->alts[i];
+    if (!cond_has(a->cond, tag->branch)) a->cond = cond_retag(e, a->cond, tag);
+  }
+  return out;
+}
+
 static void join_key(E *e, const char *key, const arm *arms, size_t n) {
   const rc_var *base = raw_get(e, key);
   RC_VEC(const rc_var *) vals = {0};
   RC_VEC(const rc_cond *) tags = {0};
+  RC_VEC(bool) own = {0};
   for (size_t i = 0; i < n; i++) {
     rc_vec_push(&vals, rc_map_get(arms[i].vars, key));
     rc_vec_push(&tags, arms[i].tag);
+    rc_vec_push(&own, arms[i].tag_own);
   }
-  const rc_var *out = join_vals(e, base, vals.v, tags.v, n);
+  const rc_var *out = join_vals(e, base, vals.v, tags.v, own.v, n);
   if (out && out != base) scope_put(e, key, out);
   rc_vec_free(&vals);
   rc_vec_free(&tags);
+  rc_vec_free(&own);
 }
 
 /* Joins the arms into e->top (the base they were evaluated over). */
@@ -730,6 +792,9 @@ static void early_add(E *e, frame *f, scope *from, const rc_cond *tag) {
     flatten(from, f->base, &f->early_vars, &f->early_funcs);
     for (size_t i = 0; i < over.cap; i++)
       if (over.slots[i].key) rc_map_put(&f->early_vars, over.slots[i].key, over.slots[i].val);
+    /* Each outcome on this path holds under its condition. */
+    for (size_t i = 0; tag && i < f->early_vars.cap; i++)
+      if (f->early_vars.slots[i].key) f->early_vars.slots[i].val = (void *)retag(e, f->early_vars.slots[i].val, tag);
     f->early = true;
     f->early_tag = tag;
     e->nearly++;
@@ -747,7 +812,8 @@ static void early_add(E *e, frame *f, scope *from, const rc_cond *tag) {
       parent_base = lookup_var(f->base->parent, k);
       const rc_var *vals[2] = {before, now};
       const rc_cond *tags[2] = {f->early_tag, tag};
-      const rc_var *j = join_vals(e, parent_base, vals, tags, 2);
+      const bool own[2] = {false, true};
+      const rc_var *j = join_vals(e, parent_base, vals, tags, own, 2);
       if (j && j != parent_base) rc_map_put(&f->early_vars, k, (void *)j);
     }
     for (size_t i = 0; i < f->dirty_funcs.cap; i++) {
@@ -797,11 +863,11 @@ res ev_frame_end(E *e, frame *f, res body) {
   size_t narms = 0;
   if (!dead && !exits) {
     unlocal(e, f, &base->vars);
-    arms[narms++] = (arm){&base->vars, &base->funcs, NULL};
+    arms[narms++] = (arm){&base->vars, &base->funcs, NULL, false};
   }
   if (f->early) {
     unlocal(e, f, &f->early_vars);
-    arms[narms++] = (arm){&f->early_vars, &f->early_funcs, f->early_tag};
+    arms[narms++] = (arm){&f->early_vars, &f->early_funcs, f->early_tag, false};
   }
   if (narms == 1 && !arms[0].tag) {
     /* The common case: fold the frame's changes into the scope below. */
@@ -886,7 +952,7 @@ static res br_end(E *e, branch *b) {
       }
       continue;
     }
-    arm a = {&s->vars, &s->funcs, tag};
+    arm a = {&s->vars, &s->funcs, tag, true};
     rc_vec_push(&cont, a);
     cont_mask |= bit;
     if (!st_set) st = r.st, st_set = true;

@@ -24,6 +24,7 @@ struct rc_cond {
   const rc_file *file; /* where the branch point is */
   rc_span span;
   const char *label;   /* "if [[ $(uname -m) == arm64 ]]" → short text */
+  uint32_t depth;      /* nodes in the list from here (at most 64: older ones are dropped) */
 };
 
 /* Two conditions exclude each other when they take different arms of the
