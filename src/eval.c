@@ -423,6 +423,7 @@ void ev_assign_alts(E *e, const char *name, const rc_str *const *vals, const rc_
   const rc_var *old = raw_get(e, name);
   if (old && (old->attrs & RC_VA_READONLY)) {
     ev_problem(e, RC_PB_LIMIT, span, name, "assignment to read-only variable %s is refused by the shell", name);
+    e->ro_error = true;
     return;
   }
   uint32_t attrs = old ? old->attrs : 0;
@@ -466,7 +467,10 @@ void ev_unset(E *e, const char *name, rc_span span, const char *manager) {
   const char *tied = tied_scalar(e, name);
   if (tied) name = tied;
   const rc_var *old = raw_get(e, name);
-  if (old && (old->attrs & RC_VA_READONLY)) return;
+  if (old && (old->attrs & RC_VA_READONLY)) {
+    e->ro_error = true;
+    return;
+  }
   rc_var *v = ev_new_var(e, 1);
   rc_alt *a = (rc_alt *)&v->alts[0];
   a->state = RC_VS_UNSET;
@@ -759,6 +763,7 @@ static frame *frame_for(E *e, flow fl) {
     frame *f = e->frames.v[i];
     if (f->kind == FR_SUBSHELL || f->kind == FR_CONTEXT) return f;
     if (fl == FL_RETURN && (f->kind == FR_FILE || f->kind == FR_FUNC)) return f;
+    if (fl == FL_ABORT && f->kind == FR_FILE) return f;
   }
   return e->frames.v[0];
 }
@@ -853,9 +858,10 @@ res ev_frame_end(E *e, frame *f, res body) {
     frame_free(e, f);
     return out;
   }
-  bool exits = body.fl == FL_EXIT && f->kind != FR_CONTEXT;
-  /* This path leaves the shell: it belongs to the context, not the caller. */
-  if (exits && !dead) early_add(e, frame_for(e, FL_EXIT), base, e->conds);
+  /* This path leaves more than this frame (the shell, or for FL_ABORT the
+   * file that called the function): it belongs to the frame it leaves to. */
+  bool exits = (body.fl == FL_EXIT && f->kind != FR_CONTEXT) || (body.fl == FL_ABORT && f->kind == FR_FUNC);
+  if (exits && !dead) early_add(e, frame_for(e, body.fl), base, e->conds);
   e->frames.n--;
   e->conds = f->conds_at_start;
   e->top = base->parent;
@@ -879,7 +885,7 @@ res ev_frame_end(E *e, frame *f, res body) {
     join_arms(e, arms, narms);
   }
   if (!narms) {
-    out.fl = FL_EXIT; /* every path left the shell */
+    out.fl = body.fl == FL_ABORT ? FL_ABORT : FL_EXIT; /* every path left */
     e->dead = true;
   } else if (exits || (body.fl == FL_EXIT && dead)) {
     /* Some paths exited; what follows runs only on the others. */
@@ -935,7 +941,7 @@ static void br_arm_end(E *e, branch *b, res r) {
 static res br_end(E *e, branch *b) {
   RC_VEC(arm) cont = {0};
   uint32_t cont_mask = 0;
-  bool any_ret = false;
+  bool any_ret = false, any_abort = false;
   tri st = T_UNKNOWN;
   bool st_set = false;
   for (size_t i = 0; i < b->scopes.n; i++) {
@@ -944,8 +950,9 @@ static res br_end(E *e, branch *b) {
     uint32_t bit = 1u << (i < 31 ? i : 31);
     const rc_cond *tag = cond_push(e, NULL, b->id, bit, b->span, b->label);
     if (r.fl == FL_BREAK || r.fl == FL_CONTINUE) r.fl = FL_NORMAL; /* approximation */
-    if (r.fl == FL_RETURN || r.fl == FL_EXIT) {
-      if (r.fl == FL_RETURN) any_ret = true;
+    if (r.fl == FL_RETURN || r.fl == FL_EXIT || r.fl == FL_ABORT) {
+      any_ret |= r.fl == FL_RETURN;
+      any_abort |= r.fl == FL_ABORT;
       if (!b->deads.v[i]) {
         e->top = s;
         early_add(e, frame_for(e, r.fl), s, tag);
@@ -963,7 +970,8 @@ static res br_end(E *e, branch *b) {
   res out = {FL_NORMAL, st};
   if (cont.n) join_arms(e, cont.v, cont.n);
   if (!cont.n) {
-    out.fl = any_ret ? FL_RETURN : FL_EXIT;
+    /* Unwind to the nearest frame one of the arms left to. */
+    out.fl = any_ret ? FL_RETURN : any_abort ? FL_ABORT : FL_EXIT;
     out.st = T_UNKNOWN;
     e->dead = true;
   } else if (cont.n < b->scopes.n) {
@@ -1852,6 +1860,29 @@ void ev_add_hook(E *e, const char *kind, const char *func, rc_span span, const c
 
 static res ev_kind(E *e, const rc_stmt *s);
 
+/* A statement assigned to (or unset) a read-only variable. zsh abandons the
+ * file being read; bash fails the statement, and a plain assignment in a
+ * function also ends the function. */
+static res ro_failure(E *e, const rc_stmt *s, res r) {
+  e->ro_error = false;
+  if (r.fl != FL_NORMAL) return r;
+  if (e->shell == RC_SH_ZSH) {
+    e->dead = false;
+    return R(FL_ABORT, T_FALSE);
+  }
+  if (s->kind == RC_S_ASSIGN) {
+    for (size_t i = e->frames.n; i-- > 0;) {
+      frame_kind k = e->frames.v[i]->kind;
+      if (k == FR_FUNC) {
+        e->dead = false;
+        return R(FL_RETURN, T_FALSE);
+      }
+      if (k != FR_SUBSHELL) break;
+    }
+  }
+  return R(FL_NORMAL, T_FALSE);
+}
+
 static res ev_stmt(E *e, const rc_stmt *s) {
   if (++e->steps > EV_MAX_STEPS) {
     ev_limit(e, EV_LIM_WORK, s->span, "too many statements to evaluate");
@@ -1863,7 +1894,11 @@ static res ev_stmt(E *e, const rc_stmt *s) {
     return R(FL_NORMAL, T_UNKNOWN);
   }
   e->cur_stmt = s;
-  if (!s->background) return ev_kind(e, s);
+  if (!s->background) {
+    res r = ev_kind(e, s);
+    if (e->ro_error) r = ro_failure(e, s, r);
+    return r;
+  }
   /* cmd &: runs in a background subshell */
   frame *f = ev_frame_push(e, FR_SUBSHELL);
   e->discard++;

@@ -26,7 +26,9 @@ enum { EV_LIM_VALUE, EV_LIM_NESTING, EV_LIM_WORK, EV_LIM_DEPTH, EV_LIM_ALTS, EV_
 /* Abstract exit status. */
 typedef enum tri { T_FALSE = 0, T_TRUE = 1, T_UNKNOWN = 2 } tri;
 
-typedef enum flow { FL_NORMAL, FL_RETURN, FL_EXIT, FL_BREAK, FL_CONTINUE } flow;
+/* FL_ABORT: zsh abandons the file being read after an error such as an
+ * assignment to a read-only variable (functions on the way are left too). */
+typedef enum flow { FL_NORMAL, FL_RETURN, FL_EXIT, FL_BREAK, FL_CONTINUE, FL_ABORT } flow;
 
 typedef struct res {
   flow fl;
@@ -95,6 +97,7 @@ typedef struct E {
   bool stop;           /* NO_RCS: read no further startup files */
   bool macos_sim;      /* simulating macOS without its filesystem */
   bool dead;           /* the early flow being propagated left no live state */
+  bool ro_error;       /* the statement assigned to or unset a read-only variable */
   const rc_stmt *cur_stmt;
   rc_map pins;         /* name → alt index + 1, while enumerating alternatives */
   const char *manager; /* events belong to this tool (a manager's own file) */
