@@ -305,7 +305,7 @@ void ev_commit_event(E *e, uint32_t id, const char *var, rc_op op, rc_span span,
   ev->manager = manager ? manager : e->manager;
   ev->visit = e->visit;
   const rc_var *cur = raw_get(e, var);
-  ev->uniq = cur && (cur->attrs & RC_VA_UNIQUE) ? 1 : 0;
+  ev->uniq = cur && (cur->attrs & (RC_VA_UNIQUE | RC_VA_UNIQUE_ARRAY)) ? 1 : 0;
   ev->result = cur;
   RC_VEC(uint32_t) *list = rc_map_get(&e->C->var_events, ev->var);
   if (!list) {
@@ -435,7 +435,8 @@ void ev_assign_alts(E *e, const char *name, const rc_str *const *vals, const rc_
     const rc_str *val = vals[i];
     if (tied) val = array_to_colon(e, val);
     if (val->overflow) ev_limit(e, EV_LIM_VALUE, span, "a value grew past 64 KiB or 1024 parts");
-    if (attrs & RC_VA_UNIQUE) {
+    /* zsh: -U on path de-duplicates assignments to path, -U on PATH those to PATH. */
+    if (attrs & (tied ? RC_VA_UNIQUE_ARRAY : RC_VA_UNIQUE)) {
       bool changed = false;
       val = val->array ? dedupe_array(e, val, &changed) : is_tied_target(e, name) ? dedupe_colon(e, val, &changed) : val;
     }
@@ -1332,7 +1333,7 @@ static void set_attr(E *e, const char *name, uint32_t attr, bool on, rc_span spa
   }
   v->attrs = on ? v->attrs | attr : v->attrs & ~attr;
   bool changed = false;
-  if (on && attr == RC_VA_UNIQUE) {
+  if (on && (attr == RC_VA_UNIQUE || attr == RC_VA_UNIQUE_ARRAY)) {
     for (uint32_t i = 0; i < v->nalts; i++) {
       rc_alt *a = (rc_alt *)&v->alts[i];
       if (!a->val) continue;
@@ -1416,8 +1417,9 @@ static res ev_decl(E *e, const rc_stmt *s) {
         }
       }
     }
-    if (set & RC_F_UNIQUE) set_attr(e, name, RC_VA_UNIQUE, true, it->span);
-    if (clear & RC_F_UNIQUE) set_attr(e, name, RC_VA_UNIQUE, false, it->span);
+    uint32_t uattr = tied_scalar(e, name) ? RC_VA_UNIQUE_ARRAY : RC_VA_UNIQUE;
+    if (set & RC_F_UNIQUE) set_attr(e, name, uattr, true, it->span);
+    if (clear & RC_F_UNIQUE) set_attr(e, name, uattr, false, it->span);
     if (as) {
       do_assign(e, as, exp && !unexp, s->span);
     } else if (exp && !unexp) {

@@ -161,10 +161,22 @@ static const char *trim(E *e, const char *s, const char *pat, bool suffix, bool 
   return out;
 }
 
+/* Literal text of an operand that still holds an expansion the lowering
+ * left unparsed (the pattern of ${X#$P} arrives as the text "$P"). */
+static bool unparsed_expansion(const rc_word *w) {
+  for (uint32_t i = 0; w && i < w->nparts; i++) {
+    const rc_wpart *p = &w->parts[i];
+    if (p->kind != RC_WP_LIT || p->quote == RC_Q_SINGLE) continue;
+    for (uint32_t k = 0; k < p->len; k++)
+      if (p->text[k] == '`' || (p->text[k] == '$' && k + 1 < p->len)) return true;
+  }
+  return false;
+}
+
 /* A word used as a pattern: quoted characters match literally. */
 static char *pattern_of(E *e, const rc_word *w, bool *certain) {
   rc_buf b = {0};
-  *certain = true;
+  *certain = !unparsed_expansion(w);
   for (uint32_t i = 0; w && i < w->nparts; i++) {
     const rc_wpart *p = &w->parts[i];
     const char *t;
@@ -289,7 +301,7 @@ static const rc_str *expand_param(E *e, const rc_wpart *p, const wopts *o, bool 
     bool pc, rc_ = true;
     char *pat = pattern_of(e, p->arg, &pc);
     const rc_str *rep = p->arg2 ? ev_word(e, p->arg2, NULL) : rc_str_empty(e->A);
-    rc_ = rc_str_certain(rep);
+    rc_ = rc_str_certain(rep) && !unparsed_expansion(p->arg2);
     if (!certain || !pc || !rc_ || v->array || p->text[2 + strlen(p->name) + 1] == '#' ||
         p->text[2 + strlen(p->name) + 1] == '%')
       return sym_of(e, p, origin);
