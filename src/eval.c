@@ -877,11 +877,13 @@ res ev_frame_end(E *e, frame *f, res body) {
     arms[narms++] = (arm){&f->early_vars, &f->early_funcs, f->early_tag, false};
   }
   if (narms == 1 && !arms[0].tag) {
-    /* The common case: fold the frame's changes into the scope below. */
-    for (size_t s = 0; s < base->vars.cap; s++)
-      if (base->vars.slots[s].key) scope_put(e, base->vars.slots[s].key, base->vars.slots[s].val);
-    for (size_t s = 0; s < base->funcs.cap; s++)
-      if (base->funcs.slots[s].key) scope_put_fn(e, base->funcs.slots[s].key, base->funcs.slots[s].val);
+    /* The common case: fold the one surviving state into the scope below
+     * (the frame's own, or that of the paths that left it early). */
+    rc_map *vars = arms[0].vars, *funcs = arms[0].funcs;
+    for (size_t s = 0; s < vars->cap; s++)
+      if (vars->slots[s].key) scope_put(e, vars->slots[s].key, vars->slots[s].val);
+    for (size_t s = 0; s < funcs->cap; s++)
+      if (funcs->slots[s].key) scope_put_fn(e, funcs->slots[s].key, funcs->slots[s].val);
   } else if (narms) {
     join_arms(e, arms, narms);
   }

@@ -50,18 +50,32 @@ static void record_read(E *e, const char *name, rc_summary st, rc_span span) {
   rc_vec_push(&e->C->reads, r);
 }
 
-/* The $- flags of the shell in this context. */
+/* The $- flags of the shell in this context, in the shells' own order
+ * (zsh 5.9: 569XZafilms, bash 5.2: ahimBHsc). A terminal session has job
+ * control (m) and reads its input (s); the other contexts run `-c`. */
 static const char *dash_flags(E *e) {
-  rc_buf b = {0};
-  if (e->shell == RC_SH_ZSH) rc_buf_puts(&b, "569X");
-  else rc_buf_puts(&b, "hB");
-  if (ev_opt(e, "allexport")) rc_buf_putc(&b, 'a');
-  if (e->plan.interactive) rc_buf_putc(&b, 'i');
-  if (e->plan.login && e->shell == RC_SH_ZSH) rc_buf_putc(&b, 'l');
-  if (e->plan.interactive && e->shell != RC_SH_ZSH) rc_buf_putc(&b, 'H');
-  const char *s = rc_arena_strdup(e->A, b.s);
-  rc_buf_free(&b);
-  return s;
+  bool tty = e->plan.runs_precmd, inter = e->plan.interactive;
+  bool allexport = ev_opt(e, "allexport");
+  char b[24];
+  size_t n = 0;
+  if (e->shell == RC_SH_ZSH) {
+    for (const char *c = "569X"; *c; c++) b[n++] = *c;
+    if (inter) b[n++] = 'Z';
+    if (allexport) b[n++] = 'a';
+    if (inter) b[n++] = 'i';
+    if (e->plan.login) b[n++] = 'l';
+    if (tty) b[n++] = 'm', b[n++] = 's';
+  } else {
+    if (allexport) b[n++] = 'a';
+    b[n++] = 'h';
+    if (inter) b[n++] = 'i';
+    if (tty) b[n++] = 'm';
+    b[n++] = 'B';
+    if (inter) b[n++] = 'H';
+    b[n++] = tty ? 's' : 'c';
+  }
+  b[n] = 0;
+  return rc_arena_strdup(e->A, b);
 }
 
 const rc_str *ev_var_value(E *e, const char *name, bool *is_set, bool *certain) {
