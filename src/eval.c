@@ -1963,7 +1963,11 @@ static res ev_kind(E *e, const rc_stmt *s) {
   case RC_S_GROUP: return ev_stmts(e, &s->u.group.body);
   case RC_S_TEST: return R(FL_NORMAL, ev_test(e, s->u.test.expr));
   case RC_S_ARITH: return R(FL_NORMAL, ev_arith(e, s->u.arith.text, s->u.arith.len));
-  case RC_S_ERROR: return R(FL_NORMAL, T_UNKNOWN);
+  case RC_S_ERROR:
+    /* Lowering replaces what is nested too deeply by an error region. */
+    if (e->file && e->file->ir && e->file->ir->too_deep)
+      ev_limit(e, EV_LIM_NESTING, s->span, "statements nested more than 200 deep are not analyzed");
+    return R(FL_NORMAL, T_UNKNOWN);
   }
   return R(FL_NORMAL, T_UNKNOWN);
 }

@@ -146,7 +146,10 @@ static const rc_str *scalar_of(E *e, const rc_str *v) {
   return rc_strb_finish(&b, e->A);
 }
 
+/* A part whose value is not known, shown as written. A part with no text
+ * (lowering gave up on it) must still read as unknown, not as "". */
 static const rc_str *sym_of(E *e, const rc_wpart *p, uint32_t origin) {
+  if (!p->len) return rc_str_sym(e->A, "<not analyzed>", origin);
   return rc_str_sym(e->A, rc_arena_strndup(e->A, p->text, p->len), origin);
 }
 
