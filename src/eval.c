@@ -1549,30 +1549,37 @@ res ev_source_path(E *e, const char *path, rc_span span, const rc_word *const *a
   return r;
 }
 
-/* Where `source name` looks for a name without a slash: $PATH, then the
- * current directory (assumed to be $HOME, where login shells start). */
-static const char *source_target(E *e, const char *p) {
+static bool readable_file(E *e, const char *path) {
+  return rc_path_probe(rc_session_fs_path(e->S, path), NULL) == RC_LOAD_OK;
+}
+
+/* Where `source name` / `. name` finds a name without a slash. bash: $PATH,
+ * then the current directory; zsh `source`: the current directory, then
+ * $PATH; zsh `.`: $PATH only. The current directory is taken to be $HOME,
+ * where sessions start. */
+static const char *source_target(E *e, const char *p, bool dot) {
   if (p[0] == '/') return p;
   bool set, certain;
   const rc_str *home = ev_var_value(e, "HOME", &set, &certain);
   const char *h = home && certain ? rc_str_text(e->A, home, ':') : e->S->opt.home;
-  if (!strchr(p, '/')) {
-    const rc_str *pv = ev_var_value(e, "PATH", &set, &certain);
-    if (pv && set) {
-      rc_entries ents = {0};
-      rc_str_split(e->A, pv, ':', &ents);
-      for (size_t i = 0; i < ents.n; i++) {
-        if (!ents.v[i].certain || !ents.v[i].text[0]) continue;
-        const char *cand = rc_arena_printf(e->A, "%s/%s", ents.v[i].text, p);
-        if (rc_path_probe(rc_session_fs_path(e->S, cand), NULL) == RC_LOAD_OK) {
-          rc_vec_free(&ents);
-          return cand;
-        }
-      }
-      rc_vec_free(&ents);
+  const char *here = rc_arena_printf(e->A, "%s/%s", h, p);
+  if (strchr(p, '/')) return here;
+  bool zsh = e->shell == RC_SH_ZSH;
+  if (zsh && !dot && readable_file(e, here)) return here;
+  const rc_str *pv = ev_var_value(e, "PATH", &set, &certain);
+  if (pv && set) {
+    rc_entries ents = {0};
+    rc_str_split(e->A, pv, ':', &ents);
+    const char *found = NULL;
+    for (size_t i = 0; i < ents.n && !found; i++) {
+      if (!ents.v[i].certain || !ents.v[i].text[0]) continue;
+      const char *cand = rc_arena_printf(e->A, "%s/%s", ents.v[i].text, p);
+      if (readable_file(e, cand)) found = cand;
     }
+    rc_vec_free(&ents);
+    if (found) return found;
   }
-  return rc_arena_printf(e->A, "%s/%s", h, p);
+  return zsh && dot ? NULL : here; /* NULL: zsh's `.` finds nothing */
 }
 
 static res ev_source_stmt(E *e, const rc_stmt *s) {
@@ -1597,8 +1604,15 @@ static res ev_source_stmt(E *e, const rc_stmt *s) {
     rc_vec_free(&f);
     return R(FL_NORMAL, T_UNKNOWN);
   }
-  const char *p = source_target(e, rc_str_text(e->A, f.v[0], ' '));
+  const char *cmd = s->u.source.cmd ? ev_word_text(e, s->u.source.cmd) : NULL;
+  const char *name = rc_str_text(e->A, f.v[0], ' ');
+  const char *p = source_target(e, name, cmd && !strcmp(cmd, "."));
   rc_vec_free(&f);
+  if (!p) {
+    ev_problem(e, RC_PB_SOURCE_MISSING, s->span, name,
+               "zsh's `.` looks for %s in $PATH only (not in the current directory), and it is not there", name);
+    return R(FL_NORMAL, T_FALSE);
+  }
   if (ev_manager_source(e, p, s->span)) return R(FL_NORMAL, T_TRUE);
   return ev_source_path(e, p, s->span, (const rc_word *const *)s->u.source.args, s->u.source.nargs, false);
 }
@@ -1838,6 +1852,12 @@ static res ev_cmd(E *e, const rc_stmt *s) {
   ev_fields(e, (const rc_word *const *)s->u.cmd.args, s->u.cmd.nargs, NULL, &args);
   res r = R(FL_NORMAL, T_UNKNOWN);
   const fn *f = name ? ev_get_fn(e, name) : NULL;
+  if (!f && name && e->shell == RC_SH_ZSH && !strcmp(name, "unfunction")) {
+    for (size_t i = 0; i < args.n; i++)
+      if (rc_str_certain(args.v[i])) ev_put_fn(e, rc_str_text(e->A, args.v[i], ' '), NULL);
+    rc_vec_free(&args);
+    return R(FL_NORMAL, T_TRUE);
+  }
   if (f) {
     r = ev_call(e, name, f, args.v, (uint32_t)args.n);
   } else if (name && (is_builtin(name))) {
@@ -1961,7 +1981,7 @@ static res ev_kind(E *e, const rc_stmt *s) {
   }
   case RC_S_SUBSHELL: return ev_discarded(e, &s->u.group.body, NULL);
   case RC_S_GROUP: return ev_stmts(e, &s->u.group.body);
-  case RC_S_TEST: return R(FL_NORMAL, ev_test(e, s->u.test.expr));
+  case RC_S_TEST: return R(FL_NORMAL, ev_test(e, s->u.test.expr, s->u.test.double_bracket));
   case RC_S_ARITH: return R(FL_NORMAL, ev_arith(e, s->u.arith.text, s->u.arith.len));
   case RC_S_ERROR:
     /* Lowering replaces what is nested too deeply by an error region. */

@@ -213,7 +213,27 @@ static tri binary(E *e, const rc_texpr *x) {
   return T_UNKNOWN;
 }
 
-tri ev_test(E *e, const rc_texpr *t) {
+/* An unquoted word that expands to nothing: `[ -n $X ]` with X empty is
+ * `[ -n ]`, a one-argument test of the string "-n", true in both shells. */
+static bool vanishes(E *e, const rc_word *w) {
+  if (!w) return false;
+  for (uint32_t i = 0; i < w->nparts; i++)
+    if (w->parts[i].quote != RC_Q_NONE) return false;
+  const rc_str *v = ev_word(e, w, NULL);
+  return rc_str_certain(v) && v->len == 0;
+}
+
+static tri test_expr(E *e, const rc_texpr *t);
+
+tri ev_test(E *e, const rc_texpr *t, bool double_bracket) {
+  if (!double_bracket && t) {
+    if (t->kind == RC_TX_UNARY && vanishes(e, t->a)) return T_TRUE;
+    if (t->kind == RC_TX_NOT && t->l && t->l->kind == RC_TX_UNARY && vanishes(e, t->l->a)) return T_FALSE;
+  }
+  return test_expr(e, t);
+}
+
+static tri test_expr(E *e, const rc_texpr *t) {
   if (!t) return T_UNKNOWN;
   switch (t->kind) {
   case RC_TX_WORD: {
@@ -223,16 +243,16 @@ tri ev_test(E *e, const rc_texpr *t) {
   case RC_TX_UNARY: return unary(e, t->op, t->a);
   case RC_TX_BINARY: return binary(e, t);
   case RC_TX_NOT: {
-    tri r = ev_test(e, t->l);
+    tri r = test_expr(e, t->l);
     return r == T_UNKNOWN ? r : r == T_TRUE ? T_FALSE : T_TRUE;
   }
   case RC_TX_AND: {
-    tri l = ev_test(e, t->l);
-    return l == T_FALSE ? T_FALSE : tri_and(l, ev_test(e, t->r));
+    tri l = test_expr(e, t->l);
+    return l == T_FALSE ? T_FALSE : tri_and(l, test_expr(e, t->r));
   }
   case RC_TX_OR: {
-    tri l = ev_test(e, t->l);
-    return l == T_TRUE ? T_TRUE : tri_or(l, ev_test(e, t->r));
+    tri l = test_expr(e, t->l);
+    return l == T_TRUE ? T_TRUE : tri_or(l, test_expr(e, t->r));
   }
   case RC_TX_UNKNOWN: return T_UNKNOWN;
   }

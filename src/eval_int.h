@@ -161,7 +161,7 @@ const rc_str *ev_var_value(E *e, const char *name, bool *is_set, bool *certain);
 void ev_glob(E *e, const char *pattern, bool nullglob, strvec *out, bool *ok);
 
 /* ---- eval_cond.c ---- */
-tri ev_test(E *e, const rc_texpr *t);
+tri ev_test(E *e, const rc_texpr *t, bool double_bracket);
 tri ev_file_test(E *e, char op, const char *path);
 /* Looks a command up on PATH: 1 found (path in *where), 0 not found, 2 unknown. */
 int ev_lookup_command(E *e, const char *name, const char **where);

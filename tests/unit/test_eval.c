@@ -311,6 +311,25 @@ static void test_functions(void **st) {
   RUN(function_cases);
 }
 
+/* ---- source: where a name without a slash is looked for ---- */
+
+static const vcase source_cases[] = {
+  /* The current directory (the home here): bash and zsh `source`, not zsh `.`. */
+  VF(ZB, "source foo\n", "X", "1", XN, "~/foo", "X=1\n"),
+  VF(B, ". foo\n", "X", "1", XN, "~/foo", "X=1\n"),
+  VF(Z, ". foo\n", "X", "<unset>", XANY, "~/foo", "X=1\n"),
+  VF(ZB, ". ./foo\n", "X", "1", XN, "~/foo", "X=1\n"),
+  /* Arguments become the positional parameters of the file. */
+  VF(ZB, "source ~/foo a b\n", "X", "a-b-2", XN, "~/foo", "X=\"$1-$2-$#\"\n"),
+  /* zsh unfunction / unset -f */
+  V(Z, "f() { X=1; }\nunfunction f\nf 2>/dev/null\n", "X", "<unset>", XANY),
+};
+
+static void test_source_lookup(void **st) {
+  (void)st;
+  RUN(source_cases);
+}
+
 /* ---- eval ---- */
 
 static const vcase eval_cases[] = {
@@ -336,6 +355,13 @@ static const vcase known_cond_cases[] = {
   V(ZB, "X=go1.22\ncase $X in go1.2*) R=new;; *) R=old;; esac\n", "R", "new", XN),
   V(ZB, "N=3\nif [ \"$N\" -gt 2 ]; then R=big; fi\n", "R", "big", XN),
   V(ZB, "if [ \"$(uname)\" = Darwin ]; then R=mac; else R=other; fi\n", "R", "other", XN),
+  /* An unquoted empty word vanishes: [ -n $X ] is [ -n ], which is true. */
+  V(ZB, "[ -n $NOPE ] && R=yes || R=no\n", "R", "yes", XN),
+  V(ZB, "[ -f $NOPE ] && R=yes || R=no\n", "R", "yes", XN),
+  V(ZB, "test -d $NOPE && R=yes || R=no\n", "R", "yes", XN),
+  V(ZB, "[ ! -n $NOPE ] && R=yes || R=no\n", "R", "no", XN),
+  V(ZB, "[ -n \"$NOPE\" ] && R=yes || R=no\n", "R", "no", XN),
+  V(ZB, "[[ -n $NOPE ]] && R=yes || R=no\n", "R", "no", XN),
 };
 
 static void test_known_conditions(void **st) {
@@ -385,6 +411,7 @@ int main(void) {
     cmocka_unit_test(test_eval_literal),
     cmocka_unit_test(test_known_conditions),
     cmocka_unit_test(test_zsh_path_tie),
+    cmocka_unit_test(test_source_lookup),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
