@@ -698,6 +698,31 @@ static const rc_var *join_vals(E *e, const rc_var *base, const rc_var *const *va
   return out;
 }
 
+/* The function definition after joining n ways: fns[i] is the definition
+ * on way i (NULL: as in `base`); `removed_fn` or NULL means not defined.
+ * Ways that disagree make a choice tied to the way's condition. */
+static const fn *join_fns(E *e, const fn *base, const fn *const *fns, const rc_cond *const *tags, size_t n) {
+  const fn *acc = NULL;
+  for (size_t i = 0; i < n; i++) {
+    const fn *d = fns[i] ? fns[i] : base;
+    if (d == &removed_fn) d = NULL;
+    if (i == 0) {
+      acc = d;
+      continue;
+    }
+    if (d == acc) continue;
+    fn *c = rc_arena_alloc(e->A, sizeof *c);
+    c->choice = true;
+    c->yes = d;
+    c->no = acc;
+    c->cond = tags[i];
+    c->file = d ? d->file : acc->file;
+    c->span = d ? d->span : acc->span;
+    acc = c;
+  }
+  return acc ? acc : &removed_fn;
+}
+
 /* v with `tag` added to the conditions of the outcomes that do not go
  * through its branch point yet. */
 static const rc_var *retag(E *e, const rc_var *v, const rc_cond *tag) {
@@ -741,12 +766,28 @@ static void join_arms(E *e, const arm *arms, size_t n) {
       rc_map_put(&seen, k, (void *)1);
       join_key(e, k, arms, n);
     }
-    /* A function defined on some path: keep the definition (later arm wins). */
+  }
+  /* Functions defined or removed on some of the ways. */
+  rc_map fseen = {0};
+  for (size_t i = 0; i < n; i++)
     for (size_t s = 0; s < arms[i].funcs->cap; s++) {
       const char *k = arms[i].funcs->slots[s].key;
-      if (k) scope_put_fn(e, k, arms[i].funcs->slots[s].val);
+      if (!k || rc_map_has(&fseen, k)) continue;
+      rc_map_put(&fseen, k, (void *)1);
+      RC_VEC(const fn *) fns = {0};
+      RC_VEC(const rc_cond *) tags = {0};
+      for (size_t j = 0; j < n; j++) {
+        rc_vec_push(&fns, rc_map_get(arms[j].funcs, k));
+        rc_vec_push(&tags, arms[j].tag);
+      }
+      const fn *base = lookup_within(e->top, NULL, k, true);
+      if (!base) base = &removed_fn;
+      const fn *j = join_fns(e, base, fns.v, tags.v, n);
+      if (j != base) scope_put_fn(e, k, j == &removed_fn ? NULL : j);
+      rc_vec_free(&fns);
+      rc_vec_free(&tags);
     }
-  }
+  rc_map_free(&fseen);
   rc_map_free(&seen);
 }
 
@@ -825,8 +866,11 @@ static void early_add(E *e, frame *f, scope *from, const rc_cond *tag) {
     for (size_t i = 0; i < f->dirty_funcs.cap; i++) {
       const char *k = f->dirty_funcs.slots[i].key;
       if (!k) continue;
-      const fn *fnv = lookup_within(from, f->base, k, true);
-      if (fnv) rc_map_put(&f->early_funcs, k, (void *)fnv);
+      const fn *fns[2] = {rc_map_get(&f->early_funcs, k), lookup_within(from, f->base, k, true)};
+      const rc_cond *tags[2] = {f->early_tag, tag};
+      const fn *pb = lookup_fn(f->base->parent, k);
+      const fn *j = join_fns(e, pb ? pb : &removed_fn, fns, tags, 2);
+      rc_map_put(&f->early_funcs, k, (void *)j);
     }
   }
   rc_map_free(&over);
@@ -1679,7 +1723,23 @@ static bool is_builtin(const char *n) {
   return false;
 }
 
+/* A call of a function defined differently on different paths: a branch
+ * with one arm per definition (no definition: an external command). */
+static res call_choice(E *e, const char *name, const fn *f, const rc_str *const *args, uint32_t nargs) {
+  branch b;
+  const rc_cond *c = f->cond;
+  rc_span sp = c ? c->span : (e->cur_stmt ? e->cur_stmt->span : (rc_span){0});
+  if (!br_begin(e, &b, sp, c && c->label ? c->label : "the function's definition")) return R(FL_NORMAL, T_UNKNOWN);
+  const fn *defs[2] = {f->yes, f->no};
+  for (int i = 0; i < 2; i++) {
+    br_arm(e, &b);
+    br_arm_end(e, &b, defs[i] ? ev_call(e, name, defs[i], args, nargs) : R(FL_NORMAL, T_UNKNOWN));
+  }
+  return br_end(e, &b);
+}
+
 res ev_call(E *e, const char *name, const fn *f, const rc_str *const *args, uint32_t nargs) {
+  if (f->choice) return call_choice(e, name, f, args, nargs);
   if (!f->body) return R(FL_NORMAL, T_UNKNOWN);
   if (e->call_depth >= EV_MAX_CALL_DEPTH) {
     ev_limit(e, EV_LIM_DEPTH, f->span, "functions call each other too deeply");
@@ -1814,7 +1874,8 @@ static res ev_cmd(E *e, const rc_stmt *s) {
       if (a[0] != '-') t = a;
     }
     if (!t) return R(FL_NORMAL, T_UNKNOWN);
-    if (ev_get_fn(e, t) || is_builtin(t)) return R(FL_NORMAL, T_TRUE);
+    if (is_builtin(t) || (ev_get_fn(e, t) && !fn_maybe(ev_get_fn(e, t)))) return R(FL_NORMAL, T_TRUE);
+    if (fn_maybe(ev_get_fn(e, t))) return R(FL_NORMAL, T_UNKNOWN);
     int k = ev_lookup_command(e, t, NULL);
     return R(FL_NORMAL, k == 1 ? T_TRUE : k == 0 ? T_FALSE : T_UNKNOWN);
   }

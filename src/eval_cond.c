@@ -290,7 +290,10 @@ tri ev_arith(E *e, const char *text, uint32_t len) {
     int k = ev_lookup_command(e, key, NULL);
     return k == 1 ? T_TRUE : k == 0 ? T_FALSE : T_UNKNOWN;
   }
-  if (key && !strcmp(name, "functions")) return ev_get_fn(e, key) ? T_TRUE : T_FALSE;
+  if (key && !strcmp(name, "functions")) {
+    const fn *f = ev_get_fn(e, key);
+    return !f ? T_FALSE : fn_maybe(f) ? T_UNKNOWN : T_TRUE;
+  }
   if (key && !strcmp(name, "parameters")) name = key, key = NULL;
   if (key) return T_UNKNOWN;
   bool set, certain;

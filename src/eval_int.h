@@ -39,7 +39,16 @@ typedef struct fn {
   const rc_stmt *body; /* NULL: autoloaded / unknown body */
   const rc_file *file;
   rc_span span;
+  /* A choice: the name is defined differently (or not at all) on different
+   * paths. `yes` holds under `cond`, `no` on the other paths; NULL: not
+   * defined there. body is NULL for a choice. */
+  bool choice;
+  const struct fn *yes, *no;
+  const rc_cond *cond;
 } fn;
+
+/* Defined on some paths only (or differently): a call is a branch. */
+static inline bool fn_maybe(const fn *f) { return f && f->choice && (!f->yes || !f->no); }
 
 /* An overlay of variables and functions over its parent. */
 typedef struct scope {

@@ -284,6 +284,37 @@ static void test_undecided_return(void **st) {
   th_free(&t);
 }
 
+/* A function defined (or removed) on some paths only: calling it is
+ * itself undecided; the definition on each path runs there. */
+static void test_undecided_functions(void **st) {
+  (void)st;
+  th t;
+  th_init(&t);
+  th_write(&t, "~/.zshenv",
+           "if [ -n \"$TERM\" ]; then f() { X=1; }; fi\n"
+           "f\n"
+           "if [ -n \"$TERM\" ]; then g() { Y=1; }; else g() { Y=2; }; fi\n"
+           "g\n"
+           "h() { Z=0; }\n"
+           "[ -n \"$DISPLAY\" ] && unset -f h\n"
+           "h\n"
+           "k() { W=1; }\n"
+           "if [ -n \"$TERM\" ]; then :; fi\n"
+           "k\n"
+           "if (( $+functions[f] )); then F=yes; fi\n");
+  rc_session *S = th_session(&t, RC_OS_LINUX);
+  rc_ctx *C = rc_session_ctx(S, RC_SH_ZSH, RC_CTX_SCRIPT);
+  const rc_var *x = rc_ctx_var(C, "X"), *y = rc_ctx_var(C, "Y"), *z = rc_ctx_var(C, "Z"), *f = rc_ctx_var(C, "F");
+  assert_true(x->nalts == 2 && th_has_alt(S, x, "1") && th_has_alt(S, x, "<unset>"));
+  assert_true(y->nalts == 2 && th_has_alt(S, y, "1") && th_has_alt(S, y, "2"));
+  assert_true(z->nalts == 2 && th_has_alt(S, z, "0") && th_has_alt(S, z, "<unset>"));
+  assert_true(f->nalts == 2 && th_has_alt(S, f, "yes") && th_has_alt(S, f, "<unset>"));
+  assert_string_equal(th_val(S, C, "W"), "1");
+  assert_int_equal(rc_var_summary(rc_ctx_var(C, "W")), RC_SUM_SET);
+  rc_session_free(S);
+  th_free(&t);
+}
+
 /* exit ends the shell: no later file is read on that path. */
 static void test_exit(void **st) {
   (void)st;
@@ -401,6 +432,7 @@ int main(void) {
     cmocka_unit_test(test_file_tests),
     cmocka_unit_test(test_undecided_alternatives),
     cmocka_unit_test(test_undecided_return),
+    cmocka_unit_test(test_undecided_functions),
     cmocka_unit_test(test_exit),
     cmocka_unit_test(test_source_guarded),
     cmocka_unit_test(test_glob_source_order),
