@@ -49,12 +49,22 @@ void rc_chain_plan(rc_shell sh, rc_ctx_kind k, rc_os os, rc_plan *p) {
       add(p, RC_STEP_SYSTEM, mac ? "/etc/zlogin" : "/etc/zsh/zlogin");
       add(p, RC_STEP_ZDOT, ".zlogin");
     }
+    if (p->login && p->interactive) { /* an interactive login shell, when it exits */
+      p->exit_steps[p->nexit++] = (rc_step){RC_STEP_ZDOT, ".zlogout", {NULL, NULL, NULL}};
+      p->exit_steps[p->nexit++] = (rc_step){RC_STEP_SYSTEM, mac ? "/etc/zlogout" : "/etc/zsh/zlogout", {NULL, NULL, NULL}};
+    }
+    /* Debian's zsh offers its new-user script to interactive shells that find
+     * no dotfile in ZDOTDIR, right after /etc/zsh/zshenv. */
+    p->newuser = p->interactive && !mac;
     break;
   case RC_SH_BASH:
     if (p->login) {
       add(p, RC_STEP_SYSTEM, "/etc/profile");
       add_first_of(p, ".bash_profile", ".bash_login", ".profile");
       if (!p->interactive) add(p, RC_STEP_ENVFILE, "BASH_ENV");
+      /* bash -l -c and VS Code's resolver exit without reading it */
+      if (k == RC_CTX_LOGIN_INTERACTIVE)
+        p->exit_steps[p->nexit++] = (rc_step){RC_STEP_HOME, ".bash_logout", {NULL, NULL, NULL}};
     } else if (p->interactive) {
       if (!mac) add(p, RC_STEP_SYSTEM, "/etc/bash.bashrc");
       add(p, RC_STEP_HOME, ".bashrc");

@@ -27,6 +27,9 @@ enum { RC_PLAN_MAX = 12 };
 typedef struct rc_plan {
   rc_step steps[RC_PLAN_MAX];
   unsigned n;
+  rc_step exit_steps[2]; /* read when the shell exits (.zlogout, .bash_logout) */
+  unsigned nexit;
+  bool newuser;          /* zsh: the new-user script when ZDOTDIR has no dotfiles */
   bool login, interactive;
   bool ssh;              /* SSH_CLIENT set */
   bool vscode;           /* VSCODE_RESOLVING_ENVIRONMENT=1 */

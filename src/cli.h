@@ -26,6 +26,8 @@ unsigned rc_cli_ctxs(const rc_cli *c);
 
 /* "~/.zshrc" for a path in the home, else the path. Arena. */
 const char *rc_display_path(rc_session *S, const char *path);
+/* A value with the home directory shown as ~ (text output only). Arena. */
+const char *rc_display_value(rc_session *S, const char *v);
 
 int rc_cmd_chain(rc_cli *c, FILE *out);
 int rc_cmd_env(rc_cli *c, FILE *out);

@@ -38,6 +38,7 @@ static void chain_text(rc_session *S, const rc_ctx *C, FILE *out) {
     const char *cond = cond_text(S, v->cond);
     if (cond && v->exists) fprintf(out, "  [only if: %s]", cond);
     if (v->file && v->file->builtin) fprintf(out, "  [stock macOS file, rccheck's stand-in]");
+    if (v->at_exit) fprintf(out, "  [when the shell exits]");
     fputc('\n', out);
   }
 }
@@ -59,6 +60,7 @@ static json_t *chain_json(rc_session *S, const rc_ctx *C) {
     }
     json_object_set_new(f, "depth", json_integer(v->depth));
     if (v->cycle) json_object_set_new(f, "cycle", json_true());
+    if (v->at_exit) json_object_set_new(f, "at_exit", json_true());
     if (v->unresolved) json_object_set_new(f, "unresolved", json_true());
     if (v->file && v->exists && v->file->status != RC_LOAD_OK)
       json_object_set_new(f, "error", json_string(rc_load_status_str(v->file->status)));
@@ -141,7 +143,7 @@ static void graph_ctx(rc_session *S, const rc_ctx *C, FILE *out, int idx) {
       if (ev == RC_NO_EVENT || ev >= C->events.n) continue;
       int32_t vi = C->events.v[ev].visit;
       if (vi < 0 || (size_t)vi >= C->visits.n) continue;
-      const char *val = v->alts[k].val ? rc_str_text(&S->arena, v->alts[k].val, ' ') : "(unset)";
+      const char *val = v->alts[k].val ? rc_display_value(S, rc_str_text(&S->arena, v->alts[k].val, ' ')) : "(unset)";
       if (strlen(val) > 60) val = rc_arena_printf(&S->arena, "%.57s...", val);
       rc_buf_printf(&notes.v[vi], "\n%s = %s (line %u)", name, val, C->events.v[ev].span.line);
     }
@@ -157,7 +159,8 @@ static void graph_ctx(rc_session *S, const rc_ctx *C, FILE *out, int idx) {
       fprintf(out, "    c%d_v%d -> c%d_v%zu [label=\"line %u\"];\n", idx, v->parent, idx, i, v->via.line);
     } else if (v->startup) {
       if (prev_startup < 0) fprintf(out, "    c%d_start -> c%d_v%zu [style=bold];\n", idx, idx, i);
-      else fprintf(out, "    c%d_v%d -> c%d_v%zu [style=bold, label=\"then\"];\n", idx, prev_startup, idx, i);
+      else fprintf(out, "    c%d_v%d -> c%d_v%zu [style=bold, label=\"%s\"];\n", idx, prev_startup, idx, i,
+                   v->at_exit ? "at exit" : "then");
       prev_startup = (int32_t)i;
     }
   }

@@ -35,6 +35,23 @@ static const char *cond_short(rc_session *S, const rc_cond *c) {
   return l;
 }
 
+/* Listed by default: what the user's own files touch, and whatever ends up
+ * exported (the environment programs see), not the shell settings system
+ * files make for themselves. */
+static bool worth_listing(const rc_ctx *C, const char *name) {
+  const rc_var *v = rc_ctx_var(C, name);
+  if (rc_var_exported(v)) return true;
+  size_t n;
+  const uint32_t *evs = rc_ctx_var_events(C, name, &n);
+  const char *home = C->S->opt.home;
+  size_t hl = strlen(home);
+  for (size_t i = 0; i < n; i++) {
+    const rc_file *f = C->events.v[evs[i]].file;
+    if (f && f->fs_path && !strncmp(f->fs_path, home, hl) && f->fs_path[hl] == '/') return true;
+  }
+  return false;
+}
+
 static void collect_names(rc_cli *c, ctxs_t *cs, names_t *out) {
   if (c->nargs) {
     for (int i = 0; i < c->nargs; i++) rc_vec_push(out, c->args[i]);
@@ -45,6 +62,9 @@ static void collect_names(rc_cli *c, ctxs_t *cs, names_t *out) {
     for (size_t k = 0; k < cs->v[i]->names.n; k++) {
       const char *n = cs->v[i]->names.v[k];
       if (rc_map_has(&seen, n)) continue;
+      bool worth = false;
+      for (size_t j = 0; j < cs->n && !worth; j++) worth = worth_listing(cs->v[j], n);
+      if (!worth) continue;
       rc_map_put(&seen, n, (void *)1);
       rc_vec_push(out, n);
     }
@@ -205,9 +225,33 @@ static const char *clip(rc_session *S, const char *s, size_t w) {
   return rc_arena_printf(&S->arena, "%.*s…", (int)(w - 1), s);
 }
 
-/* One table per shell: rows are variables that differ, columns contexts. */
+/* Cuts a cell into lines of at most w bytes, preferring to break after ':'. */
+static size_t wrap(rc_session *S, const char *s, size_t w, const char **lines, size_t max) {
+  size_t n = 0, len = strlen(s);
+  while (len && n < max) {
+    size_t take = len <= w ? len : w;
+    if (take < len)
+      for (size_t k = take; k > w / 2; k--)
+        if (s[k - 1] == ':' || s[k - 1] == ' ') {
+          take = k;
+          break;
+        }
+    lines[n++] = rc_arena_strndup(&S->arena, s, take);
+    s += take;
+    len -= take;
+  }
+  if (!n) lines[n++] = "";
+  return n;
+}
+
+static bool is_go(const char *n) { return !strncmp(n, "GO", 2) || !strcmp(n, "CGO_ENABLED"); }
+
+static int row_rank(const char *n) { return is_go(n) ? 0 : !strcmp(n, "PATH") ? 1 : 2; }
+
+/* One table per shell: rows are variables that differ, columns contexts;
+ * each cell is the value (wrapped) and the line that decided it. */
 static void diff_text(rc_session *S, ctxs_t *cs, names_t *names, FILE *out) {
-  enum { W = 44 };
+  enum { W = 34, MAXL = 16 };
   bool any = false;
   for (int sh = 0; sh < RC_SH_COUNT; sh++) {
     ctxs_t row = {0};
@@ -218,41 +262,49 @@ static void diff_text(rc_session *S, ctxs_t *cs, names_t *names, FILE *out) {
       continue;
     }
     names_t diff = {0};
-    for (size_t k = 0; k < names->n; k++) {
-      const rc_var *first = rc_ctx_var(row.v[0], names->v[k]);
-      for (size_t i = 1; i < row.n; i++)
-        if (!same_var(first, rc_ctx_var(row.v[i], names->v[k]))) {
-          rc_vec_push(&diff, names->v[k]);
-          break;
-        }
-    }
+    for (int rank = 0; rank < 3; rank++)
+      for (size_t k = 0; k < names->n; k++) {
+        if (row_rank(names->v[k]) != rank) continue;
+        const rc_var *first = rc_ctx_var(row.v[0], names->v[k]);
+        for (size_t i = 1; i < row.n; i++)
+          if (!same_var(first, rc_ctx_var(row.v[i], names->v[k]))) {
+            rc_vec_push(&diff, names->v[k]);
+            break;
+          }
+      }
     if (!diff.n) {
       rc_vec_free(&row);
       rc_vec_free(&diff);
       continue;
     }
     any = true;
-    fprintf(out, "%s: %zu variable%s differ between contexts\n\n", rc_shell_name((rc_shell)sh), diff.n,
-            diff.n == 1 ? "" : "s");
+    fprintf(out, "%s: %zu variable%s differ%s between contexts\n\n", rc_shell_name((rc_shell)sh), diff.n,
+            diff.n == 1 ? "" : "s", diff.n == 1 ? "s" : "");
     fprintf(out, "%-12s", "");
     for (size_t i = 0; i < row.n; i++) fprintf(out, " | %-*s", W, rc_ctx_name(row.v[i]->kind));
     fputc('\n', out);
     for (size_t k = 0; k < diff.n; k++) {
       fprintf(out, "%-12s", "------------");
-      for (size_t i = 0; i < row.n; i++) fprintf(out, "-+-%.*s", W, "----------------------------------------------------------------");
+      for (size_t i = 0; i < row.n; i++) fprintf(out, "-+-%.*s", W, "--------------------------------------------------");
       fputc('\n', out);
-      fprintf(out, "%-12s", clip(S, diff.v[k], 12));
-      for (size_t i = 0; i < row.n; i++) {
-        const char *v = clip(S, cell_value(S, rc_ctx_var(row.v[i], diff.v[k])), W);
-        fprintf(out, " | %s%*s", v, (int)(W - (strlen(v) - (strstr(v, "…") ? 2 : 0))), "");
+      const char *cells[16][MAXL];
+      size_t ncell[16], height = 1;
+      for (size_t i = 0; i < row.n && i < 16; i++) {
+        const rc_var *v = rc_ctx_var(row.v[i], diff.v[k]);
+        ncell[i] = wrap(S, rc_display_value(S, cell_value(S, v)), W, cells[i], MAXL - 1);
+        const char *w = cell_where(S, row.v[i], v);
+        if (*w) cells[i][ncell[i]++] = clip(S, w, W);
+        if (ncell[i] > height) height = ncell[i];
       }
-      fputc('\n', out);
-      fprintf(out, "%-12s", "");
-      for (size_t i = 0; i < row.n; i++) {
-        const char *w = clip(S, cell_where(S, row.v[i], rc_ctx_var(row.v[i], diff.v[k])), W);
-        fprintf(out, " | %s%*s", w, (int)(W - (strlen(w) - (strstr(w, "…") ? 2 : 0))), "");
+      for (size_t l = 0; l < height; l++) {
+        fprintf(out, "%-12s", l == 0 ? clip(S, diff.v[k], 12) : "");
+        for (size_t i = 0; i < row.n && i < 16; i++) {
+          const char *t = l < ncell[i] ? cells[i][l] : "";
+          size_t shown = strlen(t) - (strstr(t, "…") ? 2 : 0);
+          fprintf(out, " | %s%*s", t, (int)(W > shown ? W - shown : 0), "");
+        }
+        fputc('\n', out);
       }
-      fputc('\n', out);
     }
     fputc('\n', out);
     rc_vec_free(&row);
@@ -302,6 +354,17 @@ int rc_cmd_env(rc_cli *c, FILE *out) {
       if ((shells & (1u << sh)) && (ctxmask & (1u << k))) rc_vec_push(&cs, rc_session_ctx(S, (rc_shell)sh, (rc_ctx_kind)k));
   names_t names = {0};
   collect_names(c, &cs, &names);
+  if (c->diff && !c->nargs) {
+    /* the environment programs see: exported somewhere (or a Go variable) */
+    names_t keep = {0};
+    for (size_t k = 0; k < names.n; k++) {
+      bool exp = is_go(names.v[k]);
+      for (size_t i = 0; i < cs.n && !exp; i++) exp = rc_var_exported(rc_ctx_var(cs.v[i], names.v[k]));
+      if (exp) rc_vec_push(&keep, names.v[k]);
+    }
+    rc_vec_free(&names);
+    names = keep;
+  }
   bool json = c->format && !strcmp(c->format, "json");
   if (c->diff) {
     if (json) {

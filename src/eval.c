@@ -141,21 +141,56 @@ const char *ev_intern(E *e, const char *s) {
   return k;
 }
 
-/* zsh ties these arrays to colon-separated scalars. */
-static const char *tied_scalar(E *e, const char *name) {
-  if (e->shell != RC_SH_ZSH) return NULL;
+/* zsh ties arrays to scalars joined by a separator: path/PATH and friends,
+ * and any pair made with `typeset -T SCALAR array [sep]`. */
+typedef struct tie {
+  const char *scalar;
+  char sep;
+} tie;
+
+static bool tie_of(E *e, const char *name, tie *out) {
+  if (e->shell != RC_SH_ZSH) return false;
   static const char *const t[][2] = {{"path", "PATH"}, {"fpath", "FPATH"}, {"manpath", "MANPATH"},
                                      {"cdpath", "CDPATH"}, {"module_path", "MODULE_PATH"},
                                      {"mailpath", "MAILPATH"}};
   for (size_t i = 0; i < RC_ARRAY_LEN(t); i++)
-    if (!strcmp(name, t[i][0])) return t[i][1];
-  return NULL;
+    if (!strcmp(name, t[i][0])) return *out = (tie){t[i][1], ':'}, true;
+  const tie *d = rc_map_get(&e->ties, name);
+  if (d) *out = *d;
+  return d != NULL;
 }
 
+static const char *tied_scalar(E *e, const char *name) {
+  tie t;
+  return tie_of(e, name, &t) ? t.scalar : NULL;
+}
+
+static char tie_sep(E *e, const char *array) {
+  tie t;
+  return tie_of(e, array, &t) ? t.sep : ':';
+}
+
+/* zsh's PROMPT is another name for PS1. */
+static const char *canon(E *e, const char *name) {
+  return e->shell == RC_SH_ZSH && !strcmp(name, "PROMPT") ? "PS1" : name;
+}
+
+/* The scalar of a tied pair (dedupe its entries under typeset -U). */
 static bool is_tied_target(E *e, const char *name) {
   if (e->shell != RC_SH_ZSH) return false;
-  return !strcmp(name, "PATH") || !strcmp(name, "FPATH") || !strcmp(name, "MANPATH") ||
-         !strcmp(name, "CDPATH") || !strcmp(name, "MODULE_PATH") || !strcmp(name, "MAILPATH");
+  if (!strcmp(name, "PATH") || !strcmp(name, "FPATH") || !strcmp(name, "MANPATH") || !strcmp(name, "CDPATH") ||
+      !strcmp(name, "MODULE_PATH") || !strcmp(name, "MAILPATH"))
+    return true;
+  for (size_t i = 0; i < e->ties.cap; i++)
+    if (e->ties.slots[i].key && !strcmp(((const tie *)e->ties.slots[i].val)->scalar, name)) return true;
+  return false;
+}
+
+void ev_add_tie(E *e, const char *scalar, const char *array, char sep) {
+  tie *t = rc_arena_alloc(e->A, sizeof *t);
+  t->scalar = ev_intern(e, scalar);
+  t->sep = sep;
+  rc_map_put(&e->ties, ev_intern(e, array), t);
 }
 
 static const rc_var *raw_get(E *e, const char *name) {
@@ -166,8 +201,8 @@ static const rc_var *raw_get(E *e, const char *name) {
   return NULL;
 }
 
-/* Array view of a colon list (zsh `path` from `PATH`). */
-static const rc_str *colon_to_array(E *e, const rc_str *v) {
+/* Array view of a tied scalar (zsh `path` from `PATH`). */
+static const rc_str *colon_to_array(E *e, const rc_str *v, char sep) {
   rc_strb b = {0};
   b.array = true;
   rc_strb_sep(&b);
@@ -180,7 +215,7 @@ static const rc_str *colon_to_array(E *e, const rc_str *v) {
     }
     uint32_t a = 0;
     for (uint32_t k = 0; k <= g->n; k++) {
-      if (k == g->n || g->s[k] == ':') {
+      if (k == g->n || g->s[k] == sep) {
         rc_strb_lit(&b, g->s + a, k - a, g->origin);
         if (k < g->n) rc_strb_sep(&b);
         a = k + 1;
@@ -196,15 +231,16 @@ static const rc_str *colon_to_array(E *e, const rc_str *v) {
   return rc_strb_finish(&b, e->A);
 }
 
-/* Scalar view of an array joined by ':' (zsh `PATH` from `path`). */
-static const rc_str *array_to_colon(E *e, const rc_str *v) {
+/* Scalar view of an array joined by its separator (zsh `PATH` from `path`). */
+static const rc_str *array_to_colon(E *e, const rc_str *v, char sep) {
   if (!v->array) return v;
   rc_strb b = {0};
   bool first = true;
   for (uint32_t i = 0; i < v->nseg; i++) {
     const rc_seg *g = &v->seg[i];
     if (g->kind == RC_SEG_SEP) {
-      if (!first) rc_strb_lit(&b, ":", 1, g->origin == RC_NO_EVENT && i + 1 < v->nseg ? v->seg[i + 1].origin : g->origin);
+      char *sp = rc_arena_strndup(e->A, &sep, 1);
+      if (!first) rc_strb_lit(&b, sp, 1, g->origin == RC_NO_EVENT && i + 1 < v->nseg ? v->seg[i + 1].origin : g->origin);
       first = false;
       continue;
     }
@@ -214,30 +250,32 @@ static const rc_str *array_to_colon(E *e, const rc_str *v) {
   return rc_strb_finish(&b, e->A);
 }
 
+/* Slot of the array-view cache for the built-in ties; SIZE_MAX for ties
+ * made with typeset -T (not cached). */
 static size_t tied_index(const char *scalar) {
   static const char *const t[] = {"PATH", "FPATH", "MANPATH", "CDPATH", "MODULE_PATH", "MAILPATH"};
   for (size_t i = 0; i < RC_ARRAY_LEN(t); i++)
     if (!strcmp(scalar, t[i])) return i;
-  return 0;
+  return SIZE_MAX;
 }
 
 const rc_var *ev_get(E *e, const char *name) {
+  name = canon(e, name);
   const char *tied = tied_scalar(e, name);
   if (!tied) return raw_get(e, name);
   const rc_var *v = raw_get(e, tied);
   if (!v) return NULL;
   /* The array view is rebuilt only when the scalar changed. */
   size_t ti = tied_index(tied);
-  if (e->tied_src[ti] == v) return e->tied_view[ti];
+  if (ti != SIZE_MAX && e->tied_src[ti] == v) return e->tied_view[ti];
   rc_var *a = ev_new_var(e, v->nalts);
   a->attrs = v->attrs | RC_VA_ARRAY;
   for (uint32_t i = 0; i < v->nalts; i++) {
     rc_alt *x = (rc_alt *)&a->alts[i];
     *x = v->alts[i];
-    if (x->val) x->val = colon_to_array(e, x->val);
+    if (x->val) x->val = colon_to_array(e, x->val, tie_sep(e, name));
   }
-  e->tied_src[ti] = v;
-  e->tied_view[ti] = a;
+  if (ti != SIZE_MAX) e->tied_src[ti] = v, e->tied_view[ti] = a;
   return a;
 }
 
@@ -418,7 +456,9 @@ static const rc_str *dedupe_array(E *e, const rc_str *v, bool *changed) {
 void ev_assign_alts(E *e, const char *name, const rc_str *const *vals, const rc_cond *const *conds,
                     uint32_t n, uint32_t eid, bool export_it, rc_op op, rc_span span,
                     rc_span name_span, const char *manager) {
+  name = canon(e, name);
   const char *tied = tied_scalar(e, name);
+  char sep = tied ? tie_sep(e, name) : ':';
   if (tied) name = tied;
   const rc_var *old = raw_get(e, name);
   if (old && (old->attrs & RC_VA_READONLY)) {
@@ -433,8 +473,8 @@ void ev_assign_alts(E *e, const char *name, const rc_str *const *vals, const rc_
   uint32_t k = 0;
   for (uint32_t i = 0; i < n; i++) {
     const rc_str *val = vals[i];
-    if (tied) val = array_to_colon(e, val);
-    if (val->overflow) ev_limit(e, EV_LIM_VALUE, span, "a value grew past 64 KiB or 1024 parts");
+    if (tied) val = array_to_colon(e, val, sep);
+    if (val->capped) ev_limit(e, EV_LIM_VALUE, span, "a value grew past 64 KiB or 1024 parts");
     /* zsh: -U on path de-duplicates assignments to path, -U on PATH those to PATH. */
     if (attrs & (tied ? RC_VA_UNIQUE_ARRAY : RC_VA_UNIQUE)) {
       bool changed = false;
@@ -465,6 +505,7 @@ void ev_assign(E *e, const char *name, const rc_str *val, uint32_t eid, bool exp
 }
 
 void ev_unset(E *e, const char *name, rc_span span, const char *manager) {
+  name = canon(e, name);
   const char *tied = tied_scalar(e, name);
   if (tied) name = tied;
   const rc_var *old = raw_get(e, name);
@@ -484,6 +525,7 @@ void ev_unset(E *e, const char *name, rc_span span, const char *manager) {
 }
 
 void ev_set_export(E *e, const char *name, bool on, rc_span span) {
+  name = canon(e, name);
   const char *tied = tied_scalar(e, name);
   if (tied) name = tied;
   const rc_var *old = raw_get(e, name);
@@ -1354,6 +1396,7 @@ static frame *func_frame(E *e) {
 }
 
 static void make_local(E *e, frame *f, const char *name) {
+  name = canon(e, name);
   const char *tied = tied_scalar(e, name);
   if (tied) name = tied;
   for (size_t i = 0; i < f->locals.n; i++)
@@ -1363,6 +1406,7 @@ static void make_local(E *e, frame *f, const char *name) {
 }
 
 static void set_attr(E *e, const char *name, uint32_t attr, bool on, rc_span span) {
+  name = canon(e, name);
   const char *tied = tied_scalar(e, name);
   if (tied) name = tied;
   const rc_var *old = raw_get(e, name);
@@ -1399,6 +1443,17 @@ static void set_attr(E *e, const char *name, uint32_t attr, bool on, rc_span spa
 static res ev_decl(E *e, const rc_stmt *s) {
   uint32_t set = s->u.decl.set_flags, clear = s->u.decl.clear_flags;
   if ((set | clear) & (RC_F_FUNCS | RC_F_PRINT)) return R(FL_NORMAL, T_TRUE);
+  if ((set & RC_F_TIED) && e->shell == RC_SH_ZSH && s->u.decl.nitems >= 2 && s->u.decl.items[1].name) {
+    /* typeset -T SCALAR array [sep]: one variable seen two ways */
+    const char *sep = s->u.decl.nitems >= 3 && s->u.decl.items[2].word ? ev_word_text(e, s->u.decl.items[2].word) : ":";
+    const rc_decl_item *sc = &s->u.decl.items[0];
+    if (sc->name) {
+      ev_add_tie(e, sc->name, s->u.decl.items[1].name, sep && *sep ? sep[0] : ':');
+      if (sc->assign) do_assign(e, sc->assign, (set & RC_F_EXPORT) != 0, s->span);
+      else if (set & RC_F_EXPORT) ev_set_export(e, sc->name, true, sc->span);
+    }
+    return R(FL_NORMAL, T_TRUE);
+  }
   frame *ff = func_frame(e);
   rc_decl_cmd cmd = s->u.decl.cmd;
   bool zsh = e->shell == RC_SH_ZSH;
@@ -1493,7 +1548,7 @@ static res ev_unset_stmt(E *e, const rc_stmt *s) {
 
 /* ---- source ---- */
 
-static int32_t add_visit(E *e, const rc_file *f, const char *path, bool exists, bool startup, rc_span via) {
+int32_t ev_add_visit(E *e, const rc_file *f, const char *path, bool exists, bool startup, rc_span via) {
   rc_visit v;
   memset(&v, 0, sizeof v);
   v.file = f;
@@ -1561,7 +1616,7 @@ res ev_source_path(E *e, const char *path, rc_span span, const rc_word *const *a
   }
   rc_file *f = rc_session_file(e->S, path, e->dialect);
   if (f->status != RC_LOAD_OK || !f->ir) {
-    add_visit(e, f, path, f->status != RC_LOAD_MISSING, startup, span);
+    ev_add_visit(e, f, path, f->status != RC_LOAD_MISSING, startup, span);
     if (!startup || f->status != RC_LOAD_MISSING) {
       rc_problem_kind k;
       const char *why = problem_for_status(f->status, &k);
@@ -1580,12 +1635,12 @@ res ev_source_path(E *e, const char *path, rc_span span, const rc_word *const *a
   if (on_stack) {
     ev_problem(e, RC_PB_SOURCE_CYCLE, span, path, "%s is already being read: source cycle", path);
     if (on_stack >= 2) { /* once again is what a guarded cycle needs */
-      int32_t vi = add_visit(e, f, path, true, startup, span);
+      int32_t vi = ev_add_visit(e, f, path, true, startup, span);
       e->C->visits.v[vi].cycle = true;
       return R(FL_NORMAL, T_UNKNOWN);
     }
   }
-  int32_t vi = add_visit(e, f, path, true, startup, span);
+  int32_t vi = ev_add_visit(e, f, path, true, startup, span);
   strvec av = {0};
   if (nargs) ev_fields(e, args, nargs, NULL, &av);
   res r = ev_file(e, f, vi, av.v, (uint32_t)av.n, nargs > 0);
@@ -1847,6 +1902,18 @@ static res ev_cmd(E *e, const rc_stmt *s) {
     rc_vec_free(&f);
     return R(FL_NORMAL, s->u.cmd.builtin == RC_B_TRUE ? T_TRUE : T_FALSE);
   }
+  case RC_B_EMULATE: {
+    /* emulate sh -c 'source /etc/profile': the string runs like eval */
+    for (uint32_t i = 0; i + 1 < s->u.cmd.nargs; i++) {
+      const char *t = ev_word_text(e, s->u.cmd.args[i]);
+      if (!t || strcmp(t, "-c")) continue;
+      const char *code = ev_word_text(e, s->u.cmd.args[i + 1]);
+      if (!code) return R(FL_NORMAL, T_UNKNOWN);
+      rc_ir *ir = rc_session_snippet(e->S, e->file, code, e->dialect, &s->span);
+      return ev_stmts(e, &ir->top);
+    }
+    return R(FL_NORMAL, T_TRUE);
+  }
   case RC_B_BREAK: e->dead = false; return R(FL_BREAK, T_TRUE);
   case RC_B_CONTINUE: e->dead = false; return R(FL_CONTINUE, T_TRUE);
   case RC_B_AUTOLOAD:
@@ -1982,6 +2049,15 @@ static res ev_stmt(E *e, const rc_stmt *s) {
   if (!s->background) {
     res r = ev_kind(e, s);
     if (e->ro_error) r = ro_failure(e, s, r);
+    if (e->glob_failed) {
+      /* zsh: "no matches found" abandons the rest of the file being read
+       * (through the functions it is in), like any error */
+      e->glob_failed = false;
+      e->dead = false;
+      ev_problem(e, RC_PB_LIMIT, s->span, NULL,
+                 "a glob here matches nothing: zsh stops reading this file (\"no matches found\"); add (N) to allow no match");
+      return R(FL_ABORT, T_FALSE);
+    }
     return r;
   }
   /* cmd &: runs in a background subshell */
@@ -2043,7 +2119,15 @@ static res ev_kind(E *e, const rc_stmt *s) {
   case RC_S_SUBSHELL: return ev_discarded(e, &s->u.group.body, NULL);
   case RC_S_GROUP: return ev_stmts(e, &s->u.group.body);
   case RC_S_TEST: return R(FL_NORMAL, ev_test(e, s->u.test.expr, s->u.test.double_bracket));
-  case RC_S_ARITH: return R(FL_NORMAL, ev_arith(e, s->u.arith.text, s->u.arith.len));
+  case RC_S_ARITH: {
+    tri t = ev_arith(e, s->u.arith.text, s->u.arith.len);
+    if (t == T_UNKNOWN && s->u.arith.expr) {
+      const char *expr = ev_word_text(e, s->u.arith.expr);
+      long v;
+      if (expr && ev_arith_eval(e, expr, (uint32_t)strlen(expr), s->span, &v)) t = v ? T_TRUE : T_FALSE;
+    }
+    return R(FL_NORMAL, t);
+  }
   case RC_S_ERROR:
     /* Lowering replaces what is nested too deeply by an error region. */
     if (e->file && e->file->ir && e->file->ir->too_deep)

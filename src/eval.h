@@ -115,6 +115,7 @@ typedef struct rc_visit {
   uint32_t depth;
   bool cycle;          /* sourcing it again was refused (cycle) */
   bool unresolved;     /* a `source` whose path is not known statically */
+  bool at_exit;        /* read when the shell exits (.zlogout, .bash_logout) */
 } rc_visit;
 
 typedef struct rc_read {
@@ -178,6 +179,9 @@ struct rc_ctx {
 
 /* Evaluates shell × kind over the session's home. */
 rc_ctx *rc_eval_context(rc_session *S, rc_shell sh, rc_ctx_kind k);
+/* The same with a given startup plan (chain.h), e.g. one file on its own. */
+struct rc_plan;
+rc_ctx *rc_eval_context_plan(rc_session *S, rc_shell sh, rc_ctx_kind k, const struct rc_plan *plan);
 void rc_ctx_free(rc_ctx *C);
 
 /* Final variable (NULL when the files never touched it and it is not in the

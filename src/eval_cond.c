@@ -267,7 +267,17 @@ tri ev_arith(E *e, const char *text, uint32_t len) {
   bool braces = false;
   if (p + 2 < end && p[0] == '$' && p[1] == '{' && p[2] == '+') p += 3, braces = true;
   else if (p + 1 < end && p[0] == '$' && p[1] == '+') p += 2;
-  else return T_UNKNOWN;
+  else {
+    /* ordinary arithmetic: true when the value is not 0 */
+    const char *s = text, *t = text + len;
+    while (s < t && (*s == ' ' || *s == '\t')) s++;
+    while (t > s && (t[-1] == ' ' || t[-1] == '\t' || t[-1] == '\n')) t--;
+    if (t - s >= 4 && s[0] == '(' && s[1] == '(' && t[-1] == ')' && t[-2] == ')') s += 2, t -= 2;
+    long v;
+    rc_span sp = e->cur_stmt ? e->cur_stmt->span : (rc_span){0};
+    if (ev_arith_eval(e, s, (uint32_t)(t - s), sp, &v)) return v ? T_TRUE : T_FALSE;
+    return T_UNKNOWN;
+  }
   const char *n0 = p;
   while (p < end && (*p == '_' || (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9'))) p++;
   char *name = rc_arena_strndup(e->A, n0, (size_t)(p - n0));

@@ -59,9 +59,20 @@ static void initial_env(E *e) {
     init_lit(e, "PATH", rc_default_path(S->opt.os, S->home_uid == 0), true);
   }
   if (e->plan.vscode) init_lit(e, "VSCODE_RESOLVING_ENVIRONMENT", "1", true);
-  if (e->plan.ssh && !S->opt.inherit_env) {
-    init_var(e, "SSH_CLIENT", rc_str_sym(e->A, "$SSH_CLIENT", RC_NO_EVENT), true);
-    init_var(e, "SSH_CONNECTION", rc_str_sym(e->A, "$SSH_CONNECTION", RC_NO_EVENT), true);
+  if (e->plan.ssh) {
+    /* sshd sets these: unknown addresses, but certainly not empty */
+    static const char *const names[] = {"SSH_CLIENT", "SSH_CONNECTION"};
+    for (size_t i = 0; i < RC_ARRAY_LEN(names); i++) {
+      bool set, certain;
+      ev_var_value(e, names[i], &set, &certain);
+      if (set && certain) continue;
+      rc_strb b = {0};
+      rc_strb_sym(&b, "<client-address>", 16, RC_NO_EVENT);
+      rc_strb_lit(&b, " ", 1, RC_NO_EVENT);
+      rc_strb_sym(&b, "<port>", 6, RC_NO_EVENT);
+      rc_strb_lit(&b, i == 0 ? " 22" : " <server-address> 22", i == 0 ? 3 : 20, RC_NO_EVENT);
+      init_var(e, names[i], rc_strb_finish(&b, e->A), true);
+    }
   }
   /* Shell variables (not exported) that startup files test. */
   bool inter = e->plan.interactive;
@@ -71,8 +82,12 @@ static void initial_env(E *e) {
     init_lit(e, "ZSH_NAME", "zsh", false);
     init_lit(e, "PS1", inter ? "%m%# " : "", false); /* zsh sets PS1 even in -c shells */
     init_lit(e, "OSTYPE", mac ? "darwin23.0" : "linux-gnu", false);
-    /* zsh's compiled-in function path: set, not exported, not known here. */
-    init_var(e, "FPATH", rc_str_sym(e->A, "<default fpath>", RC_NO_EVENT), false);
+    init_lit(e, "READNULLCMD", mac ? "more" : "pager", false); /* Debian builds zsh with pager */
+    /* tied specials exist from the start; fpath is compiled in */
+    init_lit(e, "CDPATH", "", false);
+    init_lit(e, "MAILPATH", "", false);
+    if (!rc_map_has(&e->top->vars, "MANPATH")) init_lit(e, "MANPATH", "", false);
+    init_var(e, "FPATH", rc_str_sym(e->A, "<zsh's built-in function path>", RC_NO_EVENT), false);
     break;
   case RC_SH_BASH:
     init_lit(e, "BASH", "/bin/bash", false);
@@ -109,11 +124,31 @@ static void missing_visit(E *e, const char *path) {
   rc_vec_push(&e->C->visits, v);
 }
 
-res ev_run_plan(E *e) {
+/* Debian's zsh sources its new-user script when ZDOTDIR holds none of the
+ * four dotfiles (checked after /etc/zsh/zshenv). */
+static void maybe_newuser(E *e) {
+  bool known;
+  const char *zd = var_text(e, "ZDOTDIR", &known);
+  const char *home = var_text(e, "HOME", &known);
+  const char *dir = zd ? zd : home ? home : e->S->opt.home;
+  static const char *const dots[] = {".zshenv", ".zprofile", ".zshrc", ".zlogin"};
+  for (size_t i = 0; i < RC_ARRAY_LEN(dots); i++) {
+    const char *p = rc_arena_printf(e->A, "%s/%s", dir, dots[i]);
+    if (rc_path_probe(rc_session_fs_path(e->S, p), NULL) != RC_LOAD_MISSING) return;
+  }
+  const char *script = "/usr/share/zsh/5.9/scripts/newuser";
+  if (rc_path_probe(rc_session_fs_path(e->S, script), NULL) != RC_LOAD_OK) return;
+  e->file = NULL;
+  e->visit = -1;
+  ev_source_path(e, script, no_span(), NULL, 0, true);
+}
+
+static res run_steps(E *e, const rc_step *steps, unsigned n, bool newuser) {
   res r = {FL_NORMAL, T_TRUE};
   bool known;
-  for (unsigned i = 0; i < e->plan.n; i++) {
-    const rc_step *st = &e->plan.steps[i];
+  for (unsigned i = 0; i < n; i++) {
+    const rc_step *st = &steps[i];
+    if (i == 1 && newuser && ev_opt(e, "rcs")) maybe_newuser(e);
     /* NO_RCS stops every later file but /etc/zshenv; NO_GLOBAL_RCS the /etc ones. */
     if (i > 0 && !ev_opt(e, "rcs")) break;
     const char *home = var_text(e, "HOME", &known);
@@ -167,6 +202,37 @@ res ev_run_plan(E *e) {
   return r;
 }
 
+res ev_run_plan(E *e) { return run_steps(e, e->plan.steps, e->plan.n, e->plan.newuser); }
+
+/* Defaults the shells give themselves (not from any file). */
+static void shell_defaults_before(E *e) {
+  if (e->shell == RC_SH_ZSH) {
+    init_lit(e, "HISTSIZE", "30", false);
+    init_lit(e, "SAVEHIST", "0", false);
+  }
+}
+
+static void put_default(E *e, const char *name, const rc_str *v) {
+  bool set, certain;
+  ev_var_value(e, name, &set, &certain);
+  if (!set) init_var(e, name, v, false);
+}
+
+/* bash sets up history after the startup files, filling what they left unset. */
+static void shell_defaults_after(E *e) {
+  /* only when commands are read interactively: not for -c (VS Code) */
+  if (e->shell != RC_SH_BASH || !e->plan.interactive || e->plan.vscode) return;
+  bool set, certain;
+  const rc_str *home = ev_var_value(e, "HOME", &set, &certain);
+  rc_strb b = {0};
+  rc_strb_str(&b, home);
+  rc_strb_lit(&b, "/.bash_history", 14, RC_NO_EVENT);
+  put_default(e, "HISTFILE", rc_strb_finish(&b, e->A));
+  put_default(e, "HISTSIZE", rc_str_lit(e->A, "500", RC_NO_EVENT));
+  const rc_str *hs = ev_var_value(e, "HISTSIZE", &set, &certain);
+  put_default(e, "HISTFILESIZE", hs);
+}
+
 static void run_hooks(E *e) {
   for (size_t i = 0; i < e->C->hooks.n; i++) {
     rc_hook h = e->C->hooks.v[i];
@@ -201,6 +267,12 @@ static void run_hooks(E *e) {
 }
 
 rc_ctx *rc_eval_context(rc_session *S, rc_shell sh, rc_ctx_kind k) {
+  rc_plan plan;
+  rc_chain_plan(sh, k, S->opt.os, &plan);
+  return rc_eval_context_plan(S, sh, k, &plan);
+}
+
+rc_ctx *rc_eval_context_plan(rc_session *S, rc_shell sh, rc_ctx_kind k, const rc_plan *plan) {
   rc_ctx *C = rc_xcalloc(1, sizeof *C);
   C->S = S;
   C->shell = sh;
@@ -215,14 +287,27 @@ rc_ctx *rc_eval_context(rc_session *S, rc_shell sh, rc_ctx_kind k) {
   e.visit = -1;
   e.macos_sim = S->macos_builtin;
   e.arena_start = S->arena.total;
-  rc_chain_plan(sh, k, S->opt.os, &e.plan);
+  e.plan = *plan;
   scope *root = ev_scope_push(&e);
   initial_env(&e);
+  shell_defaults_before(&e);
   frame *ctx = ev_frame_push(&e, FR_CONTEXT);
   res r = ev_run_plan(&e);
   if (e.plan.runs_precmd && r.fl != FL_EXIT && sh == RC_SH_ZSH) run_hooks(&e);
+  if (r.fl != FL_EXIT) shell_defaults_after(&e);
   e.top = ctx->base;
   ev_frame_end(&e, ctx, r);
+  if (e.plan.nexit && r.fl != FL_EXIT) {
+    /* Read when the shell exits: part of the chain, not of the environment. */
+    size_t first = C->visits.n;
+    frame *f = ev_frame_push(&e, FR_SUBSHELL);
+    e.discard++;
+    res x = run_steps(&e, e.plan.exit_steps, e.plan.nexit, false);
+    e.discard--;
+    e.top = f->base;
+    ev_frame_end(&e, f, x);
+    for (size_t i = first; i < C->visits.n; i++) C->visits.v[i].at_exit = true;
+  }
   for (size_t i = 0; i < root->vars.cap; i++) {
     const char *key = root->vars.slots[i].key;
     if (!key || !strncmp(key, "-o ", 3) || !strcmp(key, "@")) continue;
@@ -242,6 +327,7 @@ rc_ctx *rc_eval_context(rc_session *S, rc_shell sh, rc_ctx_kind k) {
   rc_map_free(&e.problem_keys);
   rc_map_free(&e.exec_keys);
   rc_map_free(&e.named);
+  rc_map_free(&e.ties);
   return C;
 }
 
@@ -264,7 +350,10 @@ void rc_ctx_free(rc_ctx *C) {
   free(C);
 }
 
-const rc_var *rc_ctx_var(const rc_ctx *C, const char *name) { return rc_map_get(&C->final, name); }
+const rc_var *rc_ctx_var(const rc_ctx *C, const char *name) {
+  if (C->shell == RC_SH_ZSH && !strcmp(name, "PROMPT")) name = "PS1";
+  return rc_map_get(&C->final, name);
+}
 
 const uint32_t *rc_ctx_var_events(const rc_ctx *C, const char *name, size_t *n) {
   RC_VEC(uint32_t) *list = rc_map_get(&C->var_events, name);

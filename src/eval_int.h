@@ -111,6 +111,8 @@ typedef struct E {
   rc_map pins;         /* name → alt index + 1, while enumerating alternatives */
   const char *manager; /* events belong to this tool (a manager's own file) */
   const rc_span *span_override; /* where manager effects are reported */
+  rc_map ties;         /* zsh typeset -T: array name → tie */
+  bool glob_failed;    /* zsh "no matches found": the current file is abandoned */
 } E;
 
 /* ---- eval.c ---- */
@@ -137,10 +139,14 @@ void ev_assign_alts(E *e, const char *name, const rc_str *const *vals, const rc_
                     rc_span name_span, const char *manager);
 void ev_unset(E *e, const char *name, rc_span span, const char *manager);
 void ev_set_export(E *e, const char *name, bool on, rc_span span);
+/* zsh typeset -T SCALAR array [sep] */
+void ev_add_tie(E *e, const char *scalar, const char *array, char sep);
 void ev_problem(E *e, rc_problem_kind k, rc_span span, const char *target, const char *fmt, ...)
     RC_PRINTF(5, 6);
 void ev_limit(E *e, int which, rc_span span, const char *what);
 res ev_stmts(E *e, const rc_stmts *ss);
+/* Records a file of the chain; returns its index. */
+int32_t ev_add_visit(E *e, const rc_file *f, const char *path, bool exists, bool startup, rc_span via);
 res ev_source_path(E *e, const char *path, rc_span span, const rc_word *const *args, uint32_t nargs,
                    bool startup);
 res ev_call(E *e, const char *name, const fn *f, const rc_str *const *args, uint32_t nargs);
@@ -178,6 +184,8 @@ int ev_lookup_command(E *e, const char *name, const char **where);
  * (uname, id -u, command -v, dirname …), or NULL. */
 const rc_str *ev_pure_cmdsub(E *e, const rc_wpart *p, uint32_t origin);
 tri ev_arith(E *e, const char *text, uint32_t len);
+/* eval_arith.c: the value of an arithmetic expression, if known. */
+bool ev_arith_eval(E *e, const char *text, uint32_t len, rc_span span, long *out);
 bool ev_fs_reliable(E *e, const char *path);
 
 /* ---- managers.c ---- */

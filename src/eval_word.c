@@ -426,7 +426,14 @@ static const rc_str *part_value(E *e, const rc_wpart *p, const wopts *o, bool *k
   case RC_WP_PROCSUB:
     record_exec(e, p);
     return sym_of(e, p, origin);
-  case RC_WP_ARITH:
+  case RC_WP_ARITH: {
+    /* Parameter expansion first, then the arithmetic, as the shell does. */
+    const char *expr = p->arg ? ev_word_text(e, p->arg) : NULL;
+    long v;
+    if (expr && ev_arith_eval(e, expr, (uint32_t)strlen(expr), p->span, &v))
+      return rc_str_lit(e->A, rc_arena_printf(e->A, "%ld", v), origin);
+    return sym_of(e, p, origin);
+  }
   case RC_WP_OPAQUE:
     return sym_of(e, p, origin);
   }
@@ -625,7 +632,8 @@ static void field_finish(E *e, field *f, strvec *out) {
       char type;
       bool ng = nullglob;
       strip_qualifiers(e, f->pat.s ? f->pat.s : "", &ng, &type);
-      if (e->shell != RC_SH_ZSH) rc_vec_push(out, v);
+      if (e->shell != RC_SH_ZSH || !ev_opt(e, "nomatch")) rc_vec_push(out, v);
+      else if (!ng) e->glob_failed = true;
     }
   } else {
     rc_vec_push(out, v);

@@ -339,11 +339,21 @@ static bool file_there(E *e, const char *path) {
   return t != T_FALSE;
 }
 
+/* The shell reads a manager's file even though rccheck applies its model:
+ * it belongs in the chain. Returns the previous visit to restore. */
+static int32_t manager_visit(E *e, const char *path) {
+  int32_t saved = e->visit;
+  rc_file *f = rc_session_file(e->S, path, e->dialect);
+  e->visit = ev_add_visit(e, f, path, true, false, here(e));
+  return saved;
+}
+
 bool ev_manager_source(E *e, const char *path, rc_span span) {
   (void)span;
   if (ends_with(path, "/.gvm/scripts/gvm") || ends_with(path, "/gvm/scripts/gvm")) {
     if (!file_there(e, path)) return false;
     const char *mgr = "gvm";
+    int32_t saved_visit = manager_visit(e, path);
     ev_unset(e, "GOROOT", here(e), mgr);
     ev_unset(e, "GOPATH", here(e), mgr);
     ev_unset(e, "GOBIN", here(e), mgr);
@@ -351,10 +361,13 @@ bool ev_manager_source(E *e, const char *path, rc_span span) {
     const char *root = rc_arena_strndup(e->A, path, k);
     piece r[] = {{false, root}};
     mset_pieces(e, "GVM_ROOT", r, 1, mgr);
-    piece bin[] = {{false, root}, {false, "/bin"}};
-    path_add_pieces(e, bin, 2, true, mgr);
-    /* gvm loads the default environment, a plain file of exports. */
+    /* gvm loads the default environment, a plain file of exports (PATH
+     * included); without one it only puts its own bin on PATH. */
     const char *def = rc_arena_printf(e->A, "%s/environments/default", root);
+    if (ev_file_test(e, 's', def) != T_TRUE) {
+      piece bin[] = {{false, root}, {false, "/bin"}};
+      path_add_pieces(e, bin, 2, true, mgr);
+    }
     if (ev_file_test(e, 's', def) == T_TRUE) {
       const char *saved = e->manager;
       e->manager = mgr;
@@ -368,11 +381,13 @@ bool ev_manager_source(E *e, const char *path, rc_span span) {
       piece pb[] = {{false, "$GOPATH"}, {false, "/bin:"}, {false, "$GOROOT"}, {false, "/bin"}};
       path_add_pieces(e, pb, 4, true, mgr);
     }
+    e->visit = saved_visit;
     return true;
   }
   if (ends_with(path, "/asdf.sh") && strstr(path, "asdf")) {
     if (!file_there(e, path)) return false;
     const char *mgr = "asdf";
+    int32_t saved_visit = manager_visit(e, path);
     const char *dir = rc_arena_strndup(e->A, path, strlen(path) - strlen("/asdf.sh"));
     if (ends_with(dir, "/libexec")) dir = rc_arena_strndup(e->A, dir, strlen(dir) - strlen("/libexec"));
     piece d[] = {{false, dir}};
@@ -382,10 +397,12 @@ bool ev_manager_source(E *e, const char *path, rc_span span) {
     bool dd = is_set(e, "ASDF_DATA_DIR", NULL);
     piece shims[] = {{false, dd ? "$ASDF_DATA_DIR" : "$HOME"}, {false, dd ? "/shims" : "/.asdf/shims"}};
     path_add_pieces(e, shims, 2, true, mgr);
+    e->visit = saved_visit;
     return true;
   }
   if (ends_with(path, "/plugins/golang/set-env.zsh") || ends_with(path, "/plugins/golang/set-env.bash")) {
     if (!file_there(e, path)) return false;
+    int32_t saved_visit = manager_visit(e, path);
     if (ends_with(path, ".zsh")) {
       /* A precmd hook: it runs before each prompt, never in -c shells. */
       ev_add_hook(e, "precmd", "asdf_update_golang_env", here(e), "asdf-golang");
@@ -393,6 +410,7 @@ bool ev_manager_source(E *e, const char *path, rc_span span) {
       rc_hook h = {"precmd", "asdf_update_golang_env", e->file, here(e), "asdf-golang"};
       ev_manager_hook(e, &h);
     }
+    e->visit = saved_visit;
     return true;
   }
   if (ends_with(path, "/nix-daemon.sh") || ends_with(path, "/nix.sh") || ends_with(path, "/.g/env") ||

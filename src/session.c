@@ -105,6 +105,9 @@ void rc_session_free(rc_session *S) {
   rc_map_free(&S->buffers);
   rc_map_free(&S->files);
   rc_map_free(&S->snippets);
+  rc_map_free(&S->mapped);
+  for (size_t i = 0; i < S->fragments.n; i++) rc_ctx_free(S->fragments.v[i].ctx);
+  rc_vec_free(&S->fragments);
   rc_arena_free(&S->arena);
   free(S);
 }
@@ -124,7 +127,15 @@ static bool in_home(rc_session *S, const char *p) {
   return strncmp(p, S->opt.home, n) == 0 && (p[n] == 0 || p[n] == '/');
 }
 
+void rc_session_map_file(rc_session *S, const char *model, const char *fs_path) {
+  char *real = realpath(fs_path, NULL);
+  rc_map_put(&S->mapped, rc_arena_strdup(&S->arena, model), rc_arena_strdup(&S->arena, real ? real : fs_path));
+  free(real);
+}
+
 const char *rc_session_fs_path(rc_session *S, const char *model) {
+  const char *m = rc_map_get(&S->mapped, model);
+  if (m) return m;
   if (!strcmp(S->opt.sysroot, "/") || model[0] != '/' || in_home(S, model)) return model;
   return rc_arena_printf(&S->arena, "%s%s", S->opt.sysroot, model);
 }
@@ -198,4 +209,43 @@ unsigned rc_session_shells(rc_session *S) {
   const char *sh = getenv("SHELL");
   if (sh && strstr(sh, "bash")) return 1u << RC_SH_BASH;
   return 1u << RC_SH_ZSH;
+}
+
+/* zsh for *.zsh, a zsh shebang or a zsh folder; bash otherwise. */
+static rc_shell guess_shell(const char *path) {
+  if (rc_str_ends(path, ".zsh") || strstr(path, "zsh")) return RC_SH_ZSH;
+  if (rc_str_ends(path, ".bash") || strstr(path, "bash")) return RC_SH_BASH;
+  rc_load_status st;
+  rc_source *s = rc_source_load(path, &st, NULL);
+  rc_shell sh = RC_SH_BASH;
+  if (s && s->len > 2 && s->text[0] == '#' && s->text[1] == '!') {
+    const char *nl = memchr(s->text, '\n', s->len);
+    size_t n = nl ? (size_t)(nl - s->text) : s->len;
+    if (memmem(s->text, n, "zsh", 3)) sh = RC_SH_ZSH;
+  }
+  rc_source_free(s);
+  return sh;
+}
+
+size_t rc_session_add_fragment(rc_session *S, const char *fs_path) {
+  char *real = realpath(fs_path, NULL);
+  const char *p = rc_arena_strdup(&S->arena, real ? real : fs_path);
+  free(real);
+  rc_session_map_file(S, p, p);
+  rc_fragment f = {p, guess_shell(p), NULL};
+  rc_vec_push(&S->fragments, f);
+  return S->fragments.n - 1;
+}
+
+rc_ctx *rc_session_fragment_ctx(rc_session *S, size_t i) {
+  rc_fragment *f = &S->fragments.v[i];
+  if (!f->ctx) {
+    rc_plan plan;
+    rc_chain_plan(f->shell, RC_CTX_INTERACTIVE, S->opt.os, &plan);
+    plan.n = 1;
+    plan.steps[0].kind = RC_STEP_SYSTEM;
+    plan.steps[0].name = f->path;
+    f->ctx = rc_eval_context_plan(S, f->shell, RC_CTX_INTERACTIVE, &plan);
+  }
+  return f->ctx;
 }

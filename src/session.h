@@ -55,6 +55,13 @@ typedef struct rc_session_opts {
 
 typedef struct rc_ctx rc_ctx;
 
+/* A file with no startup role, analyzed on its own (lint FILE…). */
+typedef struct rc_fragment {
+  const char *path;
+  rc_shell shell;
+  rc_ctx *ctx;
+} rc_fragment;
+
 typedef struct rc_session {
   rc_session_opts opt;
   rc_arena arena;
@@ -67,6 +74,8 @@ typedef struct rc_session {
   unsigned home_uid;
   bool home_exists;
   RC_VEC(rc_ctx *) ctxs;
+  rc_map mapped;                /* model path → fs path (lint FILE… roles) */
+  RC_VEC(rc_fragment) fragments;
 } rc_session;
 
 rc_session *rc_session_new(const rc_session_opts *opt);
@@ -74,6 +83,13 @@ void rc_session_free(rc_session *S);
 
 /* Replaces the on-disk contents of fs_path for this session (editor buffer). */
 void rc_session_set_buffer(rc_session *S, const char *fs_path, const char *text, size_t len);
+
+/* Reads model path `model` from `fs_path` (a dotfile playing a role). */
+void rc_session_map_file(rc_session *S, const char *model, const char *fs_path);
+/* Adds a file to analyze on its own, in the interactive context of the shell
+ * its name or shebang suggests; returns its index. */
+size_t rc_session_add_fragment(rc_session *S, const char *fs_path);
+rc_ctx *rc_session_fragment_ctx(rc_session *S, size_t i);
 
 /* Model path → filesystem path (sysroot applied outside the home). Arena. */
 const char *rc_session_fs_path(rc_session *S, const char *model_path);

@@ -33,13 +33,13 @@ void rc_strb_sep(rc_strb *b) {
 
 void rc_strb_str(rc_strb *b, const rc_str *v) {
   if (!v) return;
-  if (v->overflow) b->overflow = true;
+  if (v->capped) b->overflow = true;
   for (uint32_t i = 0; i < v->nseg; i++) push(b, (rc_seg_kind)v->seg[i].kind, v->seg[i].s, v->seg[i].n, v->seg[i].origin);
 }
 
 void rc_strb_str_origin(rc_strb *b, const rc_str *v, uint32_t origin) {
   if (!v) return;
-  if (v->overflow) b->overflow = true;
+  if (v->capped) b->overflow = true;
   for (uint32_t i = 0; i < v->nseg; i++) push(b, (rc_seg_kind)v->seg[i].kind, v->seg[i].s, v->seg[i].n, origin);
 }
 
@@ -49,7 +49,7 @@ const rc_str *rc_str_overflow(rc_arena *A) {
   rc_str *v = rc_arena_alloc(A, sizeof(rc_str) + sizeof(rc_seg));
   v->nseg = 1;
   v->len = sizeof overflow_text - 1;
-  v->overflow = true;
+  v->capped = true;
   v->seg[0] = (rc_seg){overflow_text, sizeof overflow_text - 1, RC_SEG_SYM, RC_NO_EVENT};
   return v;
 }

@@ -18,7 +18,7 @@ enum { RC_NO_EVENT = UINT32_MAX };
 
 /* Caps that turn runaway growth into "unknown" (with a diagnostic). A value
  * that hits one is replaced by the overflow value (one symbolic segment,
- * `overflow` set), and every value built from an overflow value is the
+ * `capped` set), and every value built from a capped value is the
  * overflow value again, so doubling a PATH 20,000 times stays cheap. */
 enum { RC_VALUE_MAX_BYTES = 64 * 1024, RC_VALUE_MAX_SEGS = 1024 };
 
@@ -39,7 +39,7 @@ typedef struct rc_str {
   uint32_t nseg;
   uint32_t len; /* bytes of text (LIT + SYM) */
   bool array;
-  bool overflow; /* a cap was hit while building it: the value is unknown */
+  bool capped;  /* stands for a value that grew past the caps: stays unknown */
   rc_seg seg[];
 } rc_str;
 

@@ -62,7 +62,7 @@ static void test_path_doubling(void **st) {
   run_zsh(&r, text);
   const rc_var *v = rc_ctx_var(r.C, "PATH");
   assert_int_equal(rc_var_summary(v), RC_SUM_UNKNOWN);
-  assert_true(v->alts[0].val->overflow);
+  assert_true(v->alts[0].val->capped);
   assert_true(has_limit(r.C));
   run_free(&r, "PATH=$PATH:$PATH x 20,000");
   free(text);

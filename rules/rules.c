@@ -1,0 +1,15 @@
+/* rules.c — the one table of rules. Adding a rule: a new file in a family
+ * folder and one line here. Ids are grouped by family:
+ *   RC0xx input problems   RC1xx Go toolchain   RC2xx load order and PATH
+ *   RC3xx editor settings */
+#include "rule.h"
+
+extern const rc_rule rc_rule_rc001, rc_rule_rc002, rc_rule_rc003, rc_rule_rc004, rc_rule_rc005,
+    rc_rule_rc006, rc_rule_rc007;
+
+const rc_rule *const rc_rules[] = {
+  &rc_rule_rc001, &rc_rule_rc002, &rc_rule_rc003, &rc_rule_rc004, &rc_rule_rc005, &rc_rule_rc006,
+  &rc_rule_rc007,
+};
+
+const size_t rc_rules_count = sizeof rc_rules / sizeof rc_rules[0];
