@@ -1462,7 +1462,10 @@ static res ev_decl(E *e, const rc_stmt *s) {
                ((cmd == RC_D_TYPESET || cmd == RC_D_INTEGER || (zsh && cmd == RC_D_READONLY)) && !(set & RC_F_GLOBAL));
   /* zsh GLOBAL_EXPORT (on by default): -x implies -g, except for `local`. */
   if (zsh && cmd != RC_D_LOCAL && (set & RC_F_EXPORT) && ev_opt(e, "globalexport")) local = false;
-  if (local && !ff) local = false; /* outside a function: global (`local` is an error) */
+  /* Outside a function: bash refuses `local` (nothing is assigned), zsh
+   * makes an ordinary variable. */
+  if (cmd == RC_D_LOCAL && !ff && !zsh) return R(FL_NORMAL, T_FALSE);
+  if (local && !ff) local = false;
   bool exp = (set & RC_F_EXPORT) != 0, unexp = (clear & RC_F_EXPORT) != 0;
   for (uint32_t i = 0; i < s->u.decl.nitems; i++) {
     const rc_decl_item *it = &s->u.decl.items[i];

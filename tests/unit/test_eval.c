@@ -297,6 +297,9 @@ static const vcase function_cases[] = {
   V(Z, "f() { local -x P=5; }\nf\n", "P", "<unset>", XANY),
   V(B, "f() { declare -x P=5; }\nf\n", "P", "<unset>", XANY),
   V(ZB, "f() { typeset -g P=5; }\nf\n", "P", "5", XN),
+  /* local outside a function: bash refuses it, zsh makes a plain variable. */
+  V(B, "local L=y 2>/dev/null\n", "L", "<unset>", XANY),
+  V(Z, "local L=y\n", "L", "y", XN),
   V(Z, "f() { readonly W=1; }\nf\n", "W", "<unset>", XANY),
   V(B, "f() { readonly W=1; }\nf\n", "W", "1", XN),
   /* unset -f hides the function: the call runs nothing. */
