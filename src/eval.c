@@ -5,9 +5,12 @@
  * in its own overlay and joins the overlays into the scope below, turning
  * differing values into alternatives tagged with the arm's condition; only
  * the variables an arm touched are visited, so a branch costs what it
- * changes. A path that returns or exits early leaves its overlay, flattened,
- * with the frame it leaves (file, function, context); the frame joins those
- * with its fall-through state when it ends. */
+ * changes. A path that returns or exits early is joined at once into the
+ * "early" state of the frame it leaves (file, function, context); later
+ * early paths only revisit the keys written since the previous one. The
+ * frame joins its early state with its fall-through state when it ends.
+ * Functions defined differently on different paths become choices, and a
+ * call of a choice is itself a branch. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -342,6 +342,35 @@ static const vcase eval_cases[] = {
   V(ZB, "eval \"f() { FX=1; }\"\nf\n", "FX", "1", XN),
 };
 
+/* ---- other expansions: positional parameters, loops, pure command
+ * substitutions, arithmetic, quoting ---- */
+
+static const vcase misc_cases[] = {
+  V(ZB, "g() { set -- a b c; shift; S1=\"$*\"; S2=$#; }; g\n", "S1", "b c", XN),
+  V(ZB, "g() { set -- a b c; shift; S1=\"$*\"; S2=$#; }; g\n", "S2", "2", XN),
+  V(ZB, "f() { for a; do L=\"$L-$a\"; done; }\nf x y\n", "L", "-x-y", XN),
+  V(ZB, "arr=(one two); for e in \"${arr[@]}\"; do M=\"$M-$e\"; done\n", "M", "-one-two", XN),
+  V(ZB, "C=$(echo hi there)\n", "C", "hi there", XN),
+  V(ZB, "C=$(dirname /a/b/c)\n", "C", "/a/b", XN),
+  V(ZB, "C=$(basename /a/b.txt .txt)\n", "C", "b", XN),
+  V(ZB, "C=`echo back`\n", "C", "back", XN),
+  V(ZB, "A=$((1+2*3))\n", "A", "7", XN),
+  V(ZB, "arr=(one two)\nA=${#arr[@]}\n", "A", "2", XN),
+  V(ZB, "arr=(one two)\nA=\"${arr[*]}\"\n", "A", "one two", XN),
+  V(ZB, "Q='single $HOME'\n", "Q", "single $HOME", XN),
+  V(ZB, "D=$'tab\\there'\n", "D", "tab\there", XN),
+  V(ZB, "E=\"a\\\"b\\$c\"\n", "E", "a\"b$c", XN),
+  V(ZB, "export A=\"$HOME/bin${PATH:+:$PATH}\"\n", "A", "~H/bin:~P", XY),
+  V(ZB, "P=/usr/bin:/opt/x\n[[ \":$P:\" != *\":/opt/x:\"* ]] && P=\"/opt/x:$P\"\n", "P", "/usr/bin:/opt/x", XN),
+  V(ZB, "P=/usr/bin\ncase \":$P:\" in *\":/opt/go/bin:\"*) ;; *) P=$P:/opt/go/bin;; esac\n", "P", "/usr/bin:/opt/go/bin", XN),
+  V(ZB, "GP=/a:/b\nGB=${GP//://bin:}/bin\n", "GB", "/a/bin:/b/bin", XN),
+};
+
+static void test_misc_expansions(void **st) {
+  (void)st;
+  RUN(misc_cases);
+}
+
 static void test_eval_literal(void **st) {
   (void)st;
   RUN(eval_cases);
@@ -412,6 +441,7 @@ int main(void) {
     cmocka_unit_test(test_readonly),
     cmocka_unit_test(test_functions),
     cmocka_unit_test(test_eval_literal),
+    cmocka_unit_test(test_misc_expansions),
     cmocka_unit_test(test_known_conditions),
     cmocka_unit_test(test_zsh_path_tie),
     cmocka_unit_test(test_source_lookup),
