@@ -274,24 +274,25 @@ static void path_helper(E *e) {
   if (set) rc_str_split(e->A, old, ':', &ents);
   rc_strb b = {0};
   size_t n = 0;
+  rc_map seen = {0}; /* entries already in the result */
   for (size_t i = 0; i < dirs.n; i++) {
-    bool dup = false;
-    for (size_t j = 0; j < i && !dup; j++) dup = !strcmp(dirs.v[i], dirs.v[j]);
-    if (dup) continue;
+    if (rc_map_has(&seen, dirs.v[i])) continue;
+    rc_map_put(&seen, dirs.v[i], (void *)1);
     if (n++) rc_strb_lit(&b, ":", 1, eid);
     rc_strb_lit(&b, dirs.v[i], (uint32_t)strlen(dirs.v[i]), eid);
   }
   for (size_t i = 0; i < ents.n; i++) {
-    bool dup = false;
-    for (size_t j = 0; j < dirs.n && !dup; j++) dup = ents.v[i].certain && !strcmp(ents.v[i].text, dirs.v[j]);
-    for (size_t j = 0; j < i && !dup; j++) dup = ents.v[i].certain && ents.v[j].certain && !strcmp(ents.v[i].text, ents.v[j].text);
-    if (dup) continue;
+    if (ents.v[i].certain) {
+      if (rc_map_has(&seen, ents.v[i].text)) continue;
+      rc_map_put(&seen, ents.v[i].text, (void *)1);
+    }
     if (n++) rc_strb_lit(&b, ":", 1, ents.v[i].origin);
     if (ents.v[i].certain) rc_strb_lit(&b, ents.v[i].text, (uint32_t)strlen(ents.v[i].text), ents.v[i].origin);
     else rc_strb_sym(&b, ents.v[i].text, (uint32_t)strlen(ents.v[i].text), ents.v[i].origin);
   }
   rc_vec_free(&ents);
   rc_vec_free(&dirs);
+  rc_map_free(&seen);
   ev_assign(e, "PATH", rc_strb_finish(&b, e->A), eid, true, RC_OP_PATH_HELPER, here(e), here(e), "path_helper");
 }
 

@@ -110,13 +110,13 @@ static void test_many_variables(void **st) {
 
 static void test_many_assignments(void **st) {
   (void)st;
-  char *text = repeat("X=%d\n", N(100000));
+  char *text = repeat("X=%d\n", N(50000));
   run r;
   run_zsh(&r, text);
   char last[16];
-  snprintf(last, sizeof last, "%d", N(100000) - 1);
+  snprintf(last, sizeof last, "%d", N(50000) - 1);
   assert_string_equal(th_val(r.S, r.C, "X"), last);
-  run_free(&r, "X=$i x 100,000");
+  run_free(&r, "X=$i x 50,000");
   free(text);
 }
 
@@ -176,6 +176,28 @@ static void test_unique_prepends(void **st) {
   free(body);
 }
 
+/* macOS path_helper run again and again on a long PATH. */
+static void test_path_helper_repeated(void **st) {
+  (void)st;
+  run r;
+  th_init(&r.t);
+  th_write(&r.t, "/etc/paths", "/usr/local/bin\n/usr/bin\n/bin\n/usr/sbin\n/sbin\n");
+  th_write_mode(&r.t, "/usr/libexec/path_helper", "#!/bin/sh\n", 0755);
+  char *a = repeat("PATH=/x%d:$PATH\n", 300);
+  char *b = repeat("eval \"$(/usr/libexec/path_helper -s)\"\n", N(2000));
+  char *text = rc_xasprintf("%s%s", a, b);
+  th_write(&r.t, "~/.zshenv", text);
+  double t0 = th_now();
+  r.S = th_session(&r.t, RC_OS_MACOS);
+  r.C = rc_session_ctx(r.S, RC_SH_ZSH, RC_CTX_SCRIPT);
+  r.secs = th_now() - t0;
+  assert_non_null(th_event(r.C, "PATH", RC_OP_PATH_HELPER, 0));
+  run_free(&r, "300 entries, path_helper x 2,000");
+  free(text);
+  free(a);
+  free(b);
+}
+
 /* Many command substitutions and missing sources: each recorded once. */
 static void test_many_sites(void **st) {
   (void)st;
@@ -225,6 +247,7 @@ int main(void) {
     cmocka_unit_test(test_many_alternatives),
     cmocka_unit_test(test_many_returns),
     cmocka_unit_test(test_unique_prepends),
+    cmocka_unit_test(test_path_helper_repeated),
     cmocka_unit_test(test_many_sites),
     cmocka_unit_test(test_recursion_and_cycles),
   };
