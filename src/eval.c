@@ -206,6 +206,7 @@ static const rc_var *raw_get(E *e, const char *name) {
 
 /* Array view of a tied scalar (zsh `path` from `PATH`). */
 static const rc_str *colon_to_array(E *e, const rc_str *v, char sep) {
+  if (v->capped) return v; /* stays the one unknown value */
   rc_strb b = {0};
   b.array = true;
   rc_strb_sep(&b);

@@ -661,6 +661,7 @@ static void fields_of(E *e, const rc_word *w, const wopts *o, strvec *out) {
     }
     bool keep;
     const rc_str *v = part_value(e, p, o, &keep);
+    if (v->capped) f.b.overflow = true; /* the field is the overflow value too */
     bool quoted = p->quote != RC_Q_NONE;
     uint32_t origin = o && !keep ? o->origin : RC_NO_EVENT;
     bool whole_array = v->array && (p->kind == RC_WP_PARAM) &&

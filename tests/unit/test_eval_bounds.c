@@ -171,6 +171,11 @@ static void test_unique_prepends(void **st) {
   char *text = rc_xasprintf("typeset -U path\n%s", body);
   run r;
   run_zsh(&r, text);
+  /* Past the cap the value stays the one unknown value: it does not grow
+   * back through the path view of PATH. */
+  const rc_var *v = rc_ctx_var(r.C, "PATH");
+  assert_int_equal(rc_var_summary(v), RC_SUM_UNKNOWN);
+  assert_true(v->alts[0].val->capped);
   run_free(&r, "typeset -U path; 3,000 prepends");
   free(text);
   free(body);
