@@ -1018,6 +1018,7 @@ static bool br_begin(E *e, branch *b, rc_span span, const char *label) {
 
 static void br_arm(E *e, branch *b) {
   uint32_t i = (uint32_t)b->scopes.n;
+  e->top = b->base; /* every arm starts from the state before the branch */
   scope *s = ev_scope_push(e);
   rc_vec_push(&b->scopes, s);
   e->conds = cond_push(e, b->conds_before, b->id, 1u << (i < 31 ? i : 31), b->span, b->label);

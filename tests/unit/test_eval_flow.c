@@ -253,6 +253,28 @@ static void test_undecided_alternatives(void **st) {
   th_free(&t);
 }
 
+/* Each arm of an undecided branch starts from the state before the branch:
+ * the else arm does not see what the then arm set. */
+static void test_arms_independent(void **st) {
+  (void)st;
+  th t;
+  th_init(&t);
+  th_write(&t, "~/.zshenv",
+           "X=0\n"
+           "if [ -n \"$TERM\" ]; then X=1; else Y=$X; fi\n"
+           "case $TERM in xterm) A=1;; *) B=\"<$A>\";; esac\n"
+           "if [ -n \"$DISPLAY\" ]; then C=1; elif [ -n \"$TMUX\" ]; then D=\"<$C>\"; else E=\"<$C>\"; fi\n");
+  rc_session *S = th_session(&t, RC_OS_LINUX);
+  rc_ctx *C = rc_session_ctx(S, RC_SH_ZSH, RC_CTX_SCRIPT);
+  const rc_var *y = rc_ctx_var(C, "Y"), *b = rc_ctx_var(C, "B"), *d = rc_ctx_var(C, "D"), *e = rc_ctx_var(C, "E");
+  assert_true(y->nalts == 2 && th_has_alt(S, y, "0") && th_has_alt(S, y, "<unset>"));
+  assert_true(b->nalts == 2 && th_has_alt(S, b, "<>") && th_has_alt(S, b, "<unset>"));
+  assert_true(d->nalts == 2 && th_has_alt(S, d, "<>") && th_has_alt(S, d, "<unset>"));
+  assert_true(e->nalts == 2 && th_has_alt(S, e, "<>") && th_has_alt(S, e, "<unset>"));
+  rc_session_free(S);
+  th_free(&t);
+}
+
 /* An undecided early return: the values set after it hold only when the
  * file went on; those before it on both paths. */
 static void test_undecided_return(void **st) {
@@ -431,6 +453,7 @@ int main(void) {
     cmocka_unit_test(test_uname_from_os),
     cmocka_unit_test(test_file_tests),
     cmocka_unit_test(test_undecided_alternatives),
+    cmocka_unit_test(test_arms_independent),
     cmocka_unit_test(test_undecided_return),
     cmocka_unit_test(test_undecided_functions),
     cmocka_unit_test(test_exit),
