@@ -1738,7 +1738,7 @@ static res ev_eval(E *e, const rc_stmt *s) {
       if (n >= 3 && t[0] == '$' && t[1] == '(') t += 2, n -= 3;
       else if (n >= 2 && t[0] == '`') t += 1, n -= 2;
       char *cmd = rc_arena_strndup(e->A, t, n);
-      rc_exec_site x = {e->file, p->span, rc_arena_strndup(e->A, p->text, p->len), NULL, true, e->visit};
+      rc_exec_site x = {e->file, p->span, rc_arena_strndup(e->A, p->text, p->len), NULL, true, e->visit, e->conds, (uint32_t)e->C->events.n};
       if (ev_manager_eval(e, s, cmd)) {
         x.manager = "known";
         rc_vec_push(&e->C->execs, x);
@@ -1862,7 +1862,7 @@ static res ev_cmd(E *e, const rc_stmt *s) {
   case RC_B_EXEC: {
     strvec f = {0};
     ev_fields(e, (const rc_word *const *)s->u.cmd.args, s->u.cmd.nargs, NULL, &f);
-    rc_exec_site x = {e->file, s->span, rc_arena_strndup(e->A, e->file && e->file->src ? e->file->src->text + s->span.start : "", s->span.end - s->span.start), NULL, false, e->visit};
+    rc_exec_site x = {e->file, s->span, rc_arena_strndup(e->A, e->file && e->file->src ? e->file->src->text + s->span.start : "", s->span.end - s->span.start), NULL, false, e->visit, e->conds, (uint32_t)e->C->events.n};
     rc_vec_push(&e->C->execs, x);
     rc_vec_free(&f);
     e->dead = false;
@@ -2003,7 +2003,7 @@ static res ev_cmd(E *e, const rc_stmt *s) {
     const char *text = e->file && e->file->src && s->span.end <= e->file->src->len
                            ? rc_arena_strndup(e->A, e->file->src->text + s->span.start, s->span.end - s->span.start)
                            : s->u.cmd.name->raw;
-    rc_exec_site x = {e->file, s->span, text, NULL, false, e->visit};
+    rc_exec_site x = {e->file, s->span, text, NULL, false, e->visit, e->conds, (uint32_t)e->C->events.n};
     rc_vec_push(&e->C->execs, x);
   }
   rc_vec_free(&args);

@@ -133,6 +133,8 @@ typedef struct rc_exec_site {
   const char *manager; /* recognised init line, or NULL */
   bool cmdsub;         /* inside $(…) / `…` (the output is used) */
   int32_t visit;
+  const rc_cond *cond; /* undecided conditions leading here */
+  uint32_t events_before; /* events recorded before it (ids below this came first) */
 } rc_exec_site;
 
 typedef enum rc_problem_kind {

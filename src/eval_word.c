@@ -401,7 +401,7 @@ static void record_exec(E *e, const rc_wpart *p) {
   snprintf(key, sizeof key, "%u:%u", e->file ? e->file->id : UINT32_MAX, p->span.start);
   if (rc_map_has(&e->exec_keys, key)) return;
   rc_map_put(&e->exec_keys, rc_arena_strdup(e->A, key), (void *)1);
-  rc_exec_site x = {e->file, p->span, rc_arena_strndup(e->A, p->text, p->len), NULL, true, e->visit};
+  rc_exec_site x = {e->file, p->span, rc_arena_strndup(e->A, p->text, p->len), NULL, true, e->visit, e->conds, (uint32_t)e->C->events.n};
   rc_vec_push(&e->C->execs, x);
 }
 

@@ -138,6 +138,9 @@ bool rc_fixture_write(const char *text, rc_fixture *fx) {
         mkdirs(dir);
         cur = fopen(p, "w");
         if (!cur) fx->error = rc_xasprintf("%s: %s", p, strerror(errno));
+        /* a script (first line `#!`) is a program: executable */
+        const char *next = s + n;
+        if (cur && !strncmp(next, "#!", 2)) chmod(p, 0755);
         free(dir);
         free(p);
       }

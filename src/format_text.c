@@ -78,7 +78,9 @@ void rc_format_text(const rc_lint *L, const rc_format_opts *o, FILE *out) {
     const char *names[] = {"style", "info", "warning", "error"};
     bool first = true;
     for (int s = 3; s >= 0; s--)
-      if (counts[s]) fprintf(out, "%s %zu %s", first ? "" : ",", counts[s], names[s]), first = false;
+      if (counts[s])
+        fprintf(out, "%s %zu %s%s", first ? "" : ",", counts[s], names[s], counts[s] > 1 && s >= 2 ? "s" : ""),
+            first = false;
     fputc('\n', out);
   }
 }

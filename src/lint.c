@@ -104,6 +104,16 @@ void rc_fix_edit(rc_diag *d, const rc_file *file, rc_span span, const char *text
   rc_vec_push(&d->edits, e);
 }
 
+const rc_file *rc_user_data_file(rc_check *cx, const char *model_path) {
+  rc_lint *L = ((engine *)cx->engine)->L;
+  rc_file *f = rc_session_data_file(L->S, model_path);
+  if (!f->src) return NULL;
+  size_t n = strlen(L->S->opt.home);
+  if (!L->file_mode && !strncmp(f->fs_path, L->S->opt.home, n) && f->fs_path[n] == '/')
+    rc_map_put(&L->user_files, f->fs_path, (void *)1);
+  return f;
+}
+
 void rc_diag_add_context(rc_diag *d, rc_shell sh, rc_ctx_kind k) {
   if (d) d->ctx_mask[sh] |= 1u << k;
 }

@@ -9,7 +9,8 @@
  *
  * Snippets and fixtures are homes written as text: lines `# --- PATH` start a
  * file (relative to the home, or /etc/… in the sysroot); with no marker the
- * text is `~/.zshrc`. A first line `# rccheck-fixture: os=macos shell=zsh`
+ * text is `~/.zshrc`; a file whose first line starts with `#!` is made
+ * executable (a stand-in program). A first line `# rccheck-fixture: os=macos shell=zsh`
  * sets options. `# expect: NAME` at the end of a line expects NAME there; on
  * a line of its own, on the next line. */
 #ifndef RC_RULE_H
@@ -98,6 +99,63 @@ const char *rc_where(rc_session *S, const rc_file *f, rc_span span);
 bool rc_user_file(rc_check *cx, const rc_file *f);
 /* Final value text of a variable if certain, else NULL. */
 const char *rc_var_text(rc_session *S, const rc_var *v);
+
+/* Does the event give the variable a value (assign, append, default, a
+ * manager's effect, a loop)? */
+bool rc_event_sets(const rc_event *ev);
+/* The value after the event as the user reads it (`:` between array
+ * elements), or NULL when the event leaves it unset. */
+const char *rc_event_text(rc_session *S, const rc_event *ev);
+/* Is the statement at `span` conditional in its file: inside an if, case or
+ * loop body, a function, or on the right of && / ||? */
+bool rc_span_guarded(const rc_file *f, rc_span span);
+/* Calls fn on every statement of a list, nested ones included (command
+ * substitutions excepted). */
+void rc_stmts_walk(const rc_stmts *ss, void (*fn)(const rc_stmt *s, void *data), void *data);
+/* Does a model path exist in the analyzed system (the home or the sysroot)?
+ * kind 'e' anything, 'f' regular file, 'd' directory. */
+bool rc_path_exists(rc_session *S, const char *model_path, char kind);
+/* A file read as data, not shell (the go env file): NULL when it does not
+ * exist. Diagnostics may point into it when it lies in the home. */
+const rc_file *rc_user_data_file(rc_check *cx, const char *model_path);
+
+/* ---- Go toolchain helpers (rule_go.c) ---- */
+
+/* A path without a trailing slash or doubled slashes (arena). */
+const char *rc_go_clean(rc_session *S, const char *path);
+/* Is `path` equal to `dir` or inside it (both cleaned)? */
+bool rc_go_under(rc_session *S, const char *path, const char *dir);
+/* Is the event a Go version manager's (or a manager's own file's)? */
+bool rc_go_manager_event(const rc_event *ev);
+
+/* One Go version manager set up in a context. */
+typedef struct rc_go_mgr {
+  const char *name;    /* "goenv", "gvm", "asdf", "mise", "voidint/g", "stefanmaric/g", "homebrew", "sdk" */
+  const rc_file *file; /* the init line (in the user's file when it is sourced) */
+  rc_span span;
+  uint32_t event;      /* its first event */
+  const rc_cond *cond;
+  const char *dir;     /* the PATH entry that provides `go`, or NULL */
+  bool system;         /* set up by a system file (/etc/profile.d, path_helper) */
+  bool by_precedence;  /* counts only when its dir comes first on PATH (Homebrew, system SDK) */
+} rc_go_mgr;
+/* The Go version managers active in a context, in order (at most max). */
+size_t rc_go_managers(rc_session *S, const rc_ctx *C, rc_go_mgr *out, size_t max);
+/* Position of `dir` in the final PATH of C (0-based), or -1. */
+int rc_go_path_pos(rc_session *S, const rc_ctx *C, const char *dir);
+/* Does the home show that a manager handles Go (asdf, mise: plugin, tool
+ * versions, config)? */
+bool rc_go_manager_has_go(rc_session *S, const rc_ctx *C, const char *name);
+
+/* The go env file of a context: $GOENV, else the OS default under the home.
+ * NULL when GOENV is off or not known statically. */
+const char *rc_go_env_path(rc_session *S, const rc_ctx *C);
+typedef struct rc_go_setting {
+  const char *key, *value;
+  rc_span span;        /* the whole line */
+} rc_go_setting;
+/* The KEY=value lines of a go env file (at most max). */
+size_t rc_go_env_settings(rc_session *S, const rc_file *f, rc_go_setting *out, size_t max);
 
 /* The registry (rules/rules.c). */
 extern const rc_rule *const rc_rules[];

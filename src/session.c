@@ -172,6 +172,26 @@ rc_file *rc_session_file(rc_session *S, const char *path, rc_dialect d) {
   return f;
 }
 
+rc_file *rc_session_data_file(rc_session *S, const char *path) {
+  const char *fs = rc_session_fs_path(S, path);
+  char *real = realpath(fs, NULL);
+  char *key = rc_arena_printf(&S->arena, "data:%s", real ? real : fs);
+  free(real);
+  rc_file *f = rc_map_get(&S->files, key);
+  if (f) return f;
+  f = rc_arena_alloc(&S->arena, sizeof *f);
+  f->path = rc_arena_strdup(&S->arena, path);
+  f->fs_path = rc_arena_strdup(&S->arena, fs);
+  f->id = (uint32_t)S->file_list.n;
+  rc_vec_push(&S->file_list, f);
+  rc_map_put(&S->files, key, f);
+  rc_buf *buf = rc_map_get(&S->buffers, fs);
+  if (buf) f->src = rc_source_from_memory(fs, buf->s ? buf->s : "", buf->n);
+  else f->src = rc_source_load(fs, &f->status, &f->err_no);
+  if (f->src) f->status = RC_LOAD_OK;
+  return f;
+}
+
 rc_ir *rc_session_snippet(rc_session *S, const rc_file *in, const char *text, rc_dialect d,
                           const rc_span *at) {
   char *key = rc_arena_printf(&S->arena, "%u:%u:%d:%s", in ? in->id : 0u, at->start, (int)d, text);

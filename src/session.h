@@ -98,6 +98,10 @@ const char *rc_session_fs_path(rc_session *S, const char *model_path);
  * check ->status. */
 rc_file *rc_session_file(rc_session *S, const char *path, rc_dialect d);
 
+/* A file read as data, never parsed (the go env file): loaded once, with
+ * its line map, for rules that report into it. Never NULL; check ->status. */
+rc_file *rc_session_data_file(rc_session *S, const char *path);
+
 /* An eval string parsed once per text (spans point at `at` in `in`). */
 rc_ir *rc_session_snippet(rc_session *S, const rc_file *in, const char *text, rc_dialect d,
                           const rc_span *at);

@@ -18,7 +18,7 @@ const rc_rule rc_rule_rc002 = {
           "cannot know, so the file it reads is not analyzed.",
   .why = "Settings made in that file are invisible to the analysis, and the command runs at every shell start.",
   .fix = "Use a literal path or one built from variables set earlier (`$HOMEBREW_PREFIX/...`).",
-  .bad = "source \"$(brew --prefix)/share/zsh-autosuggestions/zsh-autosuggestions.zsh\"\n",
+  .bad = "source \"$(antidote home)/zsh-autosuggestions/zsh-autosuggestions.zsh\"\n",
   .good = "f=/opt/homebrew/share/zsh-autosuggestions/zsh-autosuggestions.zsh\n[ -r \"$f\" ] && source \"$f\"\n",
   .check = check,
 };
