@@ -5,9 +5,12 @@
  * in its own overlay and joins the overlays into the scope below, turning
  * differing values into alternatives tagged with the arm's condition; only
  * the variables an arm touched are visited, so a branch costs what it
- * changes. A path that returns or exits early leaves its overlay, flattened,
- * with the frame it leaves (file, function, context); the frame joins those
- * with its fall-through state when it ends. */
+ * changes. A path that returns or exits early is joined at once into the
+ * "early" state of the frame it leaves (file, function, context); later
+ * early paths only revisit the keys written since the previous one. The
+ * frame joins its early state with its fall-through state when it ends.
+ * Functions defined differently on different paths become choices, and a
+ * call of a choice is itself a branch. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,24 +28,65 @@ bool rc_cond_exclusive(const rc_cond *a, const rc_cond *b) {
   return false;
 }
 
+enum { COND_MAX_DEPTH = 64 };
+
+/* Links node c onto next. A list longer than COND_MAX_DEPTH keeps only its
+ * newest half (a copy): conditions become weaker, never wrong, and every
+ * walk over a list stays short however many guards a file has. */
+static const rc_cond *cond_link(E *e, rc_cond *c, const rc_cond *next) {
+  if (next && next->depth >= COND_MAX_DEPTH) {
+    rc_cond *head = NULL, *tail = NULL;
+    const rc_cond *x = next;
+    for (uint32_t k = 0; x && k < COND_MAX_DEPTH / 2; k++, x = x->next) {
+      rc_cond *y = rc_arena_alloc(e->A, sizeof *y);
+      *y = *x;
+      y->next = NULL;
+      if (tail) tail->next = y;
+      else head = y;
+      tail = y;
+    }
+    uint32_t d = 0;
+    for (rc_cond *y = head; y; y = (rc_cond *)y->next) d++;
+    for (rc_cond *y = head; y; y = (rc_cond *)y->next) y->depth = d--;
+    next = head;
+  }
+  c->next = next;
+  c->depth = next ? next->depth + 1 : 1;
+  return c;
+}
+
 static const rc_cond *cond_push(E *e, const rc_cond *next, uint32_t branch, uint32_t arms, rc_span span,
                                 const char *label) {
   rc_cond *c = rc_arena_alloc(e->A, sizeof *c);
-  c->next = next;
   c->branch = branch;
   c->arms = arms;
   c->file = e->file;
   c->span = span;
   c->label = label;
-  return c;
+  return cond_link(e, c, next);
 }
 
-/* The longest common tail of two condition lists. */
+/* `tag`'s node (branch point, arms, place) pushed onto `next`. */
+static const rc_cond *cond_retag(E *e, const rc_cond *next, const rc_cond *tag) {
+  rc_cond *c = rc_arena_alloc(e->A, sizeof *c);
+  *c = *tag;
+  return cond_link(e, c, next);
+}
+
+/* The longest common tail of two condition lists. Lists only ever grow at
+ * the front, so once they meet they stay together: align and walk. */
 static const rc_cond *cond_common(const rc_cond *a, const rc_cond *b) {
-  for (const rc_cond *x = a; x; x = x->next)
-    for (const rc_cond *y = b; y; y = y->next)
-      if (x == y) return x;
-  return NULL;
+  uint32_t na = a ? a->depth : 0, nb = b ? b->depth : 0;
+  for (; na > nb; na--) a = a->next;
+  for (; nb > na; nb--) b = b->next;
+  while (a != b) a = a->next, b = b->next;
+  return a;
+}
+
+static bool cond_has(const rc_cond *c, uint32_t branch) {
+  for (; c; c = c->next)
+    if (c->branch == branch) return true;
+  return false;
 }
 
 /* ---- variables ---- */
@@ -92,7 +136,13 @@ rc_var *ev_new_var(E *e, uint32_t nalts) {
   return v;
 }
 
-const char *ev_intern(E *e, const char *s) { return rc_arena_strdup(e->A, s); }
+const char *ev_intern(E *e, const char *s) {
+  const char *k = rc_map_get(&e->interned, s);
+  if (k) return k;
+  k = rc_arena_strdup(e->A, s);
+  rc_map_put(&e->interned, k, (void *)k);
+  return k;
+}
 
 /* zsh ties arrays to scalars joined by a separator: path/PATH and friends,
  * and any pair made with `typeset -T SCALAR array [sep]`. */
@@ -156,6 +206,7 @@ static const rc_var *raw_get(E *e, const char *name) {
 
 /* Array view of a tied scalar (zsh `path` from `PATH`). */
 static const rc_str *colon_to_array(E *e, const rc_str *v, char sep) {
+  if (v->capped) return v; /* stays the one unknown value */
   rc_strb b = {0};
   b.array = true;
   rc_strb_sep(&b);
@@ -203,12 +254,24 @@ static const rc_str *array_to_colon(E *e, const rc_str *v, char sep) {
   return rc_strb_finish(&b, e->A);
 }
 
+/* Slot of the array-view cache for the built-in ties; SIZE_MAX for ties
+ * made with typeset -T (not cached). */
+static size_t tied_index(const char *scalar) {
+  static const char *const t[] = {"PATH", "FPATH", "MANPATH", "CDPATH", "MODULE_PATH", "MAILPATH"};
+  for (size_t i = 0; i < RC_ARRAY_LEN(t); i++)
+    if (!strcmp(scalar, t[i])) return i;
+  return SIZE_MAX;
+}
+
 const rc_var *ev_get(E *e, const char *name) {
   name = canon(e, name);
   const char *tied = tied_scalar(e, name);
   if (!tied) return raw_get(e, name);
   const rc_var *v = raw_get(e, tied);
   if (!v) return NULL;
+  /* The array view is rebuilt only when the scalar changed. */
+  size_t ti = tied_index(tied);
+  if (ti != SIZE_MAX && e->tied_src[ti] == v) return e->tied_view[ti];
   rc_var *a = ev_new_var(e, v->nalts);
   a->attrs = v->attrs | RC_VA_ARRAY;
   for (uint32_t i = 0; i < v->nalts; i++) {
@@ -216,18 +279,46 @@ const rc_var *ev_get(E *e, const char *name) {
     *x = v->alts[i];
     if (x->val) x->val = colon_to_array(e, x->val, tie_sep(e, name));
   }
+  if (ti != SIZE_MAX) e->tied_src[ti] = v, e->tied_view[ti] = a;
   return a;
 }
 
-void ev_put(E *e, const char *name, const rc_var *v) { rc_map_put(&e->top->vars, ev_intern(e, name), (void *)v); }
+/* Every write to a scope goes through these two, so frames with early paths
+ * learn which keys changed since (see frame in eval_int.h). */
+static void mark_dirty(E *e, const char *key, bool func) {
+  if (!e->nearly) return;
+  for (size_t i = e->frames.n; i-- > 0;) {
+    frame *f = e->frames.v[i];
+    if (f->early) rc_map_put(func ? &f->dirty_funcs : &f->dirty_vars, key, (void *)1);
+  }
+}
 
-const fn *ev_get_fn(E *e, const char *name) {
-  for (scope *s = e->top; s; s = s->parent) {
+static void scope_put(E *e, const char *key, const rc_var *v) {
+  rc_map_put(&e->top->vars, key, (void *)v);
+  mark_dirty(e, key, false);
+}
+
+/* A function removed with `unset -f` hides the definitions below it. */
+static const fn removed_fn;
+
+static void scope_put_fn(E *e, const char *key, const fn *f) {
+  rc_map_put(&e->top->funcs, key, (void *)(f ? f : &removed_fn));
+  mark_dirty(e, key, true);
+}
+
+void ev_put(E *e, const char *name, const rc_var *v) { scope_put(e, ev_intern(e, name), v); }
+
+void ev_put_fn(E *e, const char *name, const fn *f) { scope_put_fn(e, ev_intern(e, name), f); }
+
+static const fn *lookup_fn(scope *from, const char *name) {
+  for (scope *s = from; s; s = s->parent) {
     const fn *f = rc_map_get(&s->funcs, name);
-    if (f) return f;
+    if (f) return f == &removed_fn ? NULL : f;
   }
   return NULL;
 }
+
+const fn *ev_get_fn(E *e, const char *name) { return lookup_fn(e->top, name); }
 
 /* ---- events ---- */
 
@@ -256,31 +347,26 @@ void ev_commit_event(E *e, uint32_t id, const char *var, rc_op op, rc_span span,
   ev->manager = manager ? manager : e->manager;
   ev->visit = e->visit;
   const rc_var *cur = raw_get(e, var);
-  ev->uniq = cur && (cur->attrs & RC_VA_UNIQUE) ? 1 : 0;
+  ev->uniq = cur && (cur->attrs & (RC_VA_UNIQUE | RC_VA_UNIQUE_ARRAY)) ? 1 : 0;
   ev->result = cur;
   RC_VEC(uint32_t) *list = rc_map_get(&e->C->var_events, ev->var);
   if (!list) {
     list = rc_arena_alloc(e->A, sizeof *list);
     rc_map_put(&e->C->var_events, ev->var, list);
   }
-  if (op != RC_OP_INIT) {
-    bool seen = false;
-    for (size_t i = 0; i < list->n; i++)
-      if (e->C->events.v[list->v[i]].op != RC_OP_INIT) {
-        seen = true;
-        break;
-      }
-    if (!seen) rc_vec_push(&e->C->names, ev->var);
+  if (op != RC_OP_INIT && !rc_map_has(&e->named, ev->var)) {
+    rc_map_put(&e->named, ev->var, (void *)1);
+    rc_vec_push(&e->C->names, ev->var);
   }
   rc_vec_push(list, id);
 }
 
 void ev_problem(E *e, rc_problem_kind k, rc_span span, const char *target, const char *fmt, ...) {
   /* One problem per kind and place in a context. */
-  for (size_t i = 0; i < e->C->problems.n; i++) {
-    rc_problem *p = &e->C->problems.v[i];
-    if (p->kind == k && p->file == e->file && p->span.start == span.start && p->span.end == span.end) return;
-  }
+  char key[64];
+  snprintf(key, sizeof key, "%d:%u:%u:%u", (int)k, e->file ? e->file->id : UINT32_MAX, span.start, span.end);
+  if (rc_map_has(&e->problem_keys, key)) return;
+  rc_map_put(&e->problem_keys, rc_arena_strdup(e->A, key), (void *)1);
   rc_problem p;
   p.kind = k;
   p.file = e->file;
@@ -297,7 +383,7 @@ void ev_problem(E *e, rc_problem_kind k, rc_span span, const char *target, const
 }
 
 void ev_limit(E *e, int which, rc_span span, const char *what) {
-  if (which >= 0 && which < 4) {
+  if (which >= 0 && which < EV_LIM_COUNT) {
     if (e->limit_reported[which]) return;
     e->limit_reported[which] = true;
   }
@@ -320,13 +406,14 @@ static const rc_str *dedupe_colon(E *e, const rc_str *v, bool *changed) {
   rc_strb b = {0};
   *changed = false;
   bool first = true;
+  rc_map seen = {0};
   for (size_t i = 0; i < ents.n; i++) {
-    bool dup = false;
-    for (size_t j = 0; j < i && !dup; j++)
-      if (ents.v[j].certain && ents.v[i].certain && !strcmp(ents.v[j].text, ents.v[i].text)) dup = true;
-    if (dup) {
-      *changed = true;
-      continue;
+    if (ents.v[i].certain) {
+      if (rc_map_has(&seen, ents.v[i].text)) {
+        *changed = true;
+        continue;
+      }
+      rc_map_put(&seen, ents.v[i].text, (void *)1);
     }
     if (!first) rc_strb_lit(&b, ":", 1, ents.v[i].origin);
     first = false;
@@ -334,6 +421,7 @@ static const rc_str *dedupe_colon(E *e, const rc_str *v, bool *changed) {
     else rc_strb_sym(&b, ents.v[i].text, (uint32_t)strlen(ents.v[i].text), ents.v[i].origin);
   }
   rc_vec_free(&ents);
+  rc_map_free(&seen);
   if (!*changed) {
     rc_strb_free(&b);
     return v;
@@ -347,18 +435,21 @@ static const rc_str *dedupe_array(E *e, const rc_str *v, bool *changed) {
   rc_strb b = {0};
   b.array = true;
   *changed = false;
+  rc_map seen = {0};
   for (size_t i = 0; i < els.n; i++) {
-    bool dup = false;
-    for (size_t j = 0; j < i && !dup; j++)
-      if (rc_str_certain(els.v[i]) && rc_str_equal(els.v[i], els.v[j])) dup = true;
-    if (dup) {
-      *changed = true;
-      continue;
+    if (rc_str_certain(els.v[i])) {
+      const char *t = rc_str_text(e->A, els.v[i], ' ');
+      if (rc_map_has(&seen, t)) {
+        *changed = true;
+        continue;
+      }
+      rc_map_put(&seen, t, (void *)1);
     }
     rc_strb_sep(&b);
     rc_strb_str(&b, els.v[i]);
   }
   rc_vec_free(&els);
+  rc_map_free(&seen);
   if (!*changed) {
     rc_strb_free(&b);
     return v;
@@ -376,6 +467,7 @@ void ev_assign_alts(E *e, const char *name, const rc_str *const *vals, const rc_
   const rc_var *old = raw_get(e, name);
   if (old && (old->attrs & RC_VA_READONLY)) {
     ev_problem(e, RC_PB_LIMIT, span, name, "assignment to read-only variable %s is refused by the shell", name);
+    e->ro_error = true;
     return;
   }
   uint32_t attrs = old ? old->attrs : 0;
@@ -386,7 +478,9 @@ void ev_assign_alts(E *e, const char *name, const rc_str *const *vals, const rc_
   for (uint32_t i = 0; i < n; i++) {
     const rc_str *val = vals[i];
     if (tied) val = array_to_colon(e, val, sep);
-    if (attrs & RC_VA_UNIQUE) {
+    if (val->capped) ev_limit(e, EV_LIM_VALUE, span, "a value grew past 64 KiB or 1024 parts");
+    /* zsh: -U on path de-duplicates assignments to path, -U on PATH those to PATH. */
+    if (attrs & (tied ? RC_VA_UNIQUE_ARRAY : RC_VA_UNIQUE)) {
       bool changed = false;
       val = val->array ? dedupe_array(e, val, &changed) : is_tied_target(e, name) ? dedupe_colon(e, val, &changed) : val;
     }
@@ -419,7 +513,10 @@ void ev_unset(E *e, const char *name, rc_span span, const char *manager) {
   const char *tied = tied_scalar(e, name);
   if (tied) name = tied;
   const rc_var *old = raw_get(e, name);
-  if (old && (old->attrs & RC_VA_READONLY)) return;
+  if (old && (old->attrs & RC_VA_READONLY)) {
+    e->ro_error = true;
+    return;
+  }
   rc_var *v = ev_new_var(e, 1);
   rc_alt *a = (rc_alt *)&v->alts[0];
   a->state = RC_VS_UNSET;
@@ -472,10 +569,15 @@ void ev_set_export(E *e, const char *name, bool on, rc_span span) {
 
 /* ---- options ---- */
 
-static const char *opt_key(E *e, const char *name) { return rc_arena_printf(e->A, "-o %s", name); }
+static const char *opt_key(E *e, const char *name) {
+  char k[80];
+  snprintf(k, sizeof k, "-o %s", name);
+  return ev_intern(e, k);
+}
 
 static bool opt_default(E *e, const char *n) {
-  if (!strcmp(n, "rcs") || !strcmp(n, "globalrcs") || !strcmp(n, "nomatch")) return true;
+  if (!strcmp(n, "rcs") || !strcmp(n, "globalrcs") || !strcmp(n, "nomatch") || !strcmp(n, "globalexport"))
+    return true;
   if (!strcmp(n, "interactive")) return e->plan.interactive;
   if (!strcmp(n, "login")) return e->plan.login;
   return false;
@@ -493,7 +595,7 @@ void ev_set_opt(E *e, const char *name, bool on) {
   a->state = RC_VS_SET;
   a->val = rc_str_lit(e->A, on ? "1" : "0", RC_NO_EVENT);
   a->event = RC_NO_EVENT;
-  rc_map_put(&e->top->vars, opt_key(e, name), v);
+  scope_put(e, opt_key(e, name), v);
 }
 
 /* zsh option names: case and underscores do not matter; "no" negates. */
@@ -504,7 +606,7 @@ static void set_zsh_option(E *e, const char *raw, bool on) {
     if (*p != '_') n[k++] = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
   n[k] = 0;
   static const char *const known[] = {"allexport", "rcs", "globalrcs", "shwordsplit", "ksharrays",
-                                      "nullglob", "extendedglob", "nomatch", "aliases"};
+                                      "nullglob", "extendedglob", "nomatch", "aliases", "globalexport"};
   for (size_t i = 0; i < RC_ARRAY_LEN(known); i++)
     if (!strcmp(n, known[i])) return ev_set_opt(e, known[i], on);
   if (n[0] == 'n' && n[1] == 'o')
@@ -541,11 +643,31 @@ static void flatten(scope *from, scope *upto, rc_map *vars, rc_map *funcs) {
   }
 }
 
+/* The value of `key` in the scopes from `from` up to `upto` (NULL when none
+ * of them has it). */
+static void *lookup_within(scope *from, scope *upto, const char *key, bool func) {
+  for (scope *s = from; s; s = s->parent) {
+    void *v = rc_map_get(func ? &s->funcs : &s->vars, key);
+    if (v) return v;
+    if (s == upto) break;
+  }
+  return NULL;
+}
+
+static const rc_var *lookup_var(scope *from, const char *key) {
+  for (scope *s = from; s; s = s->parent) {
+    const rc_var *v = rc_map_get(&s->vars, key);
+    if (v) return v;
+  }
+  return NULL;
+}
+
 /* One way into a join: the changes relative to the base, and the condition
  * node to add to the outcomes it inherits unchanged from the base. */
 typedef struct arm {
   rc_map *vars, *funcs;
   const rc_cond *tag; /* a single node (its next is ignored) or NULL */
+  bool tag_own;       /* the tag also applies to the arm's own values */
 } arm;
 
 static const rc_var *never_set(E *e) {
@@ -561,34 +683,37 @@ static bool alt_same(const rc_alt *a, const rc_alt *b) {
   return a->state == RC_VS_UNSET || rc_str_equal(a->val, b->val);
 }
 
-static void join_key(E *e, const char *key, const arm *arms, size_t n) {
-  const rc_var *base = raw_get(e, key);
+/* Joins n ways of reaching one point. vals[i] is the variable on way i, or
+ * NULL when way i left it as in `base`. tags[i] (if any) is added to the
+ * conditions of the outcomes that do not already go through its branch
+ * point: the inherited ones, and the own ones too when tag_own[i]. Returns
+ * one of the inputs when they are all the same variable. */
+static const rc_var *join_vals(E *e, const rc_var *base, const rc_var *const *vals,
+                               const rc_cond *const *tags, const bool *tag_own, size_t n) {
   const rc_var *first = NULL;
   bool all_same = true;
   for (size_t i = 0; i < n; i++) {
-    const rc_var *v = rc_map_get(arms[i].vars, key);
-    if (!v) v = base;
+    const rc_var *v = vals[i] ? vals[i] : base;
     if (i == 0) first = v;
     else if (v != first) all_same = false;
   }
-  if (all_same) {
-    if (first && first != base) rc_map_put(&e->top->vars, key, (void *)first);
-    return;
-  }
+  if (all_same) return first;
   RC_VEC(rc_alt) alts = {0};
   uint32_t attrs = 0;
   const rc_var *ns = NULL;
+  bool too_many = false, all_exported = true;
   for (size_t i = 0; i < n; i++) {
-    const rc_var *v = rc_map_get(arms[i].vars, key);
+    const rc_var *v = vals[i];
     bool own = v != NULL;
     if (!v) v = base;
     if (!v) v = ns ? ns : (ns = never_set(e));
     attrs |= v->attrs;
     for (uint32_t k = 0; k < v->nalts; k++) {
       rc_alt a = v->alts[k];
-      if (!own && arms[i].tag)
-        a.cond = cond_push(e, a.cond, arms[i].tag->branch, arms[i].tag->arms, arms[i].tag->span,
-                           arms[i].tag->label);
+      if (a.state != RC_VS_UNSET && !a.exported) all_exported = false;
+      if (too_many) continue;
+      if (tags[i] && (!own || tag_own[i]) && !cond_has(a.cond, tags[i]->branch))
+        a.cond = cond_retag(e, a.cond, tags[i]);
       bool dup = false;
       for (size_t j = 0; j < alts.n && !dup; j++)
         if (alt_same(&alts.v[j], &a)) {
@@ -596,26 +721,85 @@ static void join_key(E *e, const char *key, const arm *arms, size_t n) {
           dup = true;
         }
       if (!dup) rc_vec_push(&alts, a);
+      too_many = alts.n > EV_MAX_ALTS;
     }
   }
   rc_var *out;
-  if (alts.n > EV_MAX_ALTS) {
+  if (too_many) {
     out = ev_new_var(e, 1);
     rc_alt *a = (rc_alt *)&out->alts[0];
     a->state = RC_VS_UNKNOWN;
-    a->exported = alts.v[0].exported;
-    a->val = rc_str_sym(e->A, rc_arena_printf(e->A, "<one of %zu values>", alts.n), RC_NO_EVENT);
+    a->exported = all_exported;
+    a->val = rc_str_sym(e->A, rc_arena_printf(e->A, "<one of more than %d values>", EV_MAX_ALTS), RC_NO_EVENT);
     a->cond = e->conds;
     a->event = RC_NO_EVENT;
     rc_span sp = e->cur_stmt ? e->cur_stmt->span : (rc_span){0};
-    ev_limit(e, 0, sp, "too many alternative values for one variable");
+    ev_limit(e, EV_LIM_ALTS, sp, "too many alternative values for one variable");
   } else {
     out = ev_new_var(e, (uint32_t)alts.n);
     memcpy((void *)out->alts, alts.v, sizeof(rc_alt) * alts.n);
   }
   out->attrs = attrs;
   rc_vec_free(&alts);
-  rc_map_put(&e->top->vars, key, out);
+  return out;
+}
+
+/* The function definition after joining n ways: fns[i] is the definition
+ * on way i (NULL: as in `base`); `removed_fn` or NULL means not defined.
+ * Ways that disagree make a choice tied to the way's condition. */
+static const fn *join_fns(E *e, const fn *base, const fn *const *fns, const rc_cond *const *tags, size_t n) {
+  const fn *acc = NULL;
+  for (size_t i = 0; i < n; i++) {
+    const fn *d = fns[i] ? fns[i] : base;
+    if (d == &removed_fn) d = NULL;
+    if (i == 0) {
+      acc = d;
+      continue;
+    }
+    if (d == acc) continue;
+    fn *c = rc_arena_alloc(e->A, sizeof *c);
+    c->choice = true;
+    c->yes = d;
+    c->no = acc;
+    c->cond = tags[i];
+    c->file = d ? d->file : acc->file;
+    c->span = d ? d->span : acc->span;
+    acc = c;
+  }
+  return acc ? acc : &removed_fn;
+}
+
+/* v with `tag` added to the conditions of the outcomes that do not go
+ * through its branch point yet. */
+static const rc_var *retag(E *e, const rc_var *v, const rc_cond *tag) {
+  bool need = false;
+  for (uint32_t i = 0; i < v->nalts && !need; i++) need = !cond_has(v->alts[i].cond, tag->branch);
+  if (!need) return v;
+  rc_var *out = ev_new_var(e, v->nalts);
+  out->attrs = v->attrs;
+  for (uint32_t i = 0; i < v->nalts; i++) {
+    rc_alt *a = (rc_alt *)&out->alts[i];
+    *a = v->alts[i];
+    if (!cond_has(a->cond, tag->branch)) a->cond = cond_retag(e, a->cond, tag);
+  }
+  return out;
+}
+
+static void join_key(E *e, const char *key, const arm *arms, size_t n) {
+  const rc_var *base = raw_get(e, key);
+  RC_VEC(const rc_var *) vals = {0};
+  RC_VEC(const rc_cond *) tags = {0};
+  RC_VEC(bool) own = {0};
+  for (size_t i = 0; i < n; i++) {
+    rc_vec_push(&vals, rc_map_get(arms[i].vars, key));
+    rc_vec_push(&tags, arms[i].tag);
+    rc_vec_push(&own, arms[i].tag_own);
+  }
+  const rc_var *out = join_vals(e, base, vals.v, tags.v, own.v, n);
+  if (out && out != base) scope_put(e, key, out);
+  rc_vec_free(&vals);
+  rc_vec_free(&tags);
+  rc_vec_free(&own);
 }
 
 /* Joins the arms into e->top (the base they were evaluated over). */
@@ -628,12 +812,28 @@ static void join_arms(E *e, const arm *arms, size_t n) {
       rc_map_put(&seen, k, (void *)1);
       join_key(e, k, arms, n);
     }
-    /* A function defined on some path: keep the definition (later arm wins). */
+  }
+  /* Functions defined or removed on some of the ways. */
+  rc_map fseen = {0};
+  for (size_t i = 0; i < n; i++)
     for (size_t s = 0; s < arms[i].funcs->cap; s++) {
       const char *k = arms[i].funcs->slots[s].key;
-      if (k) rc_map_put(&e->top->funcs, k, arms[i].funcs->slots[s].val);
+      if (!k || rc_map_has(&fseen, k)) continue;
+      rc_map_put(&fseen, k, (void *)1);
+      RC_VEC(const fn *) fns = {0};
+      RC_VEC(const rc_cond *) tags = {0};
+      for (size_t j = 0; j < n; j++) {
+        rc_vec_push(&fns, rc_map_get(arms[j].funcs, k));
+        rc_vec_push(&tags, arms[j].tag);
+      }
+      const fn *base = lookup_within(e->top, NULL, k, true);
+      if (!base) base = &removed_fn;
+      const fn *j = join_fns(e, base, fns.v, tags.v, n);
+      if (j != base) scope_put_fn(e, k, j == &removed_fn ? NULL : j);
+      rc_vec_free(&fns);
+      rc_vec_free(&tags);
     }
-  }
+  rc_map_free(&fseen);
   rc_map_free(&seen);
 }
 
@@ -651,34 +851,83 @@ static frame *frame_for(E *e, flow fl) {
     frame *f = e->frames.v[i];
     if (f->kind == FR_SUBSHELL || f->kind == FR_CONTEXT) return f;
     if (fl == FL_RETURN && (f->kind == FR_FILE || f->kind == FR_FUNC)) return f;
+    if (fl == FL_ABORT && f->kind == FR_FILE) return f;
   }
   return e->frames.v[0];
 }
 
-static void pend_add(E *e, frame *f, scope *from, const rc_cond *tag) {
-  pend p;
-  memset(&p, 0, sizeof p);
-  flatten(from, f->base, &p.vars, &p.funcs);
-  p.cond = tag;
-  rc_vec_push(&f->pends, p);
-}
-
-static void pend_free(pend *p) {
-  rc_map_free(&p->vars);
-  rc_map_free(&p->funcs);
-}
+/* The value a function's local had before the call. */
+static const rc_var *saved_or_unset(E *e, const rc_var *saved) { return saved ? saved : never_set(e); }
 
 /* Puts back the values a frame's locals had before it. */
 static void unlocal(E *e, frame *f, rc_map *vars) {
-  for (size_t i = 0; i < f->locals.n; i++) {
-    const rc_var *saved = f->saved.v[i];
-    rc_map_put(vars, f->locals.v[i], (void *)(saved ? saved : never_set(e)));
-  }
+  for (size_t i = 0; i < f->locals.n; i++) rc_map_put(vars, f->locals.v[i], (void *)saved_or_unset(e, f->saved.v[i]));
 }
 
-static void frame_free(frame *f) {
-  for (size_t i = 0; i < f->pends.n; i++) pend_free(&f->pends.v[i]);
-  rc_vec_free(&f->pends);
+static void dirty_reset(frame *f) {
+  rc_map_free(&f->dirty_vars);
+  rc_map_free(&f->dirty_funcs);
+}
+
+/* A path leaves frame f early from scope `from` (return or exit): joins its
+ * state into f's early state. `tag` is the condition of the path. Functions
+ * it leaves on the way (frames above f) get their locals back. */
+static void early_add(E *e, frame *f, scope *from, const rc_cond *tag) {
+  size_t fi = 0;
+  while (fi < e->frames.n && e->frames.v[fi] != f) fi++;
+  rc_map over = {0}; /* locals of the functions left on the way */
+  for (size_t i = e->frames.n; i-- > fi + 1;) {
+    frame *g = e->frames.v[i];
+    for (size_t k = 0; g->kind == FR_FUNC && k < g->locals.n; k++)
+      rc_map_put(&over, g->locals.v[k], (void *)saved_or_unset(e, g->saved.v[k]));
+  }
+  if (!f->early) {
+    flatten(from, f->base, &f->early_vars, &f->early_funcs);
+    for (size_t i = 0; i < over.cap; i++)
+      if (over.slots[i].key) rc_map_put(&f->early_vars, over.slots[i].key, over.slots[i].val);
+    /* Each outcome on this path holds under its condition. */
+    for (size_t i = 0; tag && i < f->early_vars.cap; i++)
+      if (f->early_vars.slots[i].key) f->early_vars.slots[i].val = (void *)retag(e, f->early_vars.slots[i].val, tag);
+    f->early = true;
+    f->early_tag = tag;
+    e->nearly++;
+  } else {
+    /* Only what changed since the previous early path can differ. */
+    for (size_t i = 0; i < over.cap; i++)
+      if (over.slots[i].key) rc_map_put(&f->dirty_vars, over.slots[i].key, (void *)1);
+    const rc_var *parent_base;
+    for (size_t i = 0; i < f->dirty_vars.cap; i++) {
+      const char *k = f->dirty_vars.slots[i].key;
+      if (!k) continue;
+      const rc_var *now = rc_map_get(&over, k);
+      if (!now) now = lookup_within(from, f->base, k, false);
+      const rc_var *before = rc_map_get(&f->early_vars, k);
+      parent_base = lookup_var(f->base->parent, k);
+      const rc_var *vals[2] = {before, now};
+      const rc_cond *tags[2] = {f->early_tag, tag};
+      const bool own[2] = {false, true};
+      const rc_var *j = join_vals(e, parent_base, vals, tags, own, 2);
+      if (j && j != parent_base) rc_map_put(&f->early_vars, k, (void *)j);
+    }
+    for (size_t i = 0; i < f->dirty_funcs.cap; i++) {
+      const char *k = f->dirty_funcs.slots[i].key;
+      if (!k) continue;
+      const fn *fns[2] = {rc_map_get(&f->early_funcs, k), lookup_within(from, f->base, k, true)};
+      const rc_cond *tags[2] = {f->early_tag, tag};
+      const fn *pb = lookup_fn(f->base->parent, k);
+      const fn *j = join_fns(e, pb ? pb : &removed_fn, fns, tags, 2);
+      rc_map_put(&f->early_funcs, k, (void *)j);
+    }
+  }
+  rc_map_free(&over);
+  dirty_reset(f);
+}
+
+static void frame_free(E *e, frame *f) {
+  if (f->early) e->nearly--;
+  rc_map_free(&f->early_vars);
+  rc_map_free(&f->early_funcs);
+  dirty_reset(f);
   ev_scope_free(f->base);
   rc_vec_free(&f->locals);
   rc_vec_free(&f->saved);
@@ -693,56 +942,50 @@ res ev_frame_end(E *e, frame *f, res body) {
   res out = {FL_NORMAL, body.st};
   scope *base = f->base;
   e->top = base;
-  e->frames.n--;
   if (f->kind == FR_SUBSHELL) {
+    e->frames.n--;
     e->conds = f->conds_at_start;
     e->top = base->parent;
-    frame_free(f);
+    frame_free(e, f);
     return out;
   }
-  bool exits = body.fl == FL_EXIT && f->kind != FR_CONTEXT;
-  if (exits && !dead) {
-    /* This path leaves the shell: it belongs to the context, not the caller. */
-    frame *ctx = frame_for(e, FL_EXIT);
-    pend p;
-    memset(&p, 0, sizeof p);
-    flatten(base, ctx->base, &p.vars, &p.funcs);
-    p.cond = e->conds;
-    unlocal(e, f, &p.vars);
-    rc_vec_push(&ctx->pends, p);
-  }
+  /* This path leaves more than this frame (the shell, or for FL_ABORT the
+   * file that called the function): it belongs to the frame it leaves to. */
+  bool exits = (body.fl == FL_EXIT && f->kind != FR_CONTEXT) || (body.fl == FL_ABORT && f->kind == FR_FUNC);
+  if (exits && !dead) early_add(e, frame_for(e, body.fl), base, e->conds);
+  e->frames.n--;
   e->conds = f->conds_at_start;
   e->top = base->parent;
-  RC_VEC(arm) arms = {0};
+  arm arms[2];
+  size_t narms = 0;
   if (!dead && !exits) {
     unlocal(e, f, &base->vars);
-    arm a = {&base->vars, &base->funcs, NULL};
-    rc_vec_push(&arms, a);
+    arms[narms++] = (arm){&base->vars, &base->funcs, NULL, false};
   }
-  for (size_t i = 0; i < f->pends.n; i++) {
-    unlocal(e, f, &f->pends.v[i].vars);
-    arm a = {&f->pends.v[i].vars, &f->pends.v[i].funcs, f->pends.v[i].cond};
-    rc_vec_push(&arms, a);
+  if (f->early) {
+    unlocal(e, f, &f->early_vars);
+    arms[narms++] = (arm){&f->early_vars, &f->early_funcs, f->early_tag, false};
   }
-  if (arms.n == 1 && !arms.v[0].tag) {
-    /* The common case: fold the frame's changes into the scope below. */
-    for (size_t s = 0; s < base->vars.cap; s++)
-      if (base->vars.slots[s].key) rc_map_put(&e->top->vars, base->vars.slots[s].key, base->vars.slots[s].val);
-    for (size_t s = 0; s < base->funcs.cap; s++)
-      if (base->funcs.slots[s].key) rc_map_put(&e->top->funcs, base->funcs.slots[s].key, base->funcs.slots[s].val);
-  } else if (arms.n) {
-    join_arms(e, arms.v, arms.n);
+  if (narms == 1 && !arms[0].tag) {
+    /* The common case: fold the one surviving state into the scope below
+     * (the frame's own, or that of the paths that left it early). */
+    rc_map *vars = arms[0].vars, *funcs = arms[0].funcs;
+    for (size_t s = 0; s < vars->cap; s++)
+      if (vars->slots[s].key) scope_put(e, vars->slots[s].key, vars->slots[s].val);
+    for (size_t s = 0; s < funcs->cap; s++)
+      if (funcs->slots[s].key) scope_put_fn(e, funcs->slots[s].key, funcs->slots[s].val);
+  } else if (narms) {
+    join_arms(e, arms, narms);
   }
-  if (!arms.n) {
-    out.fl = FL_EXIT; /* every path left the shell */
+  if (!narms) {
+    out.fl = body.fl == FL_ABORT ? FL_ABORT : FL_EXIT; /* every path left */
     e->dead = true;
   } else if (exits || (body.fl == FL_EXIT && dead)) {
     /* Some paths exited; what follows runs only on the others. */
     rc_span sp = e->cur_stmt ? e->cur_stmt->span : (rc_span){0};
     e->conds = cond_push(e, e->conds, e->next_branch++, 1, sp, "the shell did not exit");
   }
-  rc_vec_free(&arms);
-  frame_free(f);
+  frame_free(e, f);
   return out;
 }
 
@@ -762,7 +1005,7 @@ typedef struct branch {
 static bool br_begin(E *e, branch *b, rc_span span, const char *label) {
   memset(b, 0, sizeof *b);
   if (e->top->depth >= EV_MAX_SCOPE_DEPTH) {
-    ev_limit(e, 1, span, "conditions nested too deeply");
+    ev_limit(e, EV_LIM_NESTING, span, "conditions nested too deeply");
     return false;
   }
   b->id = e->next_branch++;
@@ -775,6 +1018,7 @@ static bool br_begin(E *e, branch *b, rc_span span, const char *label) {
 
 static void br_arm(E *e, branch *b) {
   uint32_t i = (uint32_t)b->scopes.n;
+  e->top = b->base; /* every arm starts from the state before the branch */
   scope *s = ev_scope_push(e);
   rc_vec_push(&b->scopes, s);
   e->conds = cond_push(e, b->conds_before, b->id, 1u << (i < 31 ? i : 31), b->span, b->label);
@@ -791,7 +1035,7 @@ static void br_arm_end(E *e, branch *b, res r) {
 static res br_end(E *e, branch *b) {
   RC_VEC(arm) cont = {0};
   uint32_t cont_mask = 0;
-  bool any_ret = false;
+  bool any_ret = false, any_abort = false;
   tri st = T_UNKNOWN;
   bool st_set = false;
   for (size_t i = 0; i < b->scopes.n; i++) {
@@ -800,15 +1044,16 @@ static res br_end(E *e, branch *b) {
     uint32_t bit = 1u << (i < 31 ? i : 31);
     const rc_cond *tag = cond_push(e, NULL, b->id, bit, b->span, b->label);
     if (r.fl == FL_BREAK || r.fl == FL_CONTINUE) r.fl = FL_NORMAL; /* approximation */
-    if (r.fl == FL_RETURN || r.fl == FL_EXIT) {
-      if (r.fl == FL_RETURN) any_ret = true;
+    if (r.fl == FL_RETURN || r.fl == FL_EXIT || r.fl == FL_ABORT) {
+      any_ret |= r.fl == FL_RETURN;
+      any_abort |= r.fl == FL_ABORT;
       if (!b->deads.v[i]) {
         e->top = s;
-        pend_add(e, frame_for(e, r.fl), s, tag);
+        early_add(e, frame_for(e, r.fl), s, tag);
       }
       continue;
     }
-    arm a = {&s->vars, &s->funcs, tag};
+    arm a = {&s->vars, &s->funcs, tag, true};
     rc_vec_push(&cont, a);
     cont_mask |= bit;
     if (!st_set) st = r.st, st_set = true;
@@ -819,7 +1064,8 @@ static res br_end(E *e, branch *b) {
   res out = {FL_NORMAL, st};
   if (cont.n) join_arms(e, cont.v, cont.n);
   if (!cont.n) {
-    out.fl = any_ret ? FL_RETURN : FL_EXIT;
+    /* Unwind to the nearest frame one of the arms left to. */
+    out.fl = any_ret ? FL_RETURN : any_abort ? FL_ABORT : FL_EXIT;
     out.st = T_UNKNOWN;
     e->dead = true;
   } else if (cont.n < b->scopes.n) {
@@ -997,7 +1243,7 @@ static res ev_for(E *e, const rc_stmt *s) {
   res r = R(FL_NORMAL, T_TRUE);
   for (size_t i = 0; i < items.n; i++) {
     if (++e->loop_items > EV_MAX_LOOP_ITEMS) {
-      ev_limit(e, 2, s->span, "too many loop iterations");
+      ev_limit(e, EV_LIM_WORK, s->span, "too many loop iterations");
       break;
     }
     uint32_t eid = ev_reserve_event(e);
@@ -1070,7 +1316,10 @@ static void assign_values(E *e, const char *name, const rc_assign *a, uint32_t e
     const rc_str *val;
     if (a->array) {
       strvec f = {0};
-      ev_fields(e, (const rc_word *const *)a->elems, a->nelems, &o, &f);
+      /* zsh expands ~ after ':' in array elements too, bash only at the start. */
+      wopts oe = o;
+      oe.assign = e->shell == RC_SH_ZSH;
+      ev_fields(e, (const rc_word *const *)a->elems, a->nelems, &oe, &f);
       rc_strb b = {0};
       b.array = true;
       if (a->append) {
@@ -1093,13 +1342,22 @@ static void assign_values(E *e, const char *name, const rc_assign *a, uint32_t e
         bool set, certain;
         const rc_str *old = ev_var_value(e, name, &set, &certain);
         rc_strb b = {0};
-        if (old && set && old->array) { /* arr+=x appends an element in zsh, to [0] in bash */
+        if (old && set && old->array && e->shell == RC_SH_ZSH) { /* zsh: arr+=x appends an element */
           rc_strb_str(&b, old);
           rc_strb_sep(&b);
-        } else if (old && set) {
-          rc_strb_str(&b, old);
+          rc_strb_str(&b, nv);
+        } else if (old && set && old->array) { /* bash: arr+=x appends to ${arr[0]} */
+          strvec els = {0};
+          rc_str_elements(e->A, old, &els);
+          rc_strb_sep(&b);
+          if (els.n) rc_strb_str(&b, els.v[0]);
+          rc_strb_str(&b, nv);
+          for (size_t k = 1; k < els.n; k++) rc_strb_sep(&b), rc_strb_str(&b, els.v[k]);
+          rc_vec_free(&els);
+        } else {
+          if (old && set) rc_strb_str(&b, old);
+          rc_strb_str(&b, nv);
         }
-        rc_strb_str(&b, nv);
         val = rc_strb_finish(&b, e->A);
       } else {
         val = nv;
@@ -1170,7 +1428,7 @@ static void set_attr(E *e, const char *name, uint32_t attr, bool on, rc_span spa
   }
   v->attrs = on ? v->attrs | attr : v->attrs & ~attr;
   bool changed = false;
-  if (on && attr == RC_VA_UNIQUE) {
+  if (on && (attr == RC_VA_UNIQUE || attr == RC_VA_UNIQUE_ARRAY)) {
     for (uint32_t i = 0; i < v->nalts; i++) {
       rc_alt *a = (rc_alt *)&v->alts[i];
       if (!a->val) continue;
@@ -1202,9 +1460,17 @@ static res ev_decl(E *e, const rc_stmt *s) {
     return R(FL_NORMAL, T_TRUE);
   }
   frame *ff = func_frame(e);
-  bool local = s->u.decl.cmd == RC_D_LOCAL ||
-               ((s->u.decl.cmd == RC_D_TYPESET || s->u.decl.cmd == RC_D_INTEGER) && ff && !(set & RC_F_GLOBAL));
-  if (local && !ff) local = false; /* `local` outside a function is an error */
+  rc_decl_cmd cmd = s->u.decl.cmd;
+  bool zsh = e->shell == RC_SH_ZSH;
+  /* In a function typeset/declare make locals; zsh's readonly too. */
+  bool local = cmd == RC_D_LOCAL ||
+               ((cmd == RC_D_TYPESET || cmd == RC_D_INTEGER || (zsh && cmd == RC_D_READONLY)) && !(set & RC_F_GLOBAL));
+  /* zsh GLOBAL_EXPORT (on by default): -x implies -g, except for `local`. */
+  if (zsh && cmd != RC_D_LOCAL && (set & RC_F_EXPORT) && ev_opt(e, "globalexport")) local = false;
+  /* Outside a function: bash refuses `local` (nothing is assigned), zsh
+   * makes an ordinary variable. */
+  if (cmd == RC_D_LOCAL && !ff && !zsh) return R(FL_NORMAL, T_FALSE);
+  if (local && !ff) local = false;
   bool exp = (set & RC_F_EXPORT) != 0, unexp = (clear & RC_F_EXPORT) != 0;
   for (uint32_t i = 0; i < s->u.decl.nitems; i++) {
     const rc_decl_item *it = &s->u.decl.items[i];
@@ -1260,8 +1526,9 @@ static res ev_decl(E *e, const rc_stmt *s) {
         }
       }
     }
-    if (set & RC_F_UNIQUE) set_attr(e, name, RC_VA_UNIQUE, true, it->span);
-    if (clear & RC_F_UNIQUE) set_attr(e, name, RC_VA_UNIQUE, false, it->span);
+    uint32_t uattr = tied_scalar(e, name) ? RC_VA_UNIQUE_ARRAY : RC_VA_UNIQUE;
+    if (set & RC_F_UNIQUE) set_attr(e, name, uattr, true, it->span);
+    if (clear & RC_F_UNIQUE) set_attr(e, name, uattr, false, it->span);
     if (as) {
       do_assign(e, as, exp && !unexp, s->span);
     } else if (exp && !unexp) {
@@ -1279,7 +1546,7 @@ static res ev_unset_stmt(E *e, const rc_stmt *s) {
     const char *t = ev_word_text(e, s->u.unset.names[i]);
     if (!t) continue;
     if (s->u.unset.flags & RC_F_FUNCS) {
-      rc_map_put(&e->top->funcs, ev_intern(e, t), NULL);
+      ev_put_fn(e, t, NULL);
       continue;
     }
     ev_unset(e, t, s->span, NULL);
@@ -1352,7 +1619,7 @@ static const char *problem_for_status(rc_load_status st, rc_problem_kind *k) {
 res ev_source_path(E *e, const char *path, rc_span span, const rc_word *const *args, uint32_t nargs,
                    bool startup) {
   if (!startup && e->stack.n >= EV_MAX_SOURCE_DEPTH) {
-    ev_limit(e, 3, span, "files sourced too deeply");
+    ev_limit(e, EV_LIM_DEPTH, span, "files sourced too deeply");
     return R(FL_NORMAL, T_UNKNOWN);
   }
   rc_file *f = rc_session_file(e->S, path, e->dialect);
@@ -1389,30 +1656,37 @@ res ev_source_path(E *e, const char *path, rc_span span, const rc_word *const *a
   return r;
 }
 
-/* Where `source name` looks for a name without a slash: $PATH, then the
- * current directory (assumed to be $HOME, where login shells start). */
-static const char *source_target(E *e, const char *p) {
+static bool readable_file(E *e, const char *path) {
+  return rc_path_probe(rc_session_fs_path(e->S, path), NULL) == RC_LOAD_OK;
+}
+
+/* Where `source name` / `. name` finds a name without a slash. bash: $PATH,
+ * then the current directory; zsh `source`: the current directory, then
+ * $PATH; zsh `.`: $PATH only. The current directory is taken to be $HOME,
+ * where sessions start. */
+static const char *source_target(E *e, const char *p, bool dot) {
   if (p[0] == '/') return p;
   bool set, certain;
   const rc_str *home = ev_var_value(e, "HOME", &set, &certain);
   const char *h = home && certain ? rc_str_text(e->A, home, ':') : e->S->opt.home;
-  if (!strchr(p, '/')) {
-    const rc_str *pv = ev_var_value(e, "PATH", &set, &certain);
-    if (pv && set) {
-      rc_entries ents = {0};
-      rc_str_split(e->A, pv, ':', &ents);
-      for (size_t i = 0; i < ents.n; i++) {
-        if (!ents.v[i].certain || !ents.v[i].text[0]) continue;
-        const char *cand = rc_arena_printf(e->A, "%s/%s", ents.v[i].text, p);
-        if (rc_path_probe(rc_session_fs_path(e->S, cand), NULL) == RC_LOAD_OK) {
-          rc_vec_free(&ents);
-          return cand;
-        }
-      }
-      rc_vec_free(&ents);
+  const char *here = rc_arena_printf(e->A, "%s/%s", h, p);
+  if (strchr(p, '/')) return here;
+  bool zsh = e->shell == RC_SH_ZSH;
+  if (zsh && !dot && readable_file(e, here)) return here;
+  const rc_str *pv = ev_var_value(e, "PATH", &set, &certain);
+  if (pv && set) {
+    rc_entries ents = {0};
+    rc_str_split(e->A, pv, ':', &ents);
+    const char *found = NULL;
+    for (size_t i = 0; i < ents.n && !found; i++) {
+      if (!ents.v[i].certain || !ents.v[i].text[0]) continue;
+      const char *cand = rc_arena_printf(e->A, "%s/%s", ents.v[i].text, p);
+      if (readable_file(e, cand)) found = cand;
     }
+    rc_vec_free(&ents);
+    if (found) return found;
   }
-  return rc_arena_printf(e->A, "%s/%s", h, p);
+  return zsh && dot ? NULL : here; /* NULL: zsh's `.` finds nothing */
 }
 
 static res ev_source_stmt(E *e, const rc_stmt *s) {
@@ -1437,8 +1711,15 @@ static res ev_source_stmt(E *e, const rc_stmt *s) {
     rc_vec_free(&f);
     return R(FL_NORMAL, T_UNKNOWN);
   }
-  const char *p = source_target(e, rc_str_text(e->A, f.v[0], ' '));
+  const char *cmd = s->u.source.cmd ? ev_word_text(e, s->u.source.cmd) : NULL;
+  const char *name = rc_str_text(e->A, f.v[0], ' ');
+  const char *p = source_target(e, name, cmd && !strcmp(cmd, "."));
   rc_vec_free(&f);
+  if (!p) {
+    ev_problem(e, RC_PB_SOURCE_MISSING, s->span, name,
+               "zsh's `.` looks for %s in $PATH only (not in the current directory), and it is not there", name);
+    return R(FL_NORMAL, T_FALSE);
+  }
   if (ev_manager_source(e, p, s->span)) return R(FL_NORMAL, T_TRUE);
   return ev_source_path(e, p, s->span, (const rc_word *const *)s->u.source.args, s->u.source.nargs, false);
 }
@@ -1505,10 +1786,26 @@ static bool is_builtin(const char *n) {
   return false;
 }
 
+/* A call of a function defined differently on different paths: a branch
+ * with one arm per definition (no definition: an external command). */
+static res call_choice(E *e, const char *name, const fn *f, const rc_str *const *args, uint32_t nargs) {
+  branch b;
+  const rc_cond *c = f->cond;
+  rc_span sp = c ? c->span : (e->cur_stmt ? e->cur_stmt->span : (rc_span){0});
+  if (!br_begin(e, &b, sp, c && c->label ? c->label : "the function's definition")) return R(FL_NORMAL, T_UNKNOWN);
+  const fn *defs[2] = {f->yes, f->no};
+  for (int i = 0; i < 2; i++) {
+    br_arm(e, &b);
+    br_arm_end(e, &b, defs[i] ? ev_call(e, name, defs[i], args, nargs) : R(FL_NORMAL, T_UNKNOWN));
+  }
+  return br_end(e, &b);
+}
+
 res ev_call(E *e, const char *name, const fn *f, const rc_str *const *args, uint32_t nargs) {
+  if (f->choice) return call_choice(e, name, f, args, nargs);
   if (!f->body) return R(FL_NORMAL, T_UNKNOWN);
   if (e->call_depth >= EV_MAX_CALL_DEPTH) {
-    ev_limit(e, 3, f->span, "functions call each other too deeply");
+    ev_limit(e, EV_LIM_DEPTH, f->span, "functions call each other too deeply");
     return R(FL_NORMAL, T_UNKNOWN);
   }
   (void)name;
@@ -1607,7 +1904,7 @@ static res ev_cmd(E *e, const rc_stmt *s) {
     return R(FL_NORMAL, T_TRUE);
   case RC_B_TRUE:
   case RC_B_FALSE: {
-    /* `: ${GOBIN:=$GOPATH/bin}`: the arguments are still expanded */
+    /* `: ${GOPATH:=$HOME/go}`: the arguments are expanded for their effects. */
     strvec f = {0};
     ev_fields(e, (const rc_word *const *)s->u.cmd.args, s->u.cmd.nargs, NULL, &f);
     rc_vec_free(&f);
@@ -1634,7 +1931,7 @@ static res ev_cmd(E *e, const rc_stmt *s) {
       fn *f = rc_arena_alloc(e->A, sizeof *f);
       f->file = e->file;
       f->span = s->span;
-      rc_map_put(&e->top->funcs, ev_intern(e, t), f);
+      ev_put_fn(e, t, f);
     }
     return R(FL_NORMAL, T_TRUE);
   case RC_B_HOOK:
@@ -1652,7 +1949,8 @@ static res ev_cmd(E *e, const rc_stmt *s) {
       if (a[0] != '-') t = a;
     }
     if (!t) return R(FL_NORMAL, T_UNKNOWN);
-    if (ev_get_fn(e, t) || is_builtin(t)) return R(FL_NORMAL, T_TRUE);
+    if (is_builtin(t) || (ev_get_fn(e, t) && !fn_maybe(ev_get_fn(e, t)))) return R(FL_NORMAL, T_TRUE);
+    if (fn_maybe(ev_get_fn(e, t))) return R(FL_NORMAL, T_UNKNOWN);
     int k = ev_lookup_command(e, t, NULL);
     return R(FL_NORMAL, k == 1 ? T_TRUE : k == 0 ? T_FALSE : T_UNKNOWN);
   }
@@ -1690,6 +1988,12 @@ static res ev_cmd(E *e, const rc_stmt *s) {
   ev_fields(e, (const rc_word *const *)s->u.cmd.args, s->u.cmd.nargs, NULL, &args);
   res r = R(FL_NORMAL, T_UNKNOWN);
   const fn *f = name ? ev_get_fn(e, name) : NULL;
+  if (!f && name && e->shell == RC_SH_ZSH && !strcmp(name, "unfunction")) {
+    for (size_t i = 0; i < args.n; i++)
+      if (rc_str_certain(args.v[i])) ev_put_fn(e, rc_str_text(e->A, args.v[i], ' '), NULL);
+    rc_vec_free(&args);
+    return R(FL_NORMAL, T_TRUE);
+  }
   if (f) {
     r = ev_call(e, name, f, args.v, (uint32_t)args.n);
   } else if (name && (is_builtin(name))) {
@@ -1716,21 +2020,51 @@ void ev_add_hook(E *e, const char *kind, const char *func, rc_span span, const c
 
 static res ev_kind(E *e, const rc_stmt *s);
 
+/* A statement assigned to (or unset) a read-only variable. zsh abandons the
+ * file being read; bash fails the statement, and a plain assignment in a
+ * function also ends the function. */
+static res ro_failure(E *e, const rc_stmt *s, res r) {
+  e->ro_error = false;
+  if (r.fl != FL_NORMAL) return r;
+  if (e->shell == RC_SH_ZSH) {
+    e->dead = false;
+    return R(FL_ABORT, T_FALSE);
+  }
+  if (s->kind == RC_S_ASSIGN) {
+    for (size_t i = e->frames.n; i-- > 0;) {
+      frame_kind k = e->frames.v[i]->kind;
+      if (k == FR_FUNC) {
+        e->dead = false;
+        return R(FL_RETURN, T_FALSE);
+      }
+      if (k != FR_SUBSHELL) break;
+    }
+  }
+  return R(FL_NORMAL, T_FALSE);
+}
+
 static res ev_stmt(E *e, const rc_stmt *s) {
   if (++e->steps > EV_MAX_STEPS) {
-    ev_limit(e, 2, s->span, "too many statements to evaluate");
+    ev_limit(e, EV_LIM_WORK, s->span, "too many statements to evaluate");
+    return R(FL_NORMAL, T_UNKNOWN);
+  }
+  if (e->A->total - e->arena_start > EV_MAX_ARENA_BYTES) {
+    ev_limit(e, EV_LIM_WORK, s->span, "the values grew too large to follow");
+    e->steps = EV_MAX_STEPS; /* nothing more is evaluated in this context */
     return R(FL_NORMAL, T_UNKNOWN);
   }
   e->cur_stmt = s;
   if (!s->background) {
     res r = ev_kind(e, s);
+    if (e->ro_error) r = ro_failure(e, s, r);
     if (e->glob_failed) {
-      /* zsh: "no matches found" abandons the rest of the file being read */
+      /* zsh: "no matches found" abandons the rest of the file being read
+       * (through the functions it is in), like any error */
       e->glob_failed = false;
       e->dead = false;
       ev_problem(e, RC_PB_LIMIT, s->span, NULL,
                  "a glob here matches nothing: zsh stops reading this file (\"no matches found\"); add (N) to allow no match");
-      return R(FL_RETURN, T_FALSE);
+      return R(FL_ABORT, T_FALSE);
     }
     return r;
   }
@@ -1760,7 +2094,7 @@ static res ev_kind(E *e, const rc_stmt *s) {
     f->body = s->u.func.body;
     f->file = e->file;
     f->span = s->span;
-    rc_map_put(&e->top->funcs, ev_intern(e, s->u.func.name), f);
+    ev_put_fn(e, s->u.func.name, f);
     /* zsh's special function names are hooks. */
     if (e->shell == RC_SH_ZSH && (!strcmp(s->u.func.name, "precmd") || !strcmp(s->u.func.name, "chpwd")))
       ev_add_hook(e, s->u.func.name, s->u.func.name, s->span, NULL);
@@ -1792,7 +2126,7 @@ static res ev_kind(E *e, const rc_stmt *s) {
   }
   case RC_S_SUBSHELL: return ev_discarded(e, &s->u.group.body, NULL);
   case RC_S_GROUP: return ev_stmts(e, &s->u.group.body);
-  case RC_S_TEST: return R(FL_NORMAL, ev_test(e, s->u.test.expr));
+  case RC_S_TEST: return R(FL_NORMAL, ev_test(e, s->u.test.expr, s->u.test.double_bracket));
   case RC_S_ARITH: {
     tri t = ev_arith(e, s->u.arith.text, s->u.arith.len);
     if (t == T_UNKNOWN && s->u.arith.expr) {
@@ -1802,7 +2136,11 @@ static res ev_kind(E *e, const rc_stmt *s) {
     }
     return R(FL_NORMAL, t);
   }
-  case RC_S_ERROR: return R(FL_NORMAL, T_UNKNOWN);
+  case RC_S_ERROR:
+    /* Lowering replaces what is nested too deeply by an error region. */
+    if (e->file && e->file->ir && e->file->ir->too_deep)
+      ev_limit(e, EV_LIM_NESTING, s->span, "statements nested more than 200 deep are not analyzed");
+    return R(FL_NORMAL, T_UNKNOWN);
   }
   return R(FL_NORMAL, T_UNKNOWN);
 }

@@ -24,6 +24,7 @@ struct rc_cond {
   const rc_file *file; /* where the branch point is */
   rc_span span;
   const char *label;   /* "if [[ $(uname -m) == arm64 ]]" → short text */
+  uint32_t depth;      /* nodes in the list from here (at most 64: older ones are dropped) */
 };
 
 /* Two conditions exclude each other when they take different arms of the
@@ -46,11 +47,13 @@ typedef struct rc_alt {
 } rc_alt;
 
 enum {
-  RC_VA_UNIQUE = 1u << 0,   /* typeset -U */
+  RC_VA_UNIQUE = 1u << 0,   /* typeset -U on this name (zsh PATH: the scalar side) */
   RC_VA_READONLY = 1u << 1,
   RC_VA_INTEGER = 1u << 2,
   RC_VA_ARRAY = 1u << 3,
   RC_VA_LOCAL = 1u << 4,
+  RC_VA_UNIQUE_ARRAY = 1u << 5, /* zsh typeset -U on the tied array (path): it de-duplicates
+                                   assignments to path only, not those to PATH */
 };
 
 typedef struct rc_var {

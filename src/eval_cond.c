@@ -139,6 +139,13 @@ static tri unary(E *e, const char *op, const rc_word *w) {
     for (const char *c = t; *c && k + 1 < sizeof n; c++)
       if (*c != '_') n[k++] = (char)(*c >= 'A' && *c <= 'Z' ? *c + 32 : *c);
     n[k] = 0;
+    if (e->shell != RC_SH_ZSH) {
+      /* bash: `set -o` names only; interactive and login are not among them. */
+      if (!strcmp(t, "allexport")) return ev_opt(e, "allexport") ? T_TRUE : T_FALSE;
+      if (!strcmp(t, "interactive") || !strcmp(t, "login")) return T_FALSE;
+      if (!strcmp(t, "history")) return e->plan.interactive ? T_TRUE : T_FALSE;
+      return T_UNKNOWN;
+    }
     if (!strcmp(n, "interactive") || !strcmp(n, "login") || !strcmp(n, "rcs") ||
         !strcmp(n, "globalrcs") || !strcmp(n, "allexport") || !strcmp(n, "shwordsplit") ||
         !strcmp(n, "ksharrays") || !strcmp(n, "nullglob"))
@@ -206,7 +213,27 @@ static tri binary(E *e, const rc_texpr *x) {
   return T_UNKNOWN;
 }
 
-tri ev_test(E *e, const rc_texpr *t) {
+/* An unquoted word that expands to nothing: `[ -n $X ]` with X empty is
+ * `[ -n ]`, a one-argument test of the string "-n", true in both shells. */
+static bool vanishes(E *e, const rc_word *w) {
+  if (!w) return false;
+  for (uint32_t i = 0; i < w->nparts; i++)
+    if (w->parts[i].quote != RC_Q_NONE) return false;
+  const rc_str *v = ev_word(e, w, NULL);
+  return rc_str_certain(v) && v->len == 0;
+}
+
+static tri test_expr(E *e, const rc_texpr *t);
+
+tri ev_test(E *e, const rc_texpr *t, bool double_bracket) {
+  if (!double_bracket && t) {
+    if (t->kind == RC_TX_UNARY && vanishes(e, t->a)) return T_TRUE;
+    if (t->kind == RC_TX_NOT && t->l && t->l->kind == RC_TX_UNARY && vanishes(e, t->l->a)) return T_FALSE;
+  }
+  return test_expr(e, t);
+}
+
+static tri test_expr(E *e, const rc_texpr *t) {
   if (!t) return T_UNKNOWN;
   switch (t->kind) {
   case RC_TX_WORD: {
@@ -216,16 +243,16 @@ tri ev_test(E *e, const rc_texpr *t) {
   case RC_TX_UNARY: return unary(e, t->op, t->a);
   case RC_TX_BINARY: return binary(e, t);
   case RC_TX_NOT: {
-    tri r = ev_test(e, t->l);
+    tri r = test_expr(e, t->l);
     return r == T_UNKNOWN ? r : r == T_TRUE ? T_FALSE : T_TRUE;
   }
   case RC_TX_AND: {
-    tri l = ev_test(e, t->l);
-    return l == T_FALSE ? T_FALSE : tri_and(l, ev_test(e, t->r));
+    tri l = test_expr(e, t->l);
+    return l == T_FALSE ? T_FALSE : tri_and(l, test_expr(e, t->r));
   }
   case RC_TX_OR: {
-    tri l = ev_test(e, t->l);
-    return l == T_TRUE ? T_TRUE : tri_or(l, ev_test(e, t->r));
+    tri l = test_expr(e, t->l);
+    return l == T_TRUE ? T_TRUE : tri_or(l, test_expr(e, t->r));
   }
   case RC_TX_UNKNOWN: return T_UNKNOWN;
   }
@@ -273,7 +300,10 @@ tri ev_arith(E *e, const char *text, uint32_t len) {
     int k = ev_lookup_command(e, key, NULL);
     return k == 1 ? T_TRUE : k == 0 ? T_FALSE : T_UNKNOWN;
   }
-  if (key && !strcmp(name, "functions")) return ev_get_fn(e, key) ? T_TRUE : T_FALSE;
+  if (key && !strcmp(name, "functions")) {
+    const fn *f = ev_get_fn(e, key);
+    return !f ? T_FALSE : fn_maybe(f) ? T_UNKNOWN : T_TRUE;
+  }
   if (key && !strcmp(name, "parameters")) name = key, key = NULL;
   if (key) return T_UNKNOWN;
   bool set, certain;

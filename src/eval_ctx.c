@@ -286,6 +286,7 @@ rc_ctx *rc_eval_context_plan(rc_session *S, rc_shell sh, rc_ctx_kind k, const rc
   e.dialect = rc_shell_dialect(sh);
   e.visit = -1;
   e.macos_sim = S->macos_builtin;
+  e.arena_start = S->arena.total;
   e.plan = *plan;
   scope *root = ev_scope_push(&e);
   initial_env(&e);
@@ -312,10 +313,20 @@ rc_ctx *rc_eval_context_plan(rc_session *S, rc_shell sh, rc_ctx_kind k, const rc
     if (!key || !strncmp(key, "-o ", 3) || !strcmp(key, "@")) continue;
     rc_map_put(&C->final, key, root->vars.slots[i].val);
   }
+  /* zsh's arrays tied to the colon lists are the same variables. */
+  static const char *const tied[] = {"path", "fpath", "manpath", "cdpath", "module_path", "mailpath"};
+  for (size_t i = 0; sh == RC_SH_ZSH && i < RC_ARRAY_LEN(tied); i++) {
+    const rc_var *v = ev_get(&e, tied[i]);
+    if (v) rc_map_put(&C->final, tied[i], (void *)v);
+  }
   ev_scope_free(root);
   rc_vec_free(&e.frames);
   rc_vec_free(&e.stack);
   rc_map_free(&e.pins);
+  rc_map_free(&e.interned);
+  rc_map_free(&e.problem_keys);
+  rc_map_free(&e.exec_keys);
+  rc_map_free(&e.named);
   rc_map_free(&e.ties);
   return C;
 }

@@ -14,12 +14,21 @@ enum {
   EV_MAX_STEPS = 2000000,      /* statements evaluated per context */
   EV_MAX_LOOP_ITEMS = 100000,  /* for-loop iterations per context */
   EV_MAX_GLOB = 10000,         /* paths one glob may produce */
+  EV_MAX_COMBOS = 16,          /* alternatives enumerated for one assignment */
 };
+
+/* Memory one context may use for values before the analysis stops. */
+#define EV_MAX_ARENA_BYTES ((size_t)256 << 20)
+
+/* ev_limit kinds: each is reported once per context. */
+enum { EV_LIM_VALUE, EV_LIM_NESTING, EV_LIM_WORK, EV_LIM_DEPTH, EV_LIM_ALTS, EV_LIM_COUNT };
 
 /* Abstract exit status. */
 typedef enum tri { T_FALSE = 0, T_TRUE = 1, T_UNKNOWN = 2 } tri;
 
-typedef enum flow { FL_NORMAL, FL_RETURN, FL_EXIT, FL_BREAK, FL_CONTINUE } flow;
+/* FL_ABORT: zsh abandons the file being read after an error such as an
+ * assignment to a read-only variable (functions on the way are left too). */
+typedef enum flow { FL_NORMAL, FL_RETURN, FL_EXIT, FL_BREAK, FL_CONTINUE, FL_ABORT } flow;
 
 typedef struct res {
   flow fl;
@@ -30,7 +39,16 @@ typedef struct fn {
   const rc_stmt *body; /* NULL: autoloaded / unknown body */
   const rc_file *file;
   rc_span span;
+  /* A choice: the name is defined differently (or not at all) on different
+   * paths. `yes` holds under `cond`, `no` on the other paths; NULL: not
+   * defined there. body is NULL for a choice. */
+  bool choice;
+  const struct fn *yes, *no;
+  const rc_cond *cond;
 } fn;
+
+/* Defined on some paths only (or differently): a call is a branch. */
+static inline bool fn_maybe(const fn *f) { return f && f->choice && (!f->yes || !f->no); }
 
 /* An overlay of variables and functions over its parent. */
 typedef struct scope {
@@ -42,19 +60,22 @@ typedef struct scope {
 
 typedef enum frame_kind { FR_CONTEXT, FR_FILE, FR_FUNC, FR_SUBSHELL } frame_kind;
 
-/* State left by a path that returned/exited early, relative to a frame. */
-typedef struct pend {
-  rc_map vars, funcs;
-  const rc_cond *cond;
-} pend;
-
+/* A frame: a file being read, a function call, a subshell or the whole
+ * context. Paths that leave it early (return, exit) are joined, as they
+ * happen, into one "early" state: the frame's changes on those paths. After
+ * the first early path only the keys written since the previous one are
+ * looked at again (`dirty_*`), so a file of thousands of guarded returns
+ * costs what it writes, not returns × variables. */
 typedef struct frame {
   frame_kind kind;
   scope *base;
-  RC_VEC(pend) pends;
   const rc_cond *conds_at_start;
   RC_VEC(const char *) locals; /* names made local (FR_FUNC) */
   RC_VEC(const rc_var *) saved; /* their values before the call */
+  bool early;                  /* some path left early: early_* hold its state */
+  rc_map early_vars, early_funcs;
+  const rc_cond *early_tag;    /* condition of the first such path */
+  rc_map dirty_vars, dirty_funcs; /* written since the last early path */
 } frame;
 
 typedef struct E {
@@ -74,10 +95,18 @@ typedef struct E {
   uint32_t call_depth;
   uint32_t discard;    /* >0: inside a subshell, effects are dropped */
   uint64_t steps, loop_items;
-  bool limit_reported[4];
+  size_t arena_start;  /* arena size when the context started */
+  bool limit_reported[EV_LIM_COUNT];
+  uint32_t nearly;     /* frames with early paths (they track writes) */
+  rc_map interned;     /* names → one arena copy */
+  rc_map problem_keys; /* de-duplication of problems */
+  rc_map exec_keys;    /* de-duplication of command substitution sites */
+  rc_map named;        /* names already in C->names */
+  const rc_var *tied_src[6], *tied_view[6]; /* last array view per tied pair */
   bool stop;           /* NO_RCS: read no further startup files */
   bool macos_sim;      /* simulating macOS without its filesystem */
   bool dead;           /* the early flow being propagated left no live state */
+  bool ro_error;       /* the statement assigned to or unset a read-only variable */
   const rc_stmt *cur_stmt;
   rc_map pins;         /* name → alt index + 1, while enumerating alternatives */
   const char *manager; /* events belong to this tool (a manager's own file) */
@@ -95,6 +124,8 @@ res ev_frame_end(E *e, frame *f, res body);
 const rc_var *ev_get(E *e, const char *name);
 const fn *ev_get_fn(E *e, const char *name);
 void ev_put(E *e, const char *name, const rc_var *v);
+/* Defines (f) or removes (f NULL) a function in the current scope. */
+void ev_put_fn(E *e, const char *name, const fn *f);
 const char *ev_intern(E *e, const char *s);
 uint32_t ev_reserve_event(E *e);
 void ev_commit_event(E *e, uint32_t id, const char *var, rc_op op, rc_span span, rc_span name_span,
@@ -145,7 +176,7 @@ const rc_str *ev_var_value(E *e, const char *name, bool *is_set, bool *certain);
 void ev_glob(E *e, const char *pattern, bool nullglob, strvec *out, bool *ok);
 
 /* ---- eval_cond.c ---- */
-tri ev_test(E *e, const rc_texpr *t);
+tri ev_test(E *e, const rc_texpr *t, bool double_bracket);
 tri ev_file_test(E *e, char op, const char *path);
 /* Looks a command up on PATH: 1 found (path in *where), 0 not found, 2 unknown. */
 int ev_lookup_command(E *e, const char *name, const char **where);

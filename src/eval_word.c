@@ -50,18 +50,32 @@ static void record_read(E *e, const char *name, rc_summary st, rc_span span) {
   rc_vec_push(&e->C->reads, r);
 }
 
-/* The $- flags of the shell in this context. */
+/* The $- flags of the shell in this context, in the shells' own order
+ * (zsh 5.9: 569XZafilms, bash 5.2: ahimBHsc). A terminal session has job
+ * control (m) and reads its input (s); the other contexts run `-c`. */
 static const char *dash_flags(E *e) {
-  rc_buf b = {0};
-  if (e->shell == RC_SH_ZSH) rc_buf_puts(&b, "569X");
-  else rc_buf_puts(&b, "hB");
-  if (ev_opt(e, "allexport")) rc_buf_putc(&b, 'a');
-  if (e->plan.interactive) rc_buf_putc(&b, 'i');
-  if (e->plan.login && e->shell == RC_SH_ZSH) rc_buf_putc(&b, 'l');
-  if (e->plan.interactive && e->shell != RC_SH_ZSH) rc_buf_putc(&b, 'H');
-  const char *s = rc_arena_strdup(e->A, b.s);
-  rc_buf_free(&b);
-  return s;
+  bool tty = e->plan.runs_precmd, inter = e->plan.interactive;
+  bool allexport = ev_opt(e, "allexport");
+  char b[24];
+  size_t n = 0;
+  if (e->shell == RC_SH_ZSH) {
+    for (const char *c = "569X"; *c; c++) b[n++] = *c;
+    if (inter) b[n++] = 'Z';
+    if (allexport) b[n++] = 'a';
+    if (inter) b[n++] = 'i';
+    if (e->plan.login) b[n++] = 'l';
+    if (tty) b[n++] = 'm', b[n++] = 's';
+  } else {
+    if (allexport) b[n++] = 'a';
+    b[n++] = 'h';
+    if (inter) b[n++] = 'i';
+    if (tty) b[n++] = 'm';
+    b[n++] = 'B';
+    if (inter) b[n++] = 'H';
+    b[n++] = tty ? 's' : 'c';
+  }
+  b[n] = 0;
+  return rc_arena_strdup(e->A, b);
 }
 
 const rc_str *ev_var_value(E *e, const char *name, bool *is_set, bool *certain) {
@@ -132,7 +146,10 @@ static const rc_str *scalar_of(E *e, const rc_str *v) {
   return rc_strb_finish(&b, e->A);
 }
 
+/* A part whose value is not known, shown as written. A part with no text
+ * (lowering gave up on it) must still read as unknown, not as "". */
 static const rc_str *sym_of(E *e, const rc_wpart *p, uint32_t origin) {
+  if (!p->len) return rc_str_sym(e->A, "<not analyzed>", origin);
   return rc_str_sym(e->A, rc_arena_strndup(e->A, p->text, p->len), origin);
 }
 
@@ -161,10 +178,22 @@ static const char *trim(E *e, const char *s, const char *pat, bool suffix, bool 
   return out;
 }
 
+/* Literal text of an operand that still holds an expansion the lowering
+ * left unparsed (the pattern of ${X#$P} arrives as the text "$P"). */
+static bool unparsed_expansion(const rc_word *w) {
+  for (uint32_t i = 0; w && i < w->nparts; i++) {
+    const rc_wpart *p = &w->parts[i];
+    if (p->kind != RC_WP_LIT || p->quote == RC_Q_SINGLE) continue;
+    for (uint32_t k = 0; k < p->len; k++)
+      if (p->text[k] == '`' || (p->text[k] == '$' && k + 1 < p->len)) return true;
+  }
+  return false;
+}
+
 /* A word used as a pattern: quoted characters match literally. */
 static char *pattern_of(E *e, const rc_word *w, bool *certain) {
   rc_buf b = {0};
-  *certain = true;
+  *certain = !unparsed_expansion(w);
   for (uint32_t i = 0; w && i < w->nparts; i++) {
     const rc_wpart *p = &w->parts[i];
     const char *t;
@@ -289,7 +318,7 @@ static const rc_str *expand_param(E *e, const rc_wpart *p, const wopts *o, bool 
     bool pc, rc_ = true;
     char *pat = pattern_of(e, p->arg, &pc);
     const rc_str *rep = p->arg2 ? ev_word(e, p->arg2, NULL) : rc_str_empty(e->A);
-    rc_ = rc_str_certain(rep);
+    rc_ = rc_str_certain(rep) && !unparsed_expansion(p->arg2);
     if (!certain || !pc || !rc_ || v->array || p->text[2 + strlen(p->name) + 1] == '#' ||
         p->text[2 + strlen(p->name) + 1] == '%')
       return sym_of(e, p, origin);
@@ -368,9 +397,11 @@ static bool is_self(const wopts *o, const char *name) {
 }
 
 static void record_exec(E *e, const rc_wpart *p) {
+  char key[40];
+  snprintf(key, sizeof key, "%u:%u", e->file ? e->file->id : UINT32_MAX, p->span.start);
+  if (rc_map_has(&e->exec_keys, key)) return;
+  rc_map_put(&e->exec_keys, rc_arena_strdup(e->A, key), (void *)1);
   rc_exec_site x = {e->file, p->span, rc_arena_strndup(e->A, p->text, p->len), NULL, true, e->visit, e->conds, (uint32_t)e->C->events.n};
-  for (size_t i = 0; i < e->C->execs.n; i++)
-    if (e->C->execs.v[i].file == e->file && e->C->execs.v[i].span.start == p->span.start) return;
   rc_vec_push(&e->C->execs, x);
 }
 
@@ -463,21 +494,16 @@ const rc_str *ev_word(E *e, const rc_word *w, const wopts *o) {
     }
     bool keep;
     const rc_str *v = part_value(e, p, o, &keep);
-    if (v->capped) { /* too large once, too large forever: no regrowth */
+    if (v->array) v = scalar_of(e, v);
+    /* $X alone, keeping its origins: the value itself, not a copy. */
+    if (w->nparts == 1 && (keep || !o)) {
       rc_strb_free(&b);
       return v;
     }
-    if (v->array) v = scalar_of(e, v);
     if (keep || !o) rc_strb_str(&b, v);
     else rc_strb_str_origin(&b, v, o->origin);
   }
-  if (b.overflow) {
-    rc_strb_free(&b);
-    ev_limit(e, 0, w->span, "a value grew past 64 KiB");
-    rc_str *big = (rc_str *)rc_str_sym(e->A, "<value too large>", o ? o->origin : RC_NO_EVENT);
-    big->capped = true;
-    return big;
-  }
+  if (b.overflow) ev_limit(e, EV_LIM_VALUE, w->span, "a value grew past 64 KiB or 1024 parts");
   return rc_strb_finish(&b, e->A);
 }
 
@@ -580,7 +606,7 @@ void ev_glob(E *e, const char *pattern, bool nullglob, strvec *out, bool *ok) {
       }
       rc_vec_push(out, rc_str_lit(e->A, p, RC_NO_EVENT));
     }
-    if (g.gl_pathc > EV_MAX_GLOB) ev_limit(e, 2, e->cur_stmt ? e->cur_stmt->span : (rc_span){0}, "a glob matched too many files");
+    if (g.gl_pathc > EV_MAX_GLOB) ev_limit(e, EV_LIM_WORK, e->cur_stmt ? e->cur_stmt->span : (rc_span){0}, "a glob matched too many files");
   }
   globfree(&g);
   (void)nullglob;
@@ -635,6 +661,7 @@ static void fields_of(E *e, const rc_word *w, const wopts *o, strvec *out) {
     }
     bool keep;
     const rc_str *v = part_value(e, p, o, &keep);
+    if (v->capped) f.b.overflow = true; /* the field is the overflow value too */
     bool quoted = p->quote != RC_Q_NONE;
     uint32_t origin = o && !keep ? o->origin : RC_NO_EVENT;
     bool whole_array = v->array && (p->kind == RC_WP_PARAM) &&

@@ -14,7 +14,8 @@ typedef struct piece {
 } piece;
 
 /* Builds a value from literal and symbolic pieces; a `$VAR` literal piece
- * is replaced by that variable's current value (keeping its origins). */
+ * is replaced by that variable's current value. All of it is attributed to
+ * the tool's event, so a PATH entry names the init line that added it. */
 static const rc_str *build(E *e, uint32_t eid, const piece *ps, size_t n) {
   rc_strb b = {0};
   for (size_t i = 0; i < n; i++) {
@@ -24,7 +25,7 @@ static const rc_str *build(E *e, uint32_t eid, const piece *ps, size_t n) {
     } else if (ps[i].text[0] == '$') {
       bool set, certain;
       const rc_str *v = ev_var_value(e, ps[i].text + 1, &set, &certain);
-      rc_strb_str(&b, v);
+      rc_strb_str_origin(&b, v, eid);
     } else {
       rc_strb_lit(&b, rc_arena_strdup(e->A, ps[i].text), (uint32_t)strlen(ps[i].text), eid);
     }
@@ -71,6 +72,21 @@ static void path_add(E *e, const rc_str *dir, bool front, uint32_t eid, const ch
 static void path_add_pieces(E *e, const piece *ps, size_t n, bool front, const char *mgr) {
   uint32_t eid = ev_reserve_event(e);
   path_add(e, build(e, eid, ps, n), front, eid, mgr);
+}
+
+/* Is `dir` certainly an entry of PATH already? */
+static bool path_has(E *e, const rc_str *dir) {
+  if (!rc_str_certain(dir)) return false;
+  bool set, certain;
+  const rc_str *pv = ev_var_value(e, "PATH", &set, &certain);
+  if (!set) return false;
+  const char *d = rc_str_text(e->A, dir, ':');
+  rc_entries ents = {0};
+  rc_str_split(e->A, pv, ':', &ents);
+  bool has = false;
+  for (size_t i = 0; i < ents.n && !has; i++) has = ents.v[i].certain && !strcmp(ents.v[i].text, d);
+  rc_vec_free(&ents);
+  return has;
 }
 
 /* The words of a command line as written (no quoting beyond the trivial). */
@@ -143,8 +159,11 @@ static void goenv_init(E *e, bool path_only) {
   }
   const char *order;
   bool front = is_set(e, "GOENV_PATH_ORDER", &order) && order && !strcmp(order, "front");
+  /* goenv adds its shims only when PATH does not have them yet. */
   piece shims[] = {{false, "$GOENV_ROOT"}, {false, "/shims"}};
-  path_add_pieces(e, shims, 2, front, mgr);
+  uint32_t eid = ev_reserve_event(e);
+  const rc_str *dir = build(e, eid, shims, 2);
+  if (!path_has(e, dir)) path_add(e, dir, front, eid, mgr);
   piece sh[] = {{false, rc_shell_name(e->shell)}};
   mset_pieces(e, "GOENV_SHELL", sh, 1, mgr);
   if (path_only) return;
@@ -255,24 +274,25 @@ static void path_helper(E *e) {
   if (set) rc_str_split(e->A, old, ':', &ents);
   rc_strb b = {0};
   size_t n = 0;
+  rc_map seen = {0}; /* entries already in the result */
   for (size_t i = 0; i < dirs.n; i++) {
-    bool dup = false;
-    for (size_t j = 0; j < i && !dup; j++) dup = !strcmp(dirs.v[i], dirs.v[j]);
-    if (dup) continue;
+    if (rc_map_has(&seen, dirs.v[i])) continue;
+    rc_map_put(&seen, dirs.v[i], (void *)1);
     if (n++) rc_strb_lit(&b, ":", 1, eid);
     rc_strb_lit(&b, dirs.v[i], (uint32_t)strlen(dirs.v[i]), eid);
   }
   for (size_t i = 0; i < ents.n; i++) {
-    bool dup = false;
-    for (size_t j = 0; j < dirs.n && !dup; j++) dup = ents.v[i].certain && !strcmp(ents.v[i].text, dirs.v[j]);
-    for (size_t j = 0; j < i && !dup; j++) dup = ents.v[i].certain && ents.v[j].certain && !strcmp(ents.v[i].text, ents.v[j].text);
-    if (dup) continue;
+    if (ents.v[i].certain) {
+      if (rc_map_has(&seen, ents.v[i].text)) continue;
+      rc_map_put(&seen, ents.v[i].text, (void *)1);
+    }
     if (n++) rc_strb_lit(&b, ":", 1, ents.v[i].origin);
     if (ents.v[i].certain) rc_strb_lit(&b, ents.v[i].text, (uint32_t)strlen(ents.v[i].text), ents.v[i].origin);
     else rc_strb_sym(&b, ents.v[i].text, (uint32_t)strlen(ents.v[i].text), ents.v[i].origin);
   }
   rc_vec_free(&ents);
   rc_vec_free(&dirs);
+  rc_map_free(&seen);
   ev_assign(e, "PATH", rc_strb_finish(&b, e->A), eid, true, RC_OP_PATH_HELPER, here(e), here(e), "path_helper");
 }
 

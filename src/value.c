@@ -33,18 +33,33 @@ void rc_strb_sep(rc_strb *b) {
 
 void rc_strb_str(rc_strb *b, const rc_str *v) {
   if (!v) return;
+  if (v->capped) b->overflow = true;
   for (uint32_t i = 0; i < v->nseg; i++) push(b, (rc_seg_kind)v->seg[i].kind, v->seg[i].s, v->seg[i].n, v->seg[i].origin);
 }
 
 void rc_strb_str_origin(rc_strb *b, const rc_str *v, uint32_t origin) {
   if (!v) return;
+  if (v->capped) b->overflow = true;
   for (uint32_t i = 0; i < v->nseg; i++) push(b, (rc_seg_kind)v->seg[i].kind, v->seg[i].s, v->seg[i].n, origin);
 }
 
+static const char overflow_text[] = "<value too large>";
+
+const rc_str *rc_str_overflow(rc_arena *A) {
+  rc_str *v = rc_arena_alloc(A, sizeof(rc_str) + sizeof(rc_seg));
+  v->nseg = 1;
+  v->len = sizeof overflow_text - 1;
+  v->capped = true;
+  v->seg[0] = (rc_seg){overflow_text, sizeof overflow_text - 1, RC_SEG_SYM, RC_NO_EVENT};
+  return v;
+}
+
 const rc_str *rc_strb_finish(rc_strb *b, rc_arena *A) {
-  /* Copy the text so segments do not point into the builder's sources'
-   * lifetimes beyond the arena (all sources are arena or file text anyway,
-   * which live as long as the run). */
+  if (b->overflow) {
+    rc_vec_free(&b->segs);
+    return rc_str_overflow(A);
+  }
+  /* Segments point at arena or file text, which live as long as the run. */
   rc_str *v = rc_arena_alloc(A, sizeof(rc_str) + sizeof(rc_seg) * b->segs.n);
   v->nseg = (uint32_t)b->segs.n;
   v->len = b->len;

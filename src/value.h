@@ -16,8 +16,11 @@
 
 enum { RC_NO_EVENT = UINT32_MAX };
 
-/* Caps that turn runaway growth into "unknown" (with a diagnostic). */
-enum { RC_VALUE_MAX_BYTES = 64 * 1024, RC_VALUE_MAX_SEGS = 4096 };
+/* Caps that turn runaway growth into "unknown" (with a diagnostic). A value
+ * that hits one is replaced by the overflow value (one symbolic segment,
+ * `capped` set), and every value built from a capped value is the
+ * overflow value again, so doubling a PATH 20,000 times stays cheap. */
+enum { RC_VALUE_MAX_BYTES = 64 * 1024, RC_VALUE_MAX_SEGS = 1024 };
 
 typedef enum rc_seg_kind {
   RC_SEG_LIT = 0,
@@ -53,12 +56,16 @@ void rc_strb_sym(rc_strb *b, const char *s, uint32_t n, uint32_t origin);
 void rc_strb_sep(rc_strb *b);
 void rc_strb_str(rc_strb *b, const rc_str *v);                    /* append all */
 void rc_strb_str_origin(rc_strb *b, const rc_str *v, uint32_t origin); /* re-attributed */
-const rc_str *rc_strb_finish(rc_strb *b, rc_arena *A); /* frees the builder */
+/* Frees the builder. Returns the overflow value when a cap was hit or an
+ * overflow value was appended. */
+const rc_str *rc_strb_finish(rc_strb *b, rc_arena *A);
 void rc_strb_free(rc_strb *b);
 
 const rc_str *rc_str_empty(rc_arena *A);
 const rc_str *rc_str_lit(rc_arena *A, const char *s, uint32_t origin);
 const rc_str *rc_str_sym(rc_arena *A, const char *s, uint32_t origin);
+/* The value standing for one that grew past a cap ("<value too large>"). */
+const rc_str *rc_str_overflow(rc_arena *A);
 
 bool rc_str_certain(const rc_str *v);          /* no symbolic segment */
 bool rc_str_equal(const rc_str *a, const rc_str *b); /* same text and kinds */
