@@ -22,14 +22,14 @@ _rccheck() {
 
   local commands="lint rules chain env graph lsp"
   local options="--home --shell --os --sysroot --context --format --severity --fail-on --enable --disable
-    --config --no-config --color --diff --inherit-env --user --stdio --help --version"
+    --config --no-config --fix --no-backup --color --diff --inherit-env --user --stdio --help --version"
   case $prev in
     --home|--sysroot) compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -d -- "$cur")); return ;;
     --config) compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -f -- "$cur")); return ;;
     --shell) COMPREPLY=($(compgen -W "zsh bash sh" -- "$cur")); return ;;
     --os) COMPREPLY=($(compgen -W "macos linux" -- "$cur")); return ;;
     --context) COMPREPLY=($(compgen -W "login-interactive interactive login script vscode ssh-command all" -- "$cur")); return ;;
-    --format) COMPREPLY=($(compgen -W "text gcc json md" -- "$cur")); return ;;
+    --format) COMPREPLY=($(compgen -W "text gcc json sarif diff md" -- "$cur")); return ;;
     --severity|--fail-on) COMPREPLY=($(compgen -W "style info warning error" -- "$cur")); return ;;
     --color) COMPREPLY=($(compgen -W "auto always never" -- "$cur")); return ;;
     --enable|--disable) COMPREPLY=($(compgen -W "all $(_rccheck_rules)" -- "$cur")); return ;;

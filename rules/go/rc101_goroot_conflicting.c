@@ -30,6 +30,13 @@ static const char *winner(rc_session *S, const rc_ctx *C) {
   return rc_arena_printf(&S->arena, "one of %u values", v->nalts);
 }
 
+/* The assignment that decides GOROOT in a context, when there is one. */
+static const rc_event *winner_event(const rc_ctx *C) {
+  const rc_var *v = rc_ctx_var(C, "GOROOT");
+  if (!v || v->nalts != 1) return NULL;
+  return rc_alt_event(C, &v->alts[0]);
+}
+
 static void scan(rc_check *cx, const rc_ctx *C, hits *out) {
   size_t n;
   const uint32_t *ids = rc_ctx_var_events(C, "GOROOT", &n);
@@ -62,23 +69,32 @@ static void check(rc_check *cx) {
   for (size_t c = 0; c < cx->nctxs; c++) scan(cx, cx->ctxs[c], &hs);
   for (size_t i = 0; i < hs.n; i++) {
     hit *h = &hs.v[i];
+    /* Does the later line win wherever both run? Then say so in the message;
+     * otherwise a note per group of contexts points at what does win. */
+    bool later_wins = true;
+    for (size_t k = 0; k < h->ctxs.n; k++) {
+      const rc_event *w = winner_event(h->ctxs.v[k]);
+      if (!w || w->file != h->later->file || w->span.start != h->later->span.start) later_wins = false;
+    }
     rc_diag *d = rc_report(cx, h->later->file, h->later->span,
-                           "GOROOT is set again, to %s, replacing %s: the two lines select different Go trees",
-                           rc_path(cx->S, h->val), rc_path(cx->S, h->prev));
+                           "GOROOT is set again, to %s, replacing %s: the two lines select different Go trees%s",
+                           rc_path(cx->S, h->val), rc_path(cx->S, h->prev),
+                           later_wins ? "; this value is the one that stays" : "");
     rc_note(d, h->earlier->file, h->earlier->span, "GOROOT first set to %s here", rc_path(cx->S, h->prev));
-    /* which value wins in each context, grouped by value */
     bool *done = calloc(h->ctxs.n, sizeof(bool));
     for (size_t k = 0; k < h->ctxs.n; k++) {
       rc_diag_add_context(d, h->ctxs.v[k]->shell, h->ctxs.v[k]->kind);
-      if (done[k]) continue;
+      if (done[k] || later_wins) continue;
       const char *w = winner(cx->S, h->ctxs.v[k]);
+      const rc_event *we = winner_event(h->ctxs.v[k]);
       rc_buf b = {0};
       for (size_t m = k; m < h->ctxs.n; m++) {
         if (done[m] || strcmp(winner(cx->S, h->ctxs.v[m]), w)) continue;
         done[m] = true;
         rc_buf_printf(&b, "%s%s %s", b.n ? ", " : "", rc_shell_name(h->ctxs.v[m]->shell), rc_ctx_name(h->ctxs.v[m]->kind));
       }
-      rc_note(d, h->later->file, h->later->span, "%s: GOROOT ends up %s", b.s, rc_path(cx->S, w));
+      if (we && we->file) rc_note(d, we->file, we->span, "in %s GOROOT ends up %s, set here", b.s, rc_path(cx->S, w));
+      else rc_note(d, h->later->file, h->later->span, "in %s GOROOT ends up %s", b.s, rc_path(cx->S, w));
       rc_buf_free(&b);
     }
     free(done);
