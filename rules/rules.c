@@ -6,12 +6,12 @@
 
 extern const rc_rule rc_rule_rc001, rc_rule_rc002, rc_rule_rc003, rc_rule_rc004, rc_rule_rc005,
     rc_rule_rc006, rc_rule_rc007;
-extern const rc_rule rc_rule_rc201, rc_rule_rc202, rc_rule_rc203;
+extern const rc_rule rc_rule_rc201, rc_rule_rc202, rc_rule_rc203, rc_rule_rc204, rc_rule_rc205;
 
 const rc_rule *const rc_rules[] = {
   &rc_rule_rc001, &rc_rule_rc002, &rc_rule_rc003, &rc_rule_rc004, &rc_rule_rc005, &rc_rule_rc006,
   &rc_rule_rc007,
-  &rc_rule_rc201, &rc_rule_rc202, &rc_rule_rc203,
+  &rc_rule_rc201, &rc_rule_rc202, &rc_rule_rc203, &rc_rule_rc204, &rc_rule_rc205,
 };
 
 const size_t rc_rules_count = sizeof rc_rules / sizeof rc_rules[0];

@@ -121,6 +121,9 @@ void rc_presence_scan(rc_check *cx, rc_presences *out);
 /* The top startup file of the chain entry that holds an event (the file the
  * shell itself read), or NULL. */
 const rc_visit *rc_event_startup_visit(const rc_ctx *C, const rc_event *ev);
+/* The line of that startup file that leads to the event: the event itself,
+ * or the `source` line that reads the file holding it. */
+void rc_event_startup_line(const rc_ctx *C, const rc_event *ev, const rc_file **file, rc_span *span);
 /* Bit i set when cx->ctxs holds shell sh's context kind i (home contexts). */
 uint32_t rc_shell_ctx_mask(rc_check *cx, rc_shell sh);
 /* The home context of shell × kind among cx->ctxs (RC_ON_HOME), or NULL. */

@@ -74,6 +74,22 @@ const rc_visit *rc_event_startup_visit(const rc_ctx *C, const rc_event *ev) {
   return NULL;
 }
 
+void rc_event_startup_line(const rc_ctx *C, const rc_event *ev, const rc_file **file, rc_span *span) {
+  *file = ev->file;
+  *span = ev->span;
+  int32_t v = ev->visit;
+  for (size_t guard = 0; v >= 0 && (size_t)v < C->visits.n && guard <= C->visits.n; guard++) {
+    const rc_visit *x = &C->visits.v[v];
+    if (x->parent < 0) return;
+    if (C->visits.v[x->parent].parent < 0) {
+      *file = C->visits.v[x->parent].file;
+      *span = x->via;
+      return;
+    }
+    v = x->parent;
+  }
+}
+
 /* Every alternative set (true), every one unset (false), else -1. */
 static int set_everywhere(const rc_var *v) {
   if (!v || !v->nalts) return 0;
