@@ -6,12 +6,14 @@
 
 extern const rc_rule rc_rule_rc001, rc_rule_rc002, rc_rule_rc003, rc_rule_rc004, rc_rule_rc005,
     rc_rule_rc006, rc_rule_rc007;
-extern const rc_rule rc_rule_rc201, rc_rule_rc202, rc_rule_rc203, rc_rule_rc204, rc_rule_rc205;
+extern const rc_rule rc_rule_rc201, rc_rule_rc202, rc_rule_rc203, rc_rule_rc204, rc_rule_rc205, rc_rule_rc206,
+    rc_rule_rc207, rc_rule_rc208, rc_rule_rc209, rc_rule_rc210, rc_rule_rc211, rc_rule_rc212, rc_rule_rc213;
 
 const rc_rule *const rc_rules[] = {
   &rc_rule_rc001, &rc_rule_rc002, &rc_rule_rc003, &rc_rule_rc004, &rc_rule_rc005, &rc_rule_rc006,
   &rc_rule_rc007,
-  &rc_rule_rc201, &rc_rule_rc202, &rc_rule_rc203, &rc_rule_rc204, &rc_rule_rc205,
+  &rc_rule_rc201, &rc_rule_rc202, &rc_rule_rc203, &rc_rule_rc204, &rc_rule_rc205, &rc_rule_rc206, &rc_rule_rc207,
+  &rc_rule_rc208, &rc_rule_rc209, &rc_rule_rc210, &rc_rule_rc211, &rc_rule_rc212, &rc_rule_rc213,
 };
 
 const size_t rc_rules_count = sizeof rc_rules / sizeof rc_rules[0];

@@ -34,6 +34,23 @@ static uint32_t relied(rc_check *cx, const rc_presence *p) {
   return m;
 }
 
+/* Contexts where the line itself ran (and a later line undid it): not a
+ * matter of where the line is. */
+static uint32_t line_ran(rc_check *cx, const rc_presence *p, uint32_t mask) {
+  uint32_t ran = 0;
+  for (int k = 0; k < RC_CTX_COUNT; k++) {
+    const rc_ctx *D = (mask & (1u << k)) ? rc_find_ctx(cx, p->shell, (rc_ctx_kind)k) : NULL;
+    for (size_t i = 0; D && i < D->events.n && !(ran & (1u << k)); i++)
+      if (D->events.v[i].file == p->ev->file && D->events.v[i].span.start == p->ev->span.start) ran |= 1u << k;
+  }
+  return ran;
+}
+
+static uint32_t missing_of(rc_check *cx, const rc_presence *p) {
+  uint32_t m = p->missing & relied(cx, p);
+  return m & ~line_ran(cx, p, m);
+}
+
 static const char *ctx_label(rc_shell sh, rc_ctx_kind k) {
   bool z = sh == RC_SH_ZSH;
   switch (k) {
@@ -78,16 +95,17 @@ static bool file_read_in(rc_check *cx, const rc_presence *p, rc_ctx_kind k) {
 
 static void report(rc_check *cx, rc_presences *ps, size_t at) {
   const rc_presence *p = &ps->v[at];
-  uint32_t missing = p->missing & relied(cx, p);
-  rc_buf names = {0}, ctxs = {0};
-  size_t count = 0;
+  uint32_t missing = missing_of(cx, p);
+  rc_buf vars = {0}, ents = {0}, ctxs = {0};
+  size_t count = 0, nent = 0;
   /* everything this line sets that the same contexts miss, in one finding */
   for (size_t i = at; i < ps->n; i++) {
     rc_presence *q = &ps->v[i];
     if (q->shell != p->shell || q->ev->file != p->ev->file || q->ev->span.start != p->ev->span.start ||
-        !is_go_item(q) || (q->missing & relied(cx, q)) != missing)
+        !is_go_item(q) || missing_of(cx, q) != missing)
       continue;
-    rc_buf_printf(&names, "%s%s%s", count ? ", " : "", q->entry ? "the PATH entry " : "", rc_path(cx->S, q->name));
+    if (q->entry) rc_buf_printf(&ents, "%s%s", nent++ ? ", " : "", rc_path(cx->S, q->name));
+    else rc_buf_printf(&vars, "%s%s", vars.n ? ", " : "", q->name);
     count++;
     if (i != at) q->missing = 0; /* reported here */
   }
@@ -104,8 +122,11 @@ static void report(rc_check *cx, rc_presences *ps, size_t at) {
                     : rc_arena_printf(&cx->S->arena, "%s is not read there", top ? rc_path(cx->S, top->path)
                                                                                  : rc_path(cx->S, p->ev->file->path));
   const char *where = better_file(cx, p, missing);
+  const char *names = rc_arena_printf(&cx->S->arena, "%s%s%s%s", vars.n ? vars.s : "", vars.n && nent ? " and " : "",
+                                      nent ? (nent > 1 ? "the PATH entries " : "the PATH entry ") : "",
+                                      nent ? ents.s : "");
   rc_diag *d = rc_report(cx, p->ev->file, p->ev->span, "%s %s set here but missing in the %s context%s: %s; set %s in %s%s",
-                         names.s, count > 1 ? "are" : "is", ctxs.s, __builtin_popcount(missing) > 1 ? "s" : "", why,
+                         names, count > 1 ? "are" : "is", ctxs.s, __builtin_popcount(missing) > 1 ? "s" : "", why,
                          count > 1 ? "them" : "it", where,
                          top && rc_str_ends(top->path, "/.bashrc") ? ", or source ~/.bashrc from there" : "");
   for (int k = 0; k < RC_CTX_COUNT; k++)
@@ -122,7 +143,8 @@ static void report(rc_check *cx, rc_presences *ps, size_t at) {
     if (i != at && q->shell == p->shell && q->entry == p->entry && !strcmp(q->name, p->name))
       rc_note(d, q->ev->file, q->ev->span, "%s is also set here (in other contexts)", q->name);
   }
-  rc_buf_free(&names);
+  rc_buf_free(&vars);
+  rc_buf_free(&ents);
   rc_buf_free(&ctxs);
 }
 
@@ -132,7 +154,7 @@ static void check(rc_check *cx) {
   /* one finding per name: at the line that sets it in the most contexts */
   for (size_t i = 0; i < ps.n; i++) {
     rc_presence *p = &ps.v[i];
-    if (!is_go_item(p) || !(p->missing & relied(cx, p))) continue;
+    if (!is_go_item(p) || !missing_of(cx, p)) continue;
     bool best = true;
     for (size_t j = 0; j < ps.n && best; j++) {
       const rc_presence *q = &ps.v[j];
