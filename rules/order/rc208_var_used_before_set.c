@@ -38,7 +38,7 @@ static void check(rc_check *cx) {
       const rc_event *ev = &C->events.v[k];
       if (!strcmp(ev->var, r->var) && ev->file && rc_user_file(cx, ev->file) && ev->after.state != RC_VS_UNSET &&
           (ev->op == RC_OP_ASSIGN || ev->op == RC_OP_APPEND || ev->op == RC_OP_MANAGER || ev->op == RC_OP_DEFAULT) &&
-          !contains(use->span, ev->span))
+          !(ev->file == use->file && contains(use->span, ev->span)))
         later = ev;
     }
     if (!later) continue;
