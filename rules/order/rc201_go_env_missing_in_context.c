@@ -118,9 +118,13 @@ static void report(rc_check *cx, rc_presences *ps, size_t at) {
       read_somewhere |= file_read_in(cx, p, (rc_ctx_kind)k);
     }
   const rc_visit *top = rc_event_startup_visit(p->ctx, p->ev);
+  /* name the file the line is in when some context reads it as a startup file */
+  const char *unread = top ? top->path : p->ev->file->path;
+  for (size_t i = 0; i < cx->nctxs; i++)
+    for (size_t v = 0; cx->ctxs[i]->shell == p->shell && v < cx->ctxs[i]->visits.n; v++)
+      if (cx->ctxs[i]->visits.v[v].startup && cx->ctxs[i]->visits.v[v].file == p->ev->file) unread = p->ev->file->path;
   const char *why = read_somewhere ? "this line is not reached there"
-                    : rc_arena_printf(&cx->S->arena, "%s is not read there", top ? rc_path(cx->S, top->path)
-                                                                                 : rc_path(cx->S, p->ev->file->path));
+                                   : rc_arena_printf(&cx->S->arena, "%s is not read there", rc_path(cx->S, unread));
   const char *where = better_file(cx, p, missing);
   const char *names = rc_arena_printf(&cx->S->arena, "%s%s%s%s", vars.n ? vars.s : "", vars.n && nent ? " and " : "",
                                       nent ? (nent > 1 ? "the PATH entries " : "the PATH entry ") : "",
