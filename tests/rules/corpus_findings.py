@@ -12,6 +12,9 @@ every context of the shells it has files for) and the findings must be
 exactly the listed ones: one missing or one more fails. Homes without the
 key are skipped.
 
+With --write, the lists of the homes that have one (or of the --home names)
+are rewritten from what rccheck reports now: read the diff before committing.
+
 With --clean, the homes named must produce no finding of `warning` or above
 (stock homes: what an installer or the OS writes must lint clean).
 
@@ -153,6 +156,8 @@ def main():
     ap.add_argument("rccheck")
     ap.add_argument("--corpus", default=os.path.join(REPO, "corpus"))
     ap.add_argument("--home", action="append", default=[], help="only these homes")
+    ap.add_argument("--write", action="store_true",
+                    help="rewrite the findings lists from the current output")
     ap.add_argument("--clean", action="append", default=[], metavar="NAME[@macos]",
                     help="assert no finding of warning or above")
     a = ap.parse_args()
@@ -182,7 +187,16 @@ def main():
                 with open(ej, encoding="utf-8") as f:
                     expect = json.load(f)
                 for key, macos in (("findings", False), ("findings_macos", True)):
-                    if key not in expect:
+                    if key not in expect and not (a.write and a.home and not macos):
+                        continue
+                    if a.write:
+                        got = lint(rccheck, ch, macos)
+                        expect[key] = [{"file": d["file"], "line": d["line"], "rule": d["name"]} for d in got]
+                        sys.path.insert(0, os.path.join(REPO, "tests", "oracle"))
+                        import oraclelib
+                        with open(ej, "w", encoding="utf-8") as f:
+                            f.write(oraclelib.format_expect(expect))
+                        print("wrote %s %s (%d findings)" % (name, key, len(got)))
                         continue
                     problems = check_exact(rccheck, name, ch, expect[key], macos)
                     label = name + (" (macos)" if macos else "")
