@@ -114,6 +114,10 @@ const rc_file *rc_user_data_file(rc_check *cx, const char *model_path) {
   return f;
 }
 
+void rc_diag_severity(rc_diag *d, rc_severity s) {
+  if (d && d->fresh) d->severity = s;
+}
+
 void rc_diag_add_context(rc_diag *d, rc_shell sh, rc_ctx_kind k) {
   if (d) d->ctx_mask[sh] |= 1u << k;
 }

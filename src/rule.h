@@ -80,6 +80,9 @@ void rc_note(rc_diag *d, const rc_file *file, rc_span span, const char *fmt, ...
 void rc_fix_begin(rc_diag *d, bool safe, const char *title);
 /* Adds a byte-range replacement to the fix. */
 void rc_fix_edit(rc_diag *d, const rc_file *file, rc_span span, const char *text);
+/* Gives this finding another severity than the rule's default (a rule
+ * whose findings differ in weight); configuration still overrides it. */
+void rc_diag_severity(rc_diag *d, rc_severity s);
 /* Marks the finding as holding in this context (RC_ON_HOME rules). */
 void rc_diag_add_context(rc_diag *d, rc_shell sh, rc_ctx_kind k);
 
@@ -156,6 +159,35 @@ typedef struct rc_go_setting {
 } rc_go_setting;
 /* The KEY=value lines of a go env file (at most max). */
 size_t rc_go_env_settings(rc_session *S, const rc_file *f, rc_go_setting *out, size_t max);
+/* A context of the home's startup chain (not a file analyzed on its own). */
+bool rc_ctx_is_home(rc_check *cx, const rc_ctx *C);
+
+/* Presence across contexts: an exported variable or a PATH entry that a line
+ * of a user file sets in some contexts of a shell, and the contexts of the
+ * same shell that end without it. */
+typedef struct rc_presence {
+  rc_shell shell;
+  const char *name;    /* the variable, or the PATH entry's text */
+  bool entry;          /* a PATH entry */
+  const rc_ctx *ctx;   /* a context where the line sets it */
+  const rc_event *ev;  /* the line (in ctx) */
+  uint32_t set;        /* contexts (bits of rc_ctx_kind) where this line sets it */
+  uint32_t missing;    /* contexts where it is unset (or not on PATH) on every path */
+} rc_presence;
+typedef RC_VEC(rc_presence) rc_presences;
+/* Every such item with a non-empty `missing`, one per name and setting line
+ * (RC_ON_HOME rules). The caller frees the vector. */
+void rc_presence_scan(rc_check *cx, rc_presences *out);
+/* The top startup file of the chain entry that holds an event (the file the
+ * shell itself read), or NULL. */
+const rc_visit *rc_event_startup_visit(const rc_ctx *C, const rc_event *ev);
+/* The line of that startup file that leads to the event: the event itself,
+ * or the `source` line that reads the file holding it. */
+void rc_event_startup_line(const rc_ctx *C, const rc_event *ev, const rc_file **file, rc_span *span);
+/* Bit i set when cx->ctxs holds shell sh's context kind i (home contexts). */
+uint32_t rc_shell_ctx_mask(rc_check *cx, rc_shell sh);
+/* The home context of shell × kind among cx->ctxs (RC_ON_HOME), or NULL. */
+rc_ctx *rc_find_ctx(rc_check *cx, rc_shell sh, rc_ctx_kind k);
 
 /* The registry (rules/rules.c). */
 extern const rc_rule *const rc_rules[];

@@ -162,5 +162,18 @@ def format_expect(doc):
         for i, u in enumerate(unk):
             out.append("    %s%s" % (one(u), "," if i < len(unk) - 1 else ""))
         out.append("  ]")
+    # expected lint findings (tests/rules/corpus_findings.py), one per line
+    for key in ("findings", "findings_macos"):
+        if key not in doc:
+            continue
+        out[-1] += ","
+        fs = doc[key]
+        if not fs:
+            out.append('  %s: []' % one(key))
+            continue
+        out.append('  %s: [' % one(key))
+        for i, x in enumerate(fs):
+            out.append("    %s%s" % (one(x), "," if i < len(fs) - 1 else ""))
+        out.append("  ]")
     out.append("}")
     return "\n".join(out) + "\n"

@@ -2,7 +2,8 @@
  * `findings.txt` is linted (all rules, every context) and must give exactly
  * the findings listed there, `RULE-NAME FILE:LINE` per line (FILE relative
  * to the home, or /etc/… in the overlay). Options on a line
- * `# options: os=macos`; a line `# clean` also asserts that nothing is
+ * `# options: os=macos`; `findings.macos.txt` is the same for --os macos (a
+ * home may have both); a line `# clean` also asserts that nothing is
  * reported at `warning` or above (the setups the tools' docs recommend).
  * The home's `root/` overlay, if any, is the sysroot; else an empty one, so
  * the result does not depend on this machine's /etc. */
@@ -45,14 +46,11 @@ static const char *rel(const char *p, const char *home, const char *root) {
 }
 
 /* One home: returns the number of problems. */
-static int run_home(const char *dir, const char *name, const char *empty_root) {
-  char *sp = rc_xasprintf("%s/findings.txt", dir);
+static int run_home(const char *dir, const char *name, const char *empty_root, const char *sp, rc_os os) {
   char *spec = slurp(sp);
-  free(sp);
   char *save = NULL;
   RC_VEC(want) wants = {0};
   bool clean = false;
-  rc_os os = RC_OS_LINUX;
   for (char *line = strtok_r(spec, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
     if (!strncmp(line, "# options:", 10)) {
       char *o = strstr(line, "os=");
@@ -142,22 +140,27 @@ static void test_corpus_findings(void **st) {
   while ((e = readdir(d))) {
     if (e->d_name[0] == '.') continue;
     char *dir = rc_xasprintf("%s/%s", cdir, e->d_name);
-    char *spec = rc_xasprintf("%s/findings.txt", dir);
-    struct stat sb;
-    if (stat(spec, &sb) == 0) {
-      char *t = slurp(spec);
-      clean += t && strstr(t, "\n# clean\n") != NULL;
-      free(t);
-      problems += run_home(dir, e->d_name, tmpl);
-      homes++;
+    static const char *const specs[] = {"findings.txt", "findings.macos.txt"};
+    for (int k = 0; k < 2; k++) {
+      char *spec = rc_xasprintf("%s/%s", dir, specs[k]);
+      struct stat sb;
+      if (stat(spec, &sb) == 0) {
+        char *t = slurp(spec);
+        clean += t && strstr(t, "\n# clean\n") != NULL;
+        free(t);
+        char *label = rc_xasprintf("%s%s", e->d_name, k ? " (macos)" : "");
+        problems += run_home(dir, label, tmpl, spec, k ? RC_OS_MACOS : RC_OS_LINUX);
+        free(label);
+        homes++;
+      }
+      free(spec);
     }
-    free(spec);
     free(dir);
   }
   closedir(d);
   rmdir(tmpl);
   free(cdir);
-  print_message("%d corpus homes with findings, %d of them clean\n", homes, clean);
+  print_message("%d corpus home runs with findings, %d of them clean\n", homes, clean);
   assert_true(clean >= 5);
   assert_int_equal(problems, 0);
 }
