@@ -345,6 +345,7 @@ void ev_commit_event(E *e, uint32_t id, const char *var, rc_op op, rc_span span,
   ev->after.event = id;
   ev->cond = e->conds;
   ev->manager = manager ? manager : e->manager;
+  ev->in_hook = e->in_hook;
   ev->visit = e->visit;
   const rc_var *cur = raw_get(e, var);
   ev->uniq = cur && (cur->attrs & (RC_VA_UNIQUE | RC_VA_UNIQUE_ARRAY)) ? 1 : 0;

@@ -101,6 +101,7 @@ typedef struct rc_event {
   const char *manager; /* "goenv", "brew", "path_helper", … or NULL */
   int32_t visit;       /* chain entry in which it happened */
   uint32_t uniq;       /* typeset -U in force (0/1) */
+  bool in_hook;        /* made by a prompt hook (precmd), not by the startup files */
 } rc_event;
 
 /* One file of the chain. */

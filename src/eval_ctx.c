@@ -233,7 +233,15 @@ static void shell_defaults_after(E *e) {
   put_default(e, "HISTFILESIZE", hs);
 }
 
+static void run_hooks_inner(E *e);
+
 static void run_hooks(E *e) {
+  e->in_hook = true;
+  run_hooks_inner(e);
+  e->in_hook = false;
+}
+
+static void run_hooks_inner(E *e) {
   for (size_t i = 0; i < e->C->hooks.n; i++) {
     rc_hook h = e->C->hooks.v[i];
     if (strcmp(h.kind, "precmd")) continue;

@@ -113,6 +113,7 @@ typedef struct E {
   const rc_span *span_override; /* where manager effects are reported */
   rc_map ties;         /* zsh typeset -T: array name → tie */
   bool glob_failed;    /* zsh "no matches found": the current file is abandoned */
+  bool in_hook;        /* running precmd hooks after the startup files */
 } E;
 
 /* ---- eval.c ---- */

@@ -76,7 +76,9 @@ const rc_rule rc_rule_rc103 = {
          "prefer `$GOROOT/bin/go` to PATH.",
   .fix = "Remove the line. When later lines use `$GOROOT` (to build PATH, say), keep it as a shell variable "
          "without `export`. The fix is unsafe: programs that read GOROOT themselves lose it.",
-  .bad = "export GOROOT=/usr/local/go\nexport PATH=/usr/local/go/bin:$PATH\n",
-  .good = "export PATH=/usr/local/go/bin:$PATH\n",
+  .bad = "# --- .zshenv\n"
+         "export GOROOT=/usr/local/go\nexport PATH=/usr/local/go/bin:$PATH\n",
+  .good = "# --- .zshenv\n"
+         "export PATH=/usr/local/go/bin:$PATH\n",
   .check = check,
 };

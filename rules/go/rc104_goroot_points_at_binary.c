@@ -68,7 +68,9 @@ const rc_rule rc_rule_rc104 = {
   .why = "go refuses to start (`go: cannot find GOROOT directory: /usr/local/go/bin/go`) or finds no standard "
          "library; editors report that go is missing (golang/vscode-go#1501, danielmiessler/Fabric#971).",
   .fix = "Point GOROOT at the folder above `bin`, or remove the line: go finds its own tree.",
-  .bad = "export GOROOT=/usr/local/go/bin/go\n",
-  .good = "export PATH=$PATH:/usr/local/go/bin\n",
+  .bad = "# --- .zshenv\n"
+         "export GOROOT=/usr/local/go/bin/go\n",
+  .good = "# --- .zshenv\n"
+         "export PATH=$PATH:/usr/local/go/bin\n",
   .check = check,
 };

@@ -135,7 +135,9 @@ const rc_rule rc_rule_rc105 = {
   .fix = "Use the stable `opt/go` link: `$HOMEBREW_PREFIX/opt/go/libexec` when `brew shellenv` ran earlier in "
          "every context that reads the line, else the literal `/opt/homebrew/opt/go/libexec`. Better still, "
          "drop GOROOT: go finds its own tree.",
-  .bad = "export PATH=/opt/homebrew/Cellar/go/1.21.4/libexec/bin:$PATH\n",
-  .good = "export PATH=/opt/homebrew/opt/go/libexec/bin:$PATH\n",
+  .bad = "# --- .zshenv\n"
+         "export PATH=/opt/homebrew/Cellar/go/1.21.4/libexec/bin:$PATH\n",
+  .good = "# --- .zshenv\n"
+         "export PATH=/opt/homebrew/opt/go/libexec/bin:$PATH\n",
   .check = check,
 };

@@ -133,7 +133,9 @@ const rc_rule rc_rule_rc106 = {
          "GOPATH defaults to `$HOME/go`.",
   .fix = "Use `$HOMEBREW_PREFIX` (safe when `brew shellenv` ran earlier in every context that reads the line), "
          "else the literal prefix; `$GOPATH` or `$HOME/go` instead of `$(go env GOPATH)`.",
-  .bad = "eval \"$(/opt/homebrew/bin/brew shellenv)\"\nexport PATH=\"$(brew --prefix go)/libexec/bin:$PATH\"\n",
-  .good = "eval \"$(/opt/homebrew/bin/brew shellenv)\"\nexport PATH=\"$HOMEBREW_PREFIX/opt/go/libexec/bin:$PATH\"\n",
+  .bad = "# --- .zshenv\n"
+         "eval \"$(/opt/homebrew/bin/brew shellenv)\"\nexport PATH=\"$(brew --prefix go)/libexec/bin:$PATH\"\n",
+  .good = "# --- .zshenv\n"
+         "eval \"$(/opt/homebrew/bin/brew shellenv)\"\nexport PATH=\"$HOMEBREW_PREFIX/opt/go/libexec/bin:$PATH\"\n",
   .check = check,
 };

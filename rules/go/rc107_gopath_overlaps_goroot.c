@@ -50,7 +50,9 @@ const rc_rule rc_rule_rc107 = {
          "GOPATH equal to GOROOT (`warning: GOPATH set to GOROOT (…) has no effect`), and a workspace inside "
          "the tree is deleted with it at the next Go upgrade.",
   .fix = "Use a separate folder, usually the default `$HOME/go` (then GOPATH need not be set at all).",
-  .bad = "export GOROOT=$HOME/sdk/go1.22.5\nexport GOPATH=$HOME/sdk/go1.22.5/work\nexport PATH=$PATH:$GOPATH/bin\n",
-  .good = "export GOPATH=$HOME/go\nexport PATH=$PATH:$GOPATH/bin\n",
+  .bad = "# --- .zshenv\n"
+         "export GOROOT=$HOME/sdk/go1.22.5\nexport GOPATH=$HOME/sdk/go1.22.5/work\nexport PATH=$PATH:$GOPATH/bin\n",
+  .good = "# --- .zshenv\n"
+         "export GOPATH=$HOME/go\nexport PATH=$PATH:$GOPATH/bin\n",
   .check = check,
 };

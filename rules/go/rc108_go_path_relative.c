@@ -46,7 +46,9 @@ const rc_rule rc_rule_rc108 = {
   .why = "go refuses to run (`go: GOPATH entry is relative; must be absolute path: \"go\".`), and "
          "`go install` refuses a relative GOBIN; a relative path would mean a different folder in every directory.",
   .fix = "Write the full path: `export GOPATH=$HOME/go`.",
-  .bad = "export GOPATH=go\n",
-  .good = "export GOPATH=$HOME/go\nexport PATH=$PATH:$GOPATH/bin\n",
+  .bad = "# --- .zshenv\n"
+         "export GOPATH=go\n",
+  .good = "# --- .zshenv\n"
+         "export GOPATH=$HOME/go\nexport PATH=$PATH:$GOPATH/bin\n",
   .check = check,
 };

@@ -65,7 +65,9 @@ const rc_rule rc_rule_rc109 = {
   .why = "go does not expand `~` either: `go: GOPATH entry cannot start with shell metacharacter '~': \"~/go\"`, "
          "and `$GOPATH/bin` on PATH names a folder that does not exist.",
   .fix = "Use `$HOME` inside the quotes (`export GOPATH=\"$HOME/go\"`), or leave the tilde unquoted.",
-  .bad = "export GOPATH=\"~/go\"\n",
-  .good = "export GOPATH=\"$HOME/go\"\nexport PATH=$PATH:$GOPATH/bin\n",
+  .bad = "# --- .zshenv\n"
+         "export GOPATH=\"~/go\"\n",
+  .good = "# --- .zshenv\n"
+         "export GOPATH=\"$HOME/go\"\nexport PATH=$PATH:$GOPATH/bin\n",
   .check = check,
 };

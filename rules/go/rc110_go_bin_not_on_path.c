@@ -49,7 +49,9 @@ const rc_rule rc_rule_rc110 = {
   .why = "`go install golang.org/x/tools/gopls@latest` succeeds and then `gopls` is \"command not found\": the "
          "program sits in a folder the shell never searches.",
   .fix = "Add it next to the GOPATH line: `export PATH=\"$PATH:$GOPATH/bin\"` (or `$GOBIN`).",
-  .bad = "export GOPATH=$HOME/work\n",
-  .good = "export GOPATH=$HOME/work\nexport PATH=\"$PATH:$GOPATH/bin\"\n",
+  .bad = "# --- .zshenv\n"
+         "export GOPATH=$HOME/work\n",
+  .good = "# --- .zshenv\n"
+         "export GOPATH=$HOME/work\nexport PATH=\"$PATH:$GOPATH/bin\"\n",
   .check = check,
 };

@@ -34,7 +34,9 @@ const rc_rule rc_rule_rc111 = {
   .why = "Modules are the default since Go 1.16; `off` forces the old GOPATH mode on every project and tool, "
          "and an invalid value stops every go command (`go: unknown environment setting GO111MODULE=ON`).",
   .fix = "Remove the line (the default is `on`); set it per command for the rare old GOPATH project.",
-  .bad = "export GO111MODULE=off\n",
-  .good = "export GOFLAGS=-trimpath\n",
+  .bad = "# --- .zshenv\n"
+         "export GO111MODULE=off\n",
+  .good = "# --- .zshenv\n"
+         "export GOFLAGS=-trimpath\n",
   .check = check,
 };

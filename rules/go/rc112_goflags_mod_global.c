@@ -32,7 +32,9 @@ const rc_rule rc_rule_rc112 = {
   .why = "A per-project choice made global: `-mod=vendor` fails in modules without a vendor folder, `-mod=mod` "
          "lets any build rewrite go.mod; go already picks vendor mode when a vendor folder is present.",
   .fix = "Drop `-mod=…` from GOFLAGS and pass it where a project needs it (its Makefile or CI script).",
-  .bad = "export GOFLAGS=-mod=vendor\n",
-  .good = "export GOFLAGS=-trimpath\n",
+  .bad = "# --- .zshenv\n"
+         "export GOFLAGS=-mod=vendor\n",
+  .good = "# --- .zshenv\n"
+         "export GOFLAGS=-trimpath\n",
   .check = check,
 };

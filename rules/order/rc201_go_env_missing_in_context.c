@@ -46,9 +46,14 @@ static uint32_t line_ran(rc_check *cx, const rc_presence *p, uint32_t mask) {
   return ran;
 }
 
+/* Reported only when VS Code's environment misses it: `-c` and `-l -c`
+ * shells usually inherit the variable from the terminal or the editor that
+ * starts them (RC202, off by default, reports those). */
 static uint32_t missing_of(rc_check *cx, const rc_presence *p) {
+  if (p->ev->in_hook) return 0; /* set by a prompt hook: RC115 */
   uint32_t m = p->missing & relied(cx, p);
-  return m & ~line_ran(cx, p, m);
+  m &= ~line_ran(cx, p, m);
+  return m & (1u << RC_CTX_VSCODE) ? m : 0;
 }
 
 static const char *ctx_label(rc_shell sh, rc_ctx_kind k) {
@@ -135,9 +140,6 @@ static void report(rc_check *cx, rc_presences *ps, size_t at) {
                          top && rc_str_ends(top->path, "/.bashrc") ? ", or source ~/.bashrc from there" : "");
   for (int k = 0; k < RC_CTX_COUNT; k++)
     if (missing & (1u << k)) rc_diag_add_context(d, p->shell, (rc_ctx_kind)k);
-  /* `-c` and `-l -c` shells usually inherit the variable from the terminal or
-   * the editor that starts them; VS Code's resolver starts from nothing. */
-  if (!(missing & (1u << RC_CTX_VSCODE))) rc_diag_severity(d, RC_SEV_INFO);
   if (top && top->file != p->ev->file) {
     /* the line is in a sourced file: show where the chain reaches it */
     const rc_visit *v = &p->ctx->visits.v[p->ev->visit];
@@ -186,13 +188,15 @@ const rc_rule rc_rule_rc201 = {
           "(tasks and scripts). The usual cause is an `export` in ~/.zshrc or ~/.bashrc, which only interactive "
           "shells read.",
   .why = "The terminal works, so the setup looks right, but VS Code's Go extension, `go generate` run from a task, "
-         "git hooks and `ssh host go build` see another Go, another GOPATH, or no Go at all. A warning when VS Code's "
-         "environment misses it (VS Code resolves its environment from a fresh login shell); info when only `-c` or "
-         "`-l -c` shells do, since those usually inherit it from the terminal or editor that starts them.",
+         "git hooks and `ssh host go build` see another Go, another GOPATH, or no Go at all. Reported when VS Code's "
+         "environment misses it (VS Code resolves its environment from a fresh `$SHELL -i -l -c`); when only `-c` or "
+         "`-l -c` shells miss it, RC202 (off by default) reports it, since those shells usually inherit it from the "
+         "terminal or editor that starts them.",
   .fix = "Move the line to a file every one of those contexts reads: ~/.zshenv for zsh (on macOS, PATH entries in "
          "~/.zprofile, after path_helper), and for bash the login file it reads (~/.bash_profile or ~/.profile), "
          "or source ~/.bashrc from it.",
-  .bad = "# --- .zshrc\nexport GOPATH=\"$HOME/go\"\n",
-  .good = "# --- .zshenv\nexport GOPATH=\"$HOME/go\"\n",
+  .bad = "# --- .zshrc\n[ -n \"$VSCODE_RESOLVING_ENVIRONMENT\" ] && return\nexport GOPATH=\"$HOME/go\"\n"
+         "path+=($GOPATH/bin)\n",
+  .good = "# --- .zshrc\nexport GOPATH=\"$HOME/go\"\npath+=($GOPATH/bin)\n[ -n \"$VSCODE_RESOLVING_ENVIRONMENT\" ] && return\n",
   .check = check,
 };

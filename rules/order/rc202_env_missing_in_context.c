@@ -3,15 +3,32 @@
 
 #include "rule.h"
 
-/* Left to RC201, and variables that only make sense in a terminal. */
-static const char *const skip[] = {"GOROOT", "GOPATH", "GOBIN", "GOFLAGS", "GO111MODULE", "GOTOOLCHAIN",
-                                   "LS_COLORS", "LSCOLORS", "CLICOLOR", "GPG_TTY", "PROMPT_COMMAND",
+static const char *const go_vars[] = {"GOROOT", "GOPATH", "GOBIN", "GOFLAGS", "GO111MODULE", "GOTOOLCHAIN"};
+/* Variables that only make sense in a terminal. */
+static const char *const skip[] = {"LS_COLORS", "LSCOLORS", "CLICOLOR", "GPG_TTY", "PROMPT_COMMAND",
                                    "STARSHIP_SHELL", "STARSHIP_SESSION_KEY", "GOENV_SHELL", "MISE_SHELL",
                                    "HISTFILE", "HISTSIZE", "HISTFILESIZE", "HISTCONTROL", "SAVEHIST"};
 static const char *const go_marks[] = {"/go/bin", "/.go/bin", "/go/", "/sdk/go", "goenv", "gvm", ".asdf", "/mise/",
                                        "/.g/bin", "golang", "GOROOT", "GOPATH", "GOBIN", "go env"};
 
+/* Go's variables and bin folders: RC201 reports them when VS Code misses
+ * them; this rule when only `-c` / `-l -c` shells do. */
+static bool go_item(const rc_presence *p) {
+  if (!p->entry) {
+    for (size_t i = 0; i < RC_ARRAY_LEN(go_vars); i++)
+      if (!strcmp(p->name, go_vars[i])) return true;
+    return false;
+  }
+  if (p->ev->manager && strcmp(p->ev->manager, "brew") && strcmp(p->ev->manager, "path_helper") &&
+      strcmp(p->ev->manager, "nix"))
+    return true;
+  for (size_t i = 0; i < RC_ARRAY_LEN(go_marks); i++)
+    if (strstr(p->name, go_marks[i])) return true;
+  return false;
+}
+
 static bool wanted(const rc_presence *p) {
+  if (go_item(p)) return true;
   if (!p->entry) {
     for (size_t i = 0; i < RC_ARRAY_LEN(skip); i++)
       if (!strcmp(p->name, skip[i])) return false;
@@ -38,7 +55,7 @@ static void check(rc_check *cx) {
   for (size_t i = 0; i < ps.n; i++) {
     const rc_presence *p = &ps.v[i];
     uint32_t missing = p->missing & relied(p);
-    if (!wanted(p) || !missing) continue;
+    if (!wanted(p) || !missing || (go_item(p) && (missing & (1u << RC_CTX_VSCODE)))) continue;
     bool best = true; /* one finding per name: the line that sets it in the most contexts */
     for (size_t j = 0; j < ps.n && best; j++) {
       const rc_presence *q = &ps.v[j];
@@ -68,8 +85,9 @@ const rc_rule rc_rule_rc202 = {
   .off_by_default = true,
   .hook = RC_ON_HOME,
   .summary = "An exported variable or PATH entry is set in some contexts but missing in others",
-  .what = "Like RC201 for every other exported variable and PATH entry: a line sets it, and `-l -c` shells, VS "
-          "Code's environment or `zsh -c` never reach that line.",
+  .what = "An exported variable or PATH entry that a line sets, while `-l -c` shells, VS Code's environment or "
+          "`zsh -c` never reach that line; for Go's variables and bin folders, the cases RC201 leaves out (only `-c` "
+          "or `-l -c` shells miss them).",
   .why = "Often deliberate (a prompt setting, an alias helper), sometimes the reason a tool works in the terminal "
          "and not in an editor task. Off by default: turn it on to audit a setup.",
   .fix = "If the other contexts need it, move the line to ~/.zshenv (zsh) or the login file bash reads.",

@@ -71,8 +71,8 @@ const rc_rule rc_rule_rc204 = {
   .fix = "Source the shadowed file from the one bash reads (`[ -f ~/.profile ] && . ~/.profile`), or move its "
          "contents there and delete it.",
   .bad = "# rccheck-fixture: shell=bash\n# --- .bash_profile\n. \"$HOME/.cargo/env\"\n# --- .cargo/env\n"
-         "export CARGO_HOME=\"$HOME/.cargo\"\n# --- .profile\nexport GOPATH=\"$HOME/go\"\n",
+         "export CARGO_HOME=\"$HOME/.cargo\"\n# --- .profile\nexport EDITOR=vim\n",
   .good = "# rccheck-fixture: shell=bash\n# --- .bash_profile\n[ -f ~/.profile ] && . ~/.profile\n. \"$HOME/.cargo/env\"\n"
-          "# --- .cargo/env\nexport CARGO_HOME=\"$HOME/.cargo\"\n# --- .profile\nexport GOPATH=\"$HOME/go\"\n",
+          "# --- .cargo/env\nexport CARGO_HOME=\"$HOME/.cargo\"\n# --- .profile\nexport EDITOR=vim\n",
   .check = check,
 };

@@ -64,6 +64,7 @@ const rc_rule rc_rule_rc208 = {
   .fix = "Set the variable before its first use: move the assignment up, or the use down into the file that sets "
          "it.",
   .bad = "# rccheck-fixture: shell=zsh\n# --- .zshenv\nexport GOBIN=\"$GOPATH/bin\"\nexport GOPATH=\"$HOME/go\"\n",
-  .good = "# rccheck-fixture: shell=zsh\n# --- .zshenv\nexport GOPATH=\"$HOME/go\"\nexport GOBIN=\"$GOPATH/bin\"\n",
+  .good = "# rccheck-fixture: shell=zsh\n# --- .zshenv\nexport GOPATH=\"$HOME/go\"\nexport GOBIN=\"$GOPATH/bin\"\n"
+           "path+=($GOBIN)\n",
   .check = check,
 };

@@ -25,7 +25,7 @@ const rc_rule rc_rule_rc212 = {
          "recompute what a literal path or $HOMEBREW_PREFIX already knows.",
   .fix = "Replace computed values with literals or variables the earlier lines set, cache tool output, and guard "
          "interactive-only tools with `[[ -o interactive ]]`.",
-  .bad = "# rccheck-fixture: shell=zsh\n# --- .zshenv\nexport GOPATH=\"$(go env GOPATH)\"\n",
-  .good = "# rccheck-fixture: shell=zsh\n# --- .zshenv\nexport GOPATH=\"$HOME/go\"\n",
+  .bad = "# rccheck-fixture: shell=zsh\n# --- .zshenv\nexport HOST_SHORT=\"$(hostname -s)\"\n",
+  .good = "# rccheck-fixture: shell=zsh\n# --- .zshenv\nexport HOST_SHORT=\"${HOST%%.*}\"\n",
   .check = check,
 };
