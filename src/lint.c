@@ -316,6 +316,7 @@ static void run_rules(rc_lint *L, const rc_rule *const *rules, size_t nrules, rc
   engine eng = {L};
   for (size_t i = 0; i < nrules; i++) {
     const rc_rule *r = rules[i];
+    if (r->needs_home && L->virtual_home) continue; /* the rest of the home is not known */
     rc_check cx;
     memset(&cx, 0, sizeof cx);
     cx.rule = r;
@@ -432,7 +433,10 @@ rc_lint *rc_lint_run_rules(const rc_lint_opts *o, const rc_rule *const *rules, s
     }
     if (!roles[i]) roles[i] = rc_role_of_name(o->files[i]);
   }
-  if (L->file_mode && !sopt.home) sopt.home = "/nonexistent/rccheck-home";
+  if (L->file_mode && !sopt.home) {
+    sopt.home = "/nonexistent/rccheck-home";
+    L->virtual_home = true;
+  }
   L->S = rc_session_new(&sopt);
   rc_session *S = L->S;
   for (int i = 0; i < o->nfiles; i++)

@@ -37,6 +37,7 @@ typedef struct rc_lint {
   rc_map rule_sev;             /* id → severity+1 override */
   rc_map rule_on;              /* id → 1 enabled, 2 disabled */
   bool file_mode;
+  bool virtual_home;           /* FILE mode without --home: the other dotfiles are unknown */
 } rc_lint;
 
 rc_lint *rc_lint_run(const rc_lint_opts *o);

@@ -122,10 +122,13 @@ static void rules_markdown(void) {
   }
   for (size_t i = 0; i < rc_rules_count; i++) {
     const rc_rule *r = rc_rules[i];
-    printf("\n<a id=\"%s\"></a>\n## %s `%s`\n\n%s. Severity: %s%s. Fixable: %s.\n\n### What it finds\n\n%s\n\n"
+    printf("\n<a id=\"%s\"></a>\n## %s `%s`\n\n%s. Severity: %s%s. Fixable: %s.%s\n\n### What it finds\n\n%s\n\n"
            "### Why it hurts\n\n%s\n\n### Example\n\n```sh\n",
            r->id, r->id, r->name, r->summary, rc_severity_name(r->severity), r->off_by_default ? ", off by default" : "",
-           r->fixable ? "yes" : "no", r->what, r->why);
+           r->fixable ? "yes" : "no",
+           r->needs_home ? " Judges the whole set of startup files, so it does not run on loose files (`rccheck FILE…` "
+                           "without `--home`, as in a pre-commit hook)." : "",
+           r->what, r->why);
     print_snippet(r->bad);
     printf("```\n\n### Fix\n\n%s\n\n```sh\n", r->fix);
     print_snippet(r->good);

@@ -46,6 +46,8 @@ typedef struct rc_rule {
   rc_severity severity; /* default */
   bool fixable;         /* offers an automatic fix */
   bool off_by_default;
+  bool needs_home;      /* judges the whole set of startup files: skipped when
+                           linting loose files (pre-commit) without --home */
   rc_rule_hook hook;
   const char *summary;  /* one line */
   const char *what;     /* doc: what it finds */

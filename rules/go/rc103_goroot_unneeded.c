@@ -66,6 +66,7 @@ const rc_rule rc_rule_rc103 = {
   .name = "goroot-unneeded",
   .severity = RC_SEV_INFO,
   .fixable = true,
+  .needs_home = true,
   .hook = RC_ON_CONTEXT,
   .summary = "GOROOT is set by hand although go finds its own tree",
   .what = "An exported GOROOT whose `bin` folder is already the first `go` on PATH, with no version manager "

@@ -42,6 +42,7 @@ const rc_rule rc_rule_rc110 = {
   .id = "RC110",
   .name = "go-bin-not-on-path",
   .severity = RC_SEV_WARNING,
+  .needs_home = true,
   .hook = RC_ON_CONTEXT,
   .summary = "GOPATH or GOBIN is set but the folder `go install` writes to is not on PATH",
   .what = "A GOBIN, or a GOPATH without GOBIN, set in the startup files while that folder (GOBIN, else the "

@@ -31,6 +31,7 @@ const rc_rule rc_rule_rc116 = {
   .id = "RC116",
   .name = "go-env-file-overridden",
   .severity = RC_SEV_WARNING,
+  .needs_home = true,
   .hook = RC_ON_CONTEXT,
   .summary = "A setting in the go env file is overridden by the shell",
   .what = "A `KEY=value` line of the go env file (`go env -w`; `$GOENV`, else `~/.config/go/env` on Linux, "

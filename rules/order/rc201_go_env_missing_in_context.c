@@ -180,6 +180,7 @@ const rc_rule rc_rule_rc201 = {
   .id = "RC201",
   .name = "go-env-missing-in-context",
   .severity = RC_SEV_WARNING,
+  .needs_home = true,
   .hook = RC_ON_HOME,
   .summary = "A Go toolchain variable or Go bin directory is set in some contexts but missing in others",
   .what = "GOROOT, GOPATH, GOBIN, GOFLAGS, GO111MODULE, GOTOOLCHAIN, or a PATH entry for a Go or Go version "

@@ -83,6 +83,7 @@ const rc_rule rc_rule_rc202 = {
   .name = "env-missing-in-context",
   .severity = RC_SEV_INFO,
   .off_by_default = true,
+  .needs_home = true,
   .hook = RC_ON_HOME,
   .summary = "An exported variable or PATH entry is set in some contexts but missing in others",
   .what = "An exported variable or PATH entry that a line sets, while `-l -c` shells, VS Code's environment or "

@@ -62,6 +62,7 @@ const rc_rule rc_rule_rc204 = {
   .name = "profile-shadowed",
   .severity = RC_SEV_WARNING,
   .fixable = true,
+  .needs_home = true,
   .hook = RC_ON_CONTEXT,
   .summary = "~/.bash_profile (or ~/.bash_login) hides a non-empty ~/.profile from bash login shells",
   .what = "A bash login shell reads only the first of ~/.bash_profile, ~/.bash_login and ~/.profile that exists. "

@@ -86,6 +86,7 @@ const rc_rule rc_rule_rc205 = {
   .name = "bashrc-not-read-by-login-shell",
   .severity = RC_SEV_WARNING,
   .fixable = true,
+  .needs_home = true,
   .hook = RC_ON_HOME,
   .summary = "~/.bashrc exports environment, but bash login shells never read it",
   .what = "bash reads ~/.bashrc only in interactive non-login shells. A login shell (macOS Terminal and iTerm2, VS "

@@ -79,6 +79,7 @@ const rc_rule rc_rule_rc206 = {
   .id = "RC206",
   .name = "file-read-twice",
   .severity = RC_SEV_WARNING,
+  .needs_home = true,
   .hook = RC_ON_CONTEXT,
   .summary = "A file is read twice in one shell and its PATH changes are not idempotent",
   .what = "The same file is read twice in one context — ~/.zshrc sourcing ~/.zprofile, which a login shell "

@@ -80,6 +80,7 @@ const rc_rule rc_rule_rc207 = {
   .id = "RC207",
   .name = "zdotdir-set-too-late",
   .severity = RC_SEV_WARNING,
+  .needs_home = true,
   .hook = RC_ON_HOME,
   .summary = "ZDOTDIR is set after zsh has already looked for the files it was meant to move",
   .what = "zsh looks up $ZDOTDIR again before each of its files. Set in ~/.zprofile it moves ~/.zshrc onward; set "

@@ -54,6 +54,7 @@ const rc_rule rc_rule_rc208 = {
   .id = "RC208",
   .name = "var-used-before-set",
   .severity = RC_SEV_WARNING,
+  .needs_home = true,
   .hook = RC_ON_CONTEXT,
   .summary = "A variable is expanded before the line that sets it",
   .what = "A value is built from a variable — `export PATH=\"$GOROOT/bin:$PATH\"` — at a point where nothing has set "

@@ -40,6 +40,7 @@ const rc_rule rc_rule_rc213 = {
   .id = "RC213",
   .name = "slow-vscode-environment",
   .severity = RC_SEV_WARNING,
+  .needs_home = true,
   .hook = RC_ON_CONTEXT,
   .summary = "VS Code's environment resolution runs many programs at startup",
   .what = "VS Code started from the Dock runs your login shell (`$SHELL -i -l -c`) to learn the environment. This "
