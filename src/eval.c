@@ -1606,14 +1606,25 @@ static res ev_file(E *e, rc_file *f, int32_t visit, const rc_str *const *args, u
   return out;
 }
 
-static const char *problem_for_status(rc_load_status st, rc_problem_kind *k) {
-  switch (st) {
+_Static_assert(RC_SOURCE_MAX_TOKENS == 500 * 1000 && RC_SESSION_MAX_TOKENS == 1000 * 1000,
+               "problem_for_status names the token caps");
+
+static const char *problem_for_status(E *e, const rc_file *f, rc_problem_kind *k) {
+  switch (f->status) {
   case RC_LOAD_MISSING: *k = RC_PB_SOURCE_MISSING; return "does not exist";
   case RC_LOAD_NOT_REGULAR: *k = RC_PB_SOURCE_NOT_REGULAR; return "is not a regular file (directory, FIFO or device): not read";
   case RC_LOAD_LOOP: *k = RC_PB_FILE_UNREADABLE; return "is a symlink loop";
   case RC_LOAD_TOO_LARGE: *k = RC_PB_FILE_UNREADABLE; return "is larger than rccheck reads (4 MiB): not analyzed";
   case RC_LOAD_BINARY: *k = RC_PB_FILE_UNREADABLE; return "looks like a binary file: not analyzed";
-  default: *k = RC_PB_FILE_UNREADABLE; return "cannot be read";
+  case RC_LOAD_TOO_COMPLEX:
+    *k = RC_PB_FILE_UNREADABLE;
+    return "has more than 500,000 words and operators, more than rccheck analyzes in one file: not analyzed";
+  case RC_LOAD_BUDGET:
+    *k = RC_PB_FILE_UNREADABLE;
+    return "is not analyzed: the files read before it hold 1,000,000 words and operators, rccheck's limit for one run";
+  default:
+    *k = RC_PB_FILE_UNREADABLE;
+    return f->err_no ? rc_arena_printf(e->A, "cannot be read: %s", strerror(f->err_no)) : "cannot be read";
   }
 }
 
@@ -1628,7 +1639,7 @@ res ev_source_path(E *e, const char *path, rc_span span, const rc_word *const *a
     ev_add_visit(e, f, path, f->status != RC_LOAD_MISSING, startup, span);
     if (!startup || f->status != RC_LOAD_MISSING) {
       rc_problem_kind k;
-      const char *why = problem_for_status(f->status, &k);
+      const char *why = problem_for_status(e, f, &k);
       if (!startup) ev_problem(e, k, span, path, "%s %s", path, why);
       else {
         const rc_file *sf = e->file;

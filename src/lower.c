@@ -140,13 +140,16 @@ static kidvec *kids(L *l, TSNode n) {
   kidvec *v = &l->scratch[d];
   v->n = 0;
   TSTreeCursor c = ts_tree_cursor_new(n);
+  /* The grammar names no field among a program's statements; looking one up
+   * costs a walk through the hidden repetition nodes above each child. */
+  bool fields = kind_of(l, n) != N_PROGRAM;
   if (ts_tree_cursor_goto_first_child(&c)) {
     do {
       kid k;
       k.n = ts_tree_cursor_current_node(&c);
       k.k = kind_of(l, k.n);
       k.named = ts_node_is_named(k.n);
-      k.field = ts_tree_cursor_current_field_name(&c);
+      k.field = fields ? ts_tree_cursor_current_field_name(&c) : NULL;
       rc_vec_push(v, k);
     } while (ts_tree_cursor_goto_next_sibling(&c));
   }

@@ -180,6 +180,10 @@ typedef RC_VEC(rc_presence) rc_presences;
 /* Every such item with a non-empty `missing`, one per name and setting line
  * (RC_ON_HOME rules). The caller frees the vector. */
 void rc_presence_scan(rc_check *cx, rc_presences *out);
+/* For each item of ps: is it the one line per shell and name (variables and
+ * PATH entries apart) that sets it in the most contexts, the first of equals?
+ * A malloc'ed array of ps->n flags. */
+bool *rc_presence_best(rc_check *cx, const rc_presences *ps);
 /* The top startup file of the chain entry that holds an event (the file the
  * shell itself read), or NULL. */
 const rc_visit *rc_event_startup_visit(const rc_ctx *C, const rc_event *ev);

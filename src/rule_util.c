@@ -116,12 +116,17 @@ static bool guarded_stmt(const rc_stmt *s, rc_span span, bool guarded, bool *fou
   return guarded;
 }
 
+/* The statements of a list follow one another in the file: the one that
+ * may hold `span` is the last that starts at or before it (a linear walk
+ * made callers quadratic on long files). */
 static bool guarded_in(const rc_stmts *ss, rc_span span, bool guarded, bool *found) {
-  for (uint32_t i = 0; i < ss->n; i++) {
-    bool g = guarded_stmt(ss->v[i], span, guarded, found);
-    if (*found) return g;
+  uint32_t lo = 0, hi = ss->n;
+  while (lo < hi) {
+    uint32_t mid = lo + (hi - lo) / 2;
+    if (ss->v[mid]->span.start <= span.start) lo = mid + 1;
+    else hi = mid;
   }
-  return false;
+  return lo ? guarded_stmt(ss->v[lo - 1], span, guarded, found) : false;
 }
 
 bool rc_span_guarded(const rc_file *f, rc_span span) {
@@ -350,4 +355,21 @@ void rc_presence_scan(rc_check *cx, rc_presences *out) {
       if (out->v[i].missing && out->v[i].set) out->v[w++] = out->v[i];
     out->n = w;
   }
+}
+
+bool *rc_presence_best(rc_check *cx, const rc_presences *ps) {
+  bool *best = rc_xcalloc(ps->n + 1, sizeof(bool));
+  rc_map at = {0}; /* "shell:entry:name" → index + 1 of the best so far */
+  for (size_t i = 0; i < ps->n; i++) {
+    const rc_presence *p = &ps->v[i];
+    const char *key = rc_arena_printf(&cx->S->arena, "%d:%d:%s", (int)p->shell, (int)p->entry, p->name);
+    size_t b = (size_t)(uintptr_t)rc_map_get(&at, key);
+    if (!b || __builtin_popcount(p->set) > __builtin_popcount(ps->v[b - 1].set)) {
+      if (b) best[b - 1] = false;
+      best[i] = true;
+      rc_map_put(&at, key, (void *)(uintptr_t)(i + 1));
+    }
+  }
+  rc_map_free(&at);
+  return best;
 }

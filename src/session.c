@@ -162,13 +162,25 @@ rc_file *rc_session_file(rc_session *S, const char *path, rc_dialect d) {
   if (stock) {
     f->builtin = true;
     f->src = rc_source_from_memory(path, stock, strlen(stock));
+  } else if (buf && buf->n > RC_SOURCE_MAX_BYTES) {
+    f->status = RC_LOAD_TOO_LARGE;
   } else if (buf) {
     f->src = rc_source_from_memory(fs, buf->s ? buf->s : "", buf->n);
   } else {
     f->src = rc_source_load(fs, &f->status, &f->err_no);
   }
   if (f->src) {
-    f->status = RC_LOAD_OK;
+    /* Parsing costs memory and time per token: a cap per file, and one for
+     * the whole run (a glob may source thousands of large files). */
+    f->status = f->src->tokens > RC_SOURCE_MAX_TOKENS                    ? RC_LOAD_TOO_COMPLEX
+                : S->tokens + f->src->tokens > RC_SESSION_MAX_TOKENS ? RC_LOAD_BUDGET
+                                                                     : RC_LOAD_OK;
+    if (f->status != RC_LOAD_OK) {
+      rc_source_free(f->src);
+      f->src = NULL;
+      return f;
+    }
+    S->tokens += f->src->tokens;
     f->ir = rc_parse(f->src, d);
   }
   return f;
@@ -213,10 +225,12 @@ rc_ctx *rc_session_ctx(rc_session *S, rc_shell sh, rc_ctx_kind k) {
   return C;
 }
 
+/* lstat: a dotfile that is a broken or looping symlink is still the user's
+ * file, and its shell's contexts say why it cannot be read. */
 static bool home_has(rc_session *S, const char *name) {
   char *p = rc_arena_printf(&S->arena, "%s/%s", S->opt.home, name);
   struct stat st;
-  return stat(p, &st) == 0;
+  return lstat(p, &st) == 0;
 }
 
 unsigned rc_session_shells(rc_session *S) {

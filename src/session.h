@@ -76,6 +76,7 @@ typedef struct rc_session {
   RC_VEC(rc_ctx *) ctxs;
   rc_map mapped;                /* model path → fs path (lint FILE… roles) */
   RC_VEC(rc_fragment) fragments;
+  uint64_t tokens;              /* parsed so far, against RC_SESSION_MAX_TOKENS */
 } rc_session;
 
 rc_session *rc_session_new(const rc_session_opts *opt);

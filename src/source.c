@@ -20,6 +20,8 @@ const char *rc_load_status_str(rc_load_status st) {
   case RC_LOAD_NOT_REGULAR: return "is not a regular file";
   case RC_LOAD_TOO_LARGE: return "is too large";
   case RC_LOAD_BINARY: return "is a binary file";
+  case RC_LOAD_TOO_COMPLEX: return "is too large to analyze";
+  case RC_LOAD_BUDGET: return "is over the run's limit";
   }
   return "?";
 }
@@ -75,10 +77,24 @@ static int64_t first_bad_utf8(const unsigned char *p, size_t n) {
   return -1;
 }
 
+static bool word_byte(unsigned char c) {
+  return c == '_' || c >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
 static void finish(rc_source *s) {
   s->nul_bytes = 0;
   for (uint32_t i = 0; i < s->len; i++)
     if (s->text[i] == 0) s->text[i] = ' ', s->nul_bytes++;
+  /* Tokens: runs of word bytes, and every other byte but blanks and the
+   * newlines of blank lines. */
+  s->tokens = 0;
+  bool blank = true;
+  for (uint32_t i = 0; i < s->len; i++) {
+    unsigned char c = (unsigned char)s->text[i];
+    if (c == '\n') s->tokens += !blank, blank = true;
+    else if (word_byte(c)) s->tokens += i == 0 || !word_byte((unsigned char)s->text[i - 1]), blank = false;
+    else if (c != ' ' && c != '\t' && c != '\r') s->tokens++, blank = false;
+  }
   s->bad_utf8_at = first_bad_utf8((const unsigned char *)s->text, s->len);
   uint32_t n = 1;
   for (uint32_t i = 0; i < s->len; i++)

@@ -16,9 +16,19 @@ typedef enum rc_load_status {
   RC_LOAD_NOT_REGULAR,/* directory, FIFO, device, socket */
   RC_LOAD_TOO_LARGE,  /* over the size cap */
   RC_LOAD_BINARY,     /* looks like a binary file */
+  RC_LOAD_TOO_COMPLEX,/* over the token cap (parsing it would cost too much) */
+  RC_LOAD_BUDGET,     /* the run's token budget is spent (session.c) */
 } rc_load_status;
 
-enum { RC_SOURCE_MAX_BYTES = 4 * 1024 * 1024 };
+/* Caps that bound time and memory. Parsing and lowering cost up to ~500
+ * bytes per token on files of tiny statements (`a;a;a;…`), ~100 on real
+ * ones; the largest real startup files hold ~100,000 tokens (p10k.zsh,
+ * zsh's _git completion), a heavy oh-my-zsh home ~300,000 in all. */
+enum {
+  RC_SOURCE_MAX_BYTES = 4 * 1024 * 1024,
+  RC_SOURCE_MAX_TOKENS = 500 * 1000,     /* per file */
+  RC_SESSION_MAX_TOKENS = 1000 * 1000,   /* all files of one run */
+};
 
 typedef struct rc_source {
   char *path;      /* absolute path as the shell would name it (owned) */
@@ -28,6 +38,7 @@ typedef struct rc_source {
   uint32_t *lines; /* byte offset of the start of each line */
   uint32_t nlines;
   uint32_t nul_bytes;     /* count of NUL bytes replaced */
+  uint32_t tokens;        /* words and operator bytes, roughly what the parser sees */
   int64_t bad_utf8_at;    /* first invalid UTF-8 byte offset, or -1 */
   bool from_buffer;       /* text came from an editor buffer, not disk */
   int64_t mtime_ns;       /* for --fix: refuse when the file changed */

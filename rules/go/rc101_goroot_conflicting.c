@@ -37,7 +37,8 @@ static const rc_event *winner_event(const rc_ctx *C) {
   return rc_alt_event(C, &v->alts[0]);
 }
 
-static void scan(rc_check *cx, const rc_ctx *C, hits *out) {
+/* `at` maps "file id:offset" of a later line to its index in out + 1. */
+static void scan(rc_check *cx, const rc_ctx *C, hits *out, rc_map *at) {
   size_t n;
   const uint32_t *ids = rc_ctx_var_events(C, "GOROOT", &n);
   for (size_t j = 0; j < n; j++) {
@@ -51,13 +52,13 @@ static void scan(rc_check *cx, const rc_ctx *C, hits *out) {
       if (!av || !bv || !strcmp(av, bv)) break;
       /* `[ -d X ] && GOROOT=X` after a plain default is a deliberate override */
       if (rc_span_guarded(b->file, b->span) && !rc_span_guarded(a->file, a->span)) break;
-      hit *h = NULL;
-      for (size_t k = 0; k < out->n && !h; k++)
-        if (out->v[k].later->file == b->file && out->v[k].later->span.start == b->span.start) h = &out->v[k];
-      if (!h) {
+      const char *key = rc_arena_printf(&cx->S->arena, "%u:%u", b->file->id, b->span.start);
+      size_t k = (size_t)(uintptr_t)rc_map_get(at, key);
+      if (!k) {
         rc_vec_push(out, ((hit){.later = b, .earlier = a, .val = bv, .prev = av}));
-        h = &out->v[out->n - 1];
+        rc_map_put(at, key, (void *)(uintptr_t)(k = out->n));
       }
+      hit *h = &out->v[k - 1];
       rc_vec_push(&h->ctxs, C);
       break;
     }
@@ -66,7 +67,9 @@ static void scan(rc_check *cx, const rc_ctx *C, hits *out) {
 
 static void check(rc_check *cx) {
   hits hs = {0};
-  for (size_t c = 0; c < cx->nctxs; c++) scan(cx, cx->ctxs[c], &hs);
+  rc_map at = {0};
+  for (size_t c = 0; c < cx->nctxs; c++) scan(cx, cx->ctxs[c], &hs, &at);
+  rc_map_free(&at);
   for (size_t i = 0; i < hs.n; i++) {
     hit *h = &hs.v[i];
     /* Does the later line win wherever both run? Then say so in the message;

@@ -34,14 +34,31 @@ static uint32_t relied(rc_check *cx, const rc_presence *p) {
   return m;
 }
 
+/* The lines (file id:offset) of each shell × context's events, built when
+ * first needed: a walk over every event for every item was quadratic. */
+typedef struct lines {
+  rc_map at[RC_SH_COUNT][RC_CTX_COUNT];
+  bool built[RC_SH_COUNT][RC_CTX_COUNT];
+} lines;
+
+static const char *line_key(rc_check *cx, const rc_file *f, uint32_t start) {
+  return rc_arena_printf(&cx->S->arena, "%u:%u", f ? f->id : ~0u, start);
+}
+
 /* Contexts where the line itself ran (and a later line undid it): not a
  * matter of where the line is. */
-static uint32_t line_ran(rc_check *cx, const rc_presence *p, uint32_t mask) {
+static uint32_t line_ran(rc_check *cx, lines *ls, const rc_presence *p, uint32_t mask) {
   uint32_t ran = 0;
   for (int k = 0; k < RC_CTX_COUNT; k++) {
     const rc_ctx *D = (mask & (1u << k)) ? rc_find_ctx(cx, p->shell, (rc_ctx_kind)k) : NULL;
-    for (size_t i = 0; D && i < D->events.n && !(ran & (1u << k)); i++)
-      if (D->events.v[i].file == p->ev->file && D->events.v[i].span.start == p->ev->span.start) ran |= 1u << k;
+    if (!D) continue;
+    rc_map *m = &ls->at[p->shell][k];
+    if (!ls->built[p->shell][k]) {
+      for (size_t i = 0; i < D->events.n; i++)
+        rc_map_put(m, line_key(cx, D->events.v[i].file, D->events.v[i].span.start), (void *)1);
+      ls->built[p->shell][k] = true;
+    }
+    if (rc_map_has(m, line_key(cx, p->ev->file, p->ev->span.start))) ran |= 1u << k;
   }
   return ran;
 }
@@ -49,10 +66,10 @@ static uint32_t line_ran(rc_check *cx, const rc_presence *p, uint32_t mask) {
 /* Reported only when VS Code's environment misses it: `-c` and `-l -c`
  * shells usually inherit the variable from the terminal or the editor that
  * starts them (RC202, off by default, reports those). */
-static uint32_t missing_of(rc_check *cx, const rc_presence *p) {
+static uint32_t missing_of(rc_check *cx, lines *ls, const rc_presence *p) {
   if (p->ev->in_hook) return 0; /* set by a prompt hook: RC115 */
   uint32_t m = p->missing & relied(cx, p);
-  m &= ~line_ran(cx, p, m);
+  m &= ~line_ran(cx, ls, p, m);
   return m & (1u << RC_CTX_VSCODE) ? m : 0;
 }
 
@@ -98,16 +115,16 @@ static bool file_read_in(rc_check *cx, const rc_presence *p, rc_ctx_kind k) {
   return false;
 }
 
-static void report(rc_check *cx, rc_presences *ps, size_t at) {
+static void report(rc_check *cx, lines *ls, rc_presences *ps, size_t at) {
   const rc_presence *p = &ps->v[at];
-  uint32_t missing = missing_of(cx, p);
+  uint32_t missing = missing_of(cx, ls, p);
   rc_buf vars = {0}, ents = {0}, ctxs = {0};
   size_t count = 0, nent = 0;
   /* everything this line sets that the same contexts miss, in one finding */
   for (size_t i = at; i < ps->n; i++) {
     rc_presence *q = &ps->v[i];
     if (q->shell != p->shell || q->ev->file != p->ev->file || q->ev->span.start != p->ev->span.start ||
-        !is_go_item(q) || missing_of(cx, q) != missing)
+        !is_go_item(q) || missing_of(cx, ls, q) != missing)
       continue;
     if (q->entry) rc_buf_printf(&ents, "%s%s", nent++ ? ", " : "", rc_path(cx->S, q->name));
     else rc_buf_printf(&vars, "%s%s", vars.n ? ", " : "", q->name);
@@ -160,19 +177,18 @@ static void report(rc_check *cx, rc_presences *ps, size_t at) {
 static void check(rc_check *cx) {
   rc_presences ps = {0};
   rc_presence_scan(cx, &ps);
+  bool *best = rc_presence_best(cx, &ps);
+  lines ls;
+  memset(&ls, 0, sizeof ls);
   /* one finding per name: at the line that sets it in the most contexts */
   for (size_t i = 0; i < ps.n; i++) {
     rc_presence *p = &ps.v[i];
-    if (!is_go_item(p) || !missing_of(cx, p)) continue;
-    bool best = true;
-    for (size_t j = 0; j < ps.n && best; j++) {
-      const rc_presence *q = &ps.v[j];
-      if (j == i || q->shell != p->shell || q->entry != p->entry || strcmp(q->name, p->name)) continue;
-      int a = __builtin_popcount(p->set), b = __builtin_popcount(q->set);
-      best = a > b || (a == b && i < j);
-    }
-    if (best) report(cx, &ps, i);
+    if (!is_go_item(p) || !missing_of(cx, &ls, p)) continue;
+    if (best[i]) report(cx, &ls, &ps, i);
   }
+  for (int sh = 0; sh < RC_SH_COUNT; sh++)
+    for (int k = 0; k < RC_CTX_COUNT; k++) rc_map_free(&ls.at[sh][k]);
+  free(best);
   rc_vec_free(&ps);
 }
 

@@ -3,62 +3,74 @@
 
 #include "rule.h"
 
-static bool under(const rc_ctx *C, int32_t v, int32_t root) {
-  for (size_t guard = 0; v >= 0 && (size_t)v < C->visits.n && guard <= C->visits.n; guard++) {
-    if (v == root) return true;
-    v = C->visits.v[v].parent;
-  }
-  return false;
-}
-
 /* An entry this event put in a colon list that was already there. */
-static const char *repeated_entry(rc_check *cx, const rc_ctx *C, const rc_event *ev) {
+static const char *repeated_entry(rc_check *cx, const rc_event *ev) {
   if (!ev->after.val || ev->uniq) return NULL;
   rc_entries e = {0};
   rc_str_split(&cx->S->arena, ev->after.val, ':', &e);
+  rc_map count = {0}; /* text → occurrences (lists hold up to 1,024 entries) */
+  for (size_t i = 0; i < e.n; i++)
+    rc_map_put(&count, e.v[i].text, (void *)((uintptr_t)rc_map_get(&count, e.v[i].text) + 1));
   const char *hit = NULL;
-  for (size_t i = 0; i < e.n && !hit; i++) {
-    if (e.v[i].origin != ev->id || !e.v[i].text[0]) continue;
-    for (size_t j = 0; j < e.n && !hit; j++)
-      if (j != i && !strcmp(e.v[i].text, e.v[j].text)) hit = e.v[i].text;
-  }
+  for (size_t i = 0; i < e.n && !hit; i++)
+    if (e.v[i].origin == ev->id && e.v[i].text[0] && (uintptr_t)rc_map_get(&count, e.v[i].text) > 1) hit = e.v[i].text;
+  rc_map_free(&count);
   rc_vec_free(&e);
-  (void)C;
   return hit;
 }
 
-/* The first effect of the second read that a single read would not have. */
-static const rc_event *non_idempotent(rc_check *cx, const rc_ctx *C, int32_t second, const char **what) {
+/* An effect a second read of a file has that a single read would not. */
+static const char *non_idempotent(rc_check *cx, const rc_event *ev) {
+  if (ev->uniq) return NULL;
+  if (ev->op == RC_OP_APPEND && !ev->after.val->array && !rc_str_ends(ev->var, "PATH"))
+    return rc_arena_printf(&cx->S->arena, "appends to %s again", ev->var);
+  if (!rc_str_ends(ev->var, "PATH") || !(ev->op == RC_OP_ASSIGN || ev->op == RC_OP_APPEND || ev->op == RC_OP_MANAGER))
+    return NULL;
+  const char *dup = repeated_entry(cx, ev);
+  return dup ? rc_arena_printf(&cx->S->arena, "adds %s to %s again", rc_path(cx->S, dup), ev->var) : NULL;
+}
+
+/* For every visit, the first such event in it or in the files it sources
+ * (-1: none), in one pass over the events: each one climbs the visit tree
+ * until a visit that already has an earlier one. */
+static int64_t *first_effects(rc_check *cx, const rc_ctx *C, const char **what) {
+  int64_t *first = rc_xmalloc(sizeof(int64_t) * (C->visits.n + 1));
+  for (size_t v = 0; v < C->visits.n; v++) first[v] = -1;
   for (size_t i = 0; i < C->events.n; i++) {
     const rc_event *ev = &C->events.v[i];
-    if (!under(C, ev->visit, second) || ev->uniq) continue;
-    if (ev->op == RC_OP_APPEND && !ev->after.val->array && !rc_str_ends(ev->var, "PATH")) {
-      *what = rc_arena_printf(&cx->S->arena, "appends to %s again", ev->var);
-      return ev;
-    }
-    if (!rc_str_ends(ev->var, "PATH") || !(ev->op == RC_OP_ASSIGN || ev->op == RC_OP_APPEND || ev->op == RC_OP_MANAGER))
-      continue;
-    const char *dup = repeated_entry(cx, C, ev);
-    if (dup) {
-      *what = rc_arena_printf(&cx->S->arena, "adds %s to %s again", rc_path(cx->S, dup), ev->var);
-      return ev;
+    int32_t v = ev->visit;
+    if (v < 0 || (size_t)v >= C->visits.n || first[v] >= 0 || !(what[i] = non_idempotent(cx, ev))) continue;
+    for (size_t guard = 0; v >= 0 && (size_t)v < C->visits.n && first[v] < 0 && guard <= C->visits.n; guard++) {
+      first[v] = (int64_t)i;
+      v = C->visits.v[v].parent;
     }
   }
-  return NULL;
+  return first;
 }
 
 static void check(rc_check *cx) {
   const rc_ctx *C = cx->ctx;
   if (!rc_ctx_is_home(cx, C)) return;
+  rc_map seen = {0}; /* file id → index + 1 of its first read */
+  int64_t *first = NULL;
+  const char **what = NULL;
   for (size_t j = 0; j < C->visits.n; j++) {
     const rc_visit *b = &C->visits.v[j];
-    if (!b->exists || b->cycle || b->at_exit || !b->file) continue;
-    size_t i = 0;
-    while (i < j && !(C->visits.v[i].file == b->file && C->visits.v[i].exists && !C->visits.v[i].at_exit)) i++;
-    if (i == j) continue;
-    const char *what = NULL;
-    const rc_event *ev = non_idempotent(cx, C, (int32_t)j, &what);
-    if (!ev) continue;
+    if (!b->exists || b->at_exit || !b->file) continue;
+    const char *key = rc_arena_printf(&cx->S->arena, "%u", b->file->id);
+    size_t i = (size_t)(uintptr_t)rc_map_get(&seen, key);
+    if (!i) {
+      rc_map_put(&seen, key, (void *)(uintptr_t)(j + 1));
+      continue;
+    }
+    i--;
+    if (b->cycle) continue;
+    if (!first) {
+      what = rc_xcalloc(C->events.n + 1, sizeof *what);
+      first = first_effects(cx, C, what);
+    }
+    if (first[j] < 0) continue;
+    const rc_event *ev = &C->events.v[first[j]];
     const rc_visit *a = &C->visits.v[i];
     /* report at the `source` line that causes the second read */
     const rc_visit *cause = b->parent >= 0 ? b : a->parent >= 0 ? a : NULL;
@@ -69,10 +81,13 @@ static void check(rc_check *cx) {
                            "idempotent",
                            rc_path(cx->S, b->path), other->parent < 0 ? "the shell reads it as a startup file too"
                                                                         : "it is sourced from two places",
-                           what);
+                           what[first[j]]);
     if (other->parent >= 0) rc_note(d, C->visits.v[other->parent].file, other->via, "also sourced here");
-    rc_note(d, ev->file, ev->span, "%s", what);
+    rc_note(d, ev->file, ev->span, "%s", what[first[j]]);
   }
+  rc_map_free(&seen);
+  free(first);
+  free(what);
 }
 
 const rc_rule rc_rule_rc206 = {

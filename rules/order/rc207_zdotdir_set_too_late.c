@@ -11,11 +11,6 @@ static int zindex(const char *path) {
   return -1;
 }
 
-static bool visited(const rc_ctx *C, const char *path) {
-  for (size_t i = 0; i < C->visits.n; i++)
-    if (C->visits.v[i].exists && !strcmp(C->visits.v[i].path, path)) return true;
-  return false;
-}
 
 typedef struct late {
   const rc_event *ev;
@@ -27,9 +22,13 @@ typedef struct late {
 
 static void check(rc_check *cx) {
   RC_VEC(late) ls = {0};
+  rc_map at = {0}; /* "file id:offset" → index in ls + 1 */
   for (size_t c = 0; c < cx->nctxs; c++) {
     const rc_ctx *C = cx->ctxs[c];
     if (C->shell != RC_SH_ZSH || !rc_ctx_is_home(cx, C)) continue;
+    rc_map visited = {0}; /* paths of the files read */
+    for (size_t i = 0; i < C->visits.n; i++)
+      if (C->visits.v[i].exists) rc_map_put(&visited, C->visits.v[i].path, (void *)1);
     for (size_t i = 0; i < C->events.n; i++) {
       const rc_event *ev = &C->events.v[i];
       if (strcmp(ev->var, "ZDOTDIR") || !ev->file || !rc_user_file(cx, ev->file) || !ev->after.val ||
@@ -39,23 +38,24 @@ static void check(rc_check *cx) {
       int setter = top ? zindex(top->path) : -1;
       if (setter <= 0) continue; /* set in .zshenv (or outside the chain): in time */
       const char *dir = rc_str_text(&cx->S->arena, ev->after.val, ' ');
-      late *l = NULL;
-      for (size_t k = 0; k < ls.n && !l; k++)
-        if (ls.v[k].ev->file == ev->file && ls.v[k].ev->span.start == ev->span.start) l = &ls.v[k];
-      if (!l) {
+      const char *key = rc_arena_printf(&cx->S->arena, "%u:%u", ev->file->id, ev->span.start);
+      size_t at_k = (size_t)(uintptr_t)rc_map_get(&at, key);
+      if (!at_k) {
         late n = {ev, setter, dir, {NULL}, 0};
         rc_vec_push(&ls, n);
-        l = &ls.v[ls.n - 1];
+        rc_map_put(&at, key, (void *)(uintptr_t)(at_k = ls.n));
       }
+      late *l = &ls.v[at_k - 1];
       /* the files zsh looked up before this line: in the new folder they are never read */
       for (int k = 0; k <= setter; k++) {
         const char *p = rc_arena_printf(&cx->S->arena, "%s/%s", dir, zfiles[k]);
         const rc_file *f = rc_session_file(cx->S, p, RC_DIALECT_ZSH);
-        if (f->status == RC_LOAD_MISSING || !f->src || visited(C, p)) continue;
+        if (f->status == RC_LOAD_MISSING || !f->src || rc_map_has(&visited, p)) continue;
         l->missed[k] = f;
         l->ctxs |= 1u << C->kind;
       }
     }
+    rc_map_free(&visited);
   }
   for (size_t k = 0; k < ls.n; k++) {
     late *l = &ls.v[k];
@@ -74,6 +74,7 @@ static void check(rc_check *cx) {
     rc_buf_free(&moved);
   }
   rc_vec_free(&ls);
+  rc_map_free(&at);
 }
 
 const rc_rule rc_rule_rc207 = {

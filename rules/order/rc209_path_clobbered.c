@@ -3,19 +3,18 @@
 
 #include "rule.h"
 
-static bool has(const rc_entries *e, const char *text) {
-  for (size_t i = 0; i < e->n; i++)
-    if (!strcmp(e->v[i].text, text)) return true;
-  return false;
-}
-
-/* PATH just before event `id`. */
-static const rc_str *path_before(const rc_ctx *C, uint32_t id) {
-  size_t n;
-  const uint32_t *evs = rc_ctx_var_events(C, "PATH", &n);
-  const rc_str *v = NULL;
-  for (size_t i = 0; i < n && evs[i] < id; i++) v = C->events.v[evs[i]].after.val;
-  return v;
+/* PATH's events in commit order, each with the largest id up to it: the
+ * value just before event `id` is the one before the first position holding
+ * an id >= id (ids are nearly sorted; bisection, not a walk per event). */
+static const rc_str *path_before(const rc_ctx *C, const uint32_t *ids, const uint32_t *premax, size_t n,
+                                 uint32_t id) {
+  size_t lo = 0, hi = n;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (premax[mid] < id) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo ? C->events.v[ids[lo - 1]].after.val : NULL;
 }
 
 static void check(rc_check *cx) {
@@ -23,24 +22,30 @@ static void check(rc_check *cx) {
   if (!rc_ctx_is_home(cx, C)) return;
   size_t n;
   const uint32_t *ids = rc_ctx_var_events(C, "PATH", &n);
+  uint32_t *premax = rc_xmalloc(sizeof(uint32_t) * (n + 1));
+  for (size_t i = 0; i < n; i++) premax[i] = i && premax[i - 1] > ids[i] ? premax[i - 1] : ids[i];
   for (size_t i = 0; i < n; i++) {
     const rc_event *ev = &C->events.v[ids[i]];
     if (ev->op != RC_OP_ASSIGN || !ev->file || !rc_user_file(cx, ev->file) || !ev->after.val ||
         !rc_str_certain(ev->after.val))
       continue;
-    const rc_str *prev = path_before(C, ev->id);
+    const rc_str *prev = path_before(C, ids, premax, n, ev->id);
     if (!prev) continue;
     rc_entries old = {0}, now = {0};
     rc_str_split(&cx->S->arena, prev, ':', &old);
     rc_str_split(&cx->S->arena, ev->after.val, ':', &now);
-    bool system_gone = !has(&now, "/usr/bin") && !has(&now, "/bin") && (has(&old, "/usr/bin") || has(&old, "/bin"));
+    rc_map in_now = {0}, in_old = {0}; /* entry sets: PATH has up to 1,024 entries */
+    for (size_t k = 0; k < now.n; k++) rc_map_put(&in_now, now.v[k].text, (void *)1);
+    for (size_t k = 0; k < old.n; k++) rc_map_put(&in_old, old.v[k].text, (void *)1);
+    bool system_gone = !rc_map_has(&in_now, "/usr/bin") && !rc_map_has(&in_now, "/bin") &&
+                       (rc_map_has(&in_old, "/usr/bin") || rc_map_has(&in_old, "/bin"));
     rc_buf dropped = {0};
     size_t nd = 0;
     const rc_event *user_lost[3];
     size_t nu = 0;
     for (size_t k = 0; k < old.n; k++) {
       const rc_entry *x = &old.v[k];
-      if (!x->text[0] || has(&now, x->text)) continue;
+      if (!x->text[0] || rc_map_has(&in_now, x->text)) continue;
       const rc_event *o = x->origin < C->events.n ? &C->events.v[x->origin] : NULL;
       bool by_user = o && o->file && rc_user_file(cx, o->file);
       if (by_user && nu < RC_ARRAY_LEN(user_lost)) user_lost[nu++] = o;
@@ -57,9 +62,12 @@ static void check(rc_check *cx) {
       for (size_t k = 0; k < nu; k++) rc_note(d, user_lost[k]->file, user_lost[k]->span, "this line's PATH entry is lost");
     }
     rc_buf_free(&dropped);
+    rc_map_free(&in_now);
+    rc_map_free(&in_old);
     rc_vec_free(&old);
     rc_vec_free(&now);
   }
+  free(premax);
 }
 
 const rc_rule rc_rule_rc209 = {

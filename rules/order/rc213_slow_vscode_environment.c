@@ -12,15 +12,16 @@ static void check(rc_check *cx) {
   if (C->kind != RC_CTX_VSCODE || !rc_ctx_is_home(cx, C)) return;
   size_t n = 0;
   const rc_exec_site *first = NULL;
+  rc_map seen = {0}; /* "file id:offset" of the lines counted */
   for (size_t i = 0; i < C->execs.n; i++) {
     const rc_exec_site *x = &C->execs.v[i];
-    bool dup = false;
-    for (size_t k = 0; k < i && !dup; k++)
-      dup = C->execs.v[k].file == x->file && C->execs.v[k].span.start == x->span.start;
-    if (dup) continue;
+    const char *key = rc_arena_printf(&cx->S->arena, "%u:%u", x->file ? x->file->id : ~0u, x->span.start);
+    if (rc_map_has(&seen, key)) continue;
+    rc_map_put(&seen, key, (void *)1);
     n++;
     if (!first && x->file && rc_user_file(cx, x->file)) first = x;
   }
+  rc_map_free(&seen);
   if (n < MANY || !first) return;
   rc_diag *d = rc_report(cx, first->file, first->span,
                          "VS Code resolves its environment with `%s -i -l -c`, which runs %zu programs at startup "
