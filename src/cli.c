@@ -1,7 +1,9 @@
 /* cli.c — helpers shared by the subcommands. */
 #include "cli.h"
 
+#include <errno.h>
 #include <string.h>
+#include <sys/stat.h>
 
 unsigned rc_cli_shells(const rc_cli *c, rc_session *S) { return c->shells ? c->shells : rc_session_shells(S); }
 
@@ -35,3 +37,20 @@ const char *rc_display_value(rc_session *S, const char *v) {
   return r;
 }
 
+
+const char *rc_home_problem(rc_session *S) {
+  if (S->home_exists) return NULL;
+  struct stat st;
+  bool missing = stat(S->opt.home, &st) != 0 && (errno == ENOENT || errno == ENOTDIR);
+  return rc_arena_printf(&S->arena, "%s: %s", S->opt.home,
+                         missing ? "the home folder does not exist" : "the home is not a folder");
+}
+
+rc_session *rc_cli_session(rc_cli *c) {
+  rc_session *S = rc_session_new(&c->sopt);
+  const char *why = rc_home_problem(S);
+  if (!why) return S;
+  fprintf(stderr, "rccheck: %s\n", why);
+  rc_session_free(S);
+  return NULL;
+}

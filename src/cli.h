@@ -29,6 +29,12 @@ const char *rc_display_path(rc_session *S, const char *path);
 /* A value with the home directory shown as ~ (text output only). Arena. */
 const char *rc_display_value(rc_session *S, const char *v);
 
+/* The session of chain, env and graph; NULL (said on stderr) when the home
+ * is not a folder. */
+rc_session *rc_cli_session(rc_cli *c);
+/* Why the home of S cannot be analyzed ("… does not exist"), or NULL. Arena. */
+const char *rc_home_problem(rc_session *S);
+
 int rc_cmd_chain(rc_cli *c, FILE *out);
 int rc_cmd_env(rc_cli *c, FILE *out);
 int rc_cmd_graph(rc_cli *c, FILE *out);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "json_text.h"
 
 static const char *cond_text(rc_session *S, const rc_cond *c) {
   if (!c) return NULL;
@@ -48,11 +49,11 @@ static json_t *chain_json(rc_session *S, const rc_ctx *C) {
   for (size_t i = 0; i < C->visits.n; i++) {
     const rc_visit *v = &C->visits.v[i];
     json_t *f = json_object();
-    json_object_set_new(f, "path", json_string(v->path));
+    json_object_set_new(f, "path", rc_json_text(v->path));
     json_object_set_new(f, "exists", json_boolean(v->exists));
     if (v->parent >= 0) {
       json_t *via = json_object();
-      json_object_set_new(via, "file", json_string(C->visits.v[v->parent].path));
+      json_object_set_new(via, "file", rc_json_text(C->visits.v[v->parent].path));
       json_object_set_new(via, "line", json_integer(v->via.line));
       json_object_set_new(f, "via", via);
     } else {
@@ -63,20 +64,21 @@ static json_t *chain_json(rc_session *S, const rc_ctx *C) {
     if (v->at_exit) json_object_set_new(f, "at_exit", json_true());
     if (v->unresolved) json_object_set_new(f, "unresolved", json_true());
     if (v->file && v->exists && v->file->status != RC_LOAD_OK)
-      json_object_set_new(f, "error", json_string(rc_load_status_str(v->file->status)));
+      json_object_set_new(f, "error", rc_json_text(rc_load_status_str(v->file->status)));
     const char *cond = cond_text(S, v->cond);
-    if (cond) json_object_set_new(f, "condition", json_string(cond));
+    if (cond) json_object_set_new(f, "condition", rc_json_text(cond));
     json_array_append_new(files, f);
   }
   json_t *c = json_object();
-  json_object_set_new(c, "name", json_string(rc_ctx_name(C->kind)));
-  json_object_set_new(c, "shell", json_string(rc_shell_name(C->shell)));
+  json_object_set_new(c, "name", rc_json_text(rc_ctx_name(C->kind)));
+  json_object_set_new(c, "shell", rc_json_text(rc_shell_name(C->shell)));
   json_object_set_new(c, "files", files);
   return c;
 }
 
 int rc_cmd_chain(rc_cli *c, FILE *out) {
-  rc_session *S = rc_session_new(&c->sopt);
+  rc_session *S = rc_cli_session(c);
+  if (!S) return RC_EXIT_USAGE;
   unsigned shells = rc_cli_shells(c, S), ctxs = rc_cli_ctxs(c);
   bool json = c->format && !strcmp(c->format, "json");
   json_t *root = json ? json_object() : NULL, *arr = json ? json_array() : NULL;
@@ -170,7 +172,8 @@ static void graph_ctx(rc_session *S, const rc_ctx *C, FILE *out, int idx) {
 }
 
 int rc_cmd_graph(rc_cli *c, FILE *out) {
-  rc_session *S = rc_session_new(&c->sopt);
+  rc_session *S = rc_cli_session(c);
+  if (!S) return RC_EXIT_USAGE;
   unsigned shells = rc_cli_shells(c, S);
   unsigned ctxs = c->ctxs ? c->ctxs : 1u << RC_CTX_LOGIN_INTERACTIVE;
   fprintf(out, "digraph rccheck {\n  rankdir=TB;\n  node [fontname=\"Helvetica\"];\n  edge [fontname=\"Helvetica\", fontsize=10];\n");

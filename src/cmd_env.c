@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "json_text.h"
 
 typedef RC_VEC(const char *) names_t;
 typedef RC_VEC(rc_ctx *) ctxs_t;
@@ -118,13 +119,13 @@ static void text_var(rc_session *S, const rc_ctx *C, const char *name, FILE *out
 
 static json_t *alt_json(rc_session *S, const rc_ctx *C, const rc_alt *a) {
   json_t *o = json_object();
-  json_object_set_new(o, "state", json_string(a->state == RC_VS_UNSET ? "unset" : a->state == RC_VS_SET ? "set" : "unknown"));
-  json_object_set_new(o, "value", a->state == RC_VS_UNSET ? json_null() : json_string(alt_text(S, a)));
+  json_object_set_new(o, "state", rc_json_text(a->state == RC_VS_UNSET ? "unset" : a->state == RC_VS_SET ? "set" : "unknown"));
+  json_object_set_new(o, "value", a->state == RC_VS_UNSET ? json_null() : rc_json_text(alt_text(S, a)));
   json_object_set_new(o, "exported", json_boolean(a->exported));
   const char *cond = cond_short(S, a->cond);
-  if (cond) json_object_set_new(o, "condition", json_string(cond));
+  if (cond) json_object_set_new(o, "condition", rc_json_text(cond));
   if (a->event != RC_NO_EVENT && a->event < C->events.n && C->events.v[a->event].file) {
-    json_object_set_new(o, "file", json_string(C->events.v[a->event].file->path));
+    json_object_set_new(o, "file", rc_json_text(C->events.v[a->event].file->path));
     json_object_set_new(o, "line", json_integer(C->events.v[a->event].span.line));
   }
   return o;
@@ -134,8 +135,8 @@ static json_t *var_json(rc_session *S, const rc_ctx *C, const char *name) {
   const rc_var *v = rc_ctx_var(C, name);
   rc_summary sum = rc_var_summary(v);
   json_t *o = json_object();
-  json_object_set_new(o, "state", json_string(rc_summary_name(sum)));
-  json_object_set_new(o, "value", sum == RC_SUM_SET || sum == RC_SUM_UNKNOWN ? json_string(alt_text(S, &v->alts[0])) : json_null());
+  json_object_set_new(o, "state", rc_json_text(rc_summary_name(sum)));
+  json_object_set_new(o, "value", sum == RC_SUM_SET || sum == RC_SUM_UNKNOWN ? rc_json_text(alt_text(S, &v->alts[0])) : json_null());
   json_object_set_new(o, "exported", json_boolean(rc_var_exported(v)));
   json_t *alts = json_array();
   for (uint32_t i = 0; v && sum == RC_SUM_MAYBE && i < v->nalts; i++) json_array_append_new(alts, alt_json(S, C, &v->alts[i]));
@@ -147,15 +148,15 @@ static json_t *var_json(rc_session *S, const rc_ctx *C, const char *name) {
     const rc_event *e = &C->events.v[evs[i]];
     if (e->op == RC_OP_JOIN) continue;
     json_t *h = json_object();
-    json_object_set_new(h, "file", e->file ? json_string(e->file->path) : json_null());
+    json_object_set_new(h, "file", e->file ? rc_json_text(e->file->path) : json_null());
     json_object_set_new(h, "line", json_integer(e->span.line));
     json_object_set_new(h, "column", json_integer(e->span.col));
-    json_object_set_new(h, "op", json_string(rc_op_name(e->op)));
-    json_object_set_new(h, "value", e->after.state == RC_VS_UNSET ? json_null() : json_string(alt_text(S, &e->after)));
+    json_object_set_new(h, "op", rc_json_text(rc_op_name(e->op)));
+    json_object_set_new(h, "value", e->after.state == RC_VS_UNSET ? json_null() : rc_json_text(alt_text(S, &e->after)));
     json_object_set_new(h, "exported", json_boolean(e->after.exported));
-    if (e->manager) json_object_set_new(h, "manager", json_string(e->manager));
+    if (e->manager) json_object_set_new(h, "manager", rc_json_text(e->manager));
     const char *cond = cond_short(S, e->cond);
-    if (cond) json_object_set_new(h, "condition", json_string(cond));
+    if (cond) json_object_set_new(h, "condition", rc_json_text(cond));
     json_array_append_new(hist, h);
   }
   json_object_set_new(o, "history", hist);
@@ -165,11 +166,11 @@ static json_t *var_json(rc_session *S, const rc_ctx *C, const char *name) {
     rc_str_split(&S->arena, v->alts[0].val, ':', &es);
     for (size_t i = 0; i < es.n; i++) {
       json_t *en = json_object();
-      json_object_set_new(en, "value", json_string(es.v[i].text));
+      json_object_set_new(en, "value", rc_json_text(es.v[i].text));
       json_object_set_new(en, "certain", json_boolean(es.v[i].certain));
       uint32_t ev = es.v[i].origin;
       if (ev != RC_NO_EVENT && ev < C->events.n && C->events.v[ev].file) {
-        json_object_set_new(en, "file", json_string(C->events.v[ev].file->path));
+        json_object_set_new(en, "file", rc_json_text(C->events.v[ev].file->path));
         json_object_set_new(en, "line", json_integer(C->events.v[ev].span.line));
       }
       json_array_append_new(ents, en);
@@ -325,15 +326,15 @@ static json_t *diff_json(rc_session *S, ctxs_t *cs, names_t *names) {
         differs |= !same_var(rc_ctx_var(row.v[0], names->v[k]), rc_ctx_var(row.v[i], names->v[k]));
       if (differs) {
         json_t *o = json_object();
-        json_object_set_new(o, "variable", json_string(names->v[k]));
-        json_object_set_new(o, "shell", json_string(rc_shell_name((rc_shell)sh)));
+        json_object_set_new(o, "variable", rc_json_text(names->v[k]));
+        json_object_set_new(o, "shell", rc_json_text(rc_shell_name((rc_shell)sh)));
         json_t *cells = json_object();
         for (size_t i = 0; i < row.n; i++) {
           const rc_var *v = rc_ctx_var(row.v[i], names->v[k]);
           json_t *cell = json_object();
-          json_object_set_new(cell, "value", json_string(cell_value(S, v)));
-          json_object_set_new(cell, "state", json_string(rc_summary_name(rc_var_summary(v))));
-          json_object_set_new(cell, "decided_at", json_string(cell_where(S, row.v[i], v)));
+          json_object_set_new(cell, "value", rc_json_text(cell_value(S, v)));
+          json_object_set_new(cell, "state", rc_json_text(rc_summary_name(rc_var_summary(v))));
+          json_object_set_new(cell, "decided_at", rc_json_text(cell_where(S, row.v[i], v)));
           json_object_set_new(cells, rc_ctx_name(row.v[i]->kind), cell);
         }
         json_object_set_new(o, "contexts", cells);
@@ -345,8 +346,40 @@ static json_t *diff_json(rc_session *S, ctxs_t *cs, names_t *names) {
   return arr;
 }
 
+/* `j` as json_dumpf with JSON_INDENT(2) prints it nested `depth` levels deep. */
+static void dump_at(json_t *j, int depth, FILE *out) {
+  char *s = json_dumps(j, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_ENCODE_ANY);
+  for (const char *p = s ? s : "null"; *p; p++) {
+    fputc(*p, out);
+    if (*p == '\n') fprintf(out, "%*s", depth * 2, "");
+  }
+  free(s);
+  json_decref(j);
+}
+
+/* The same document as one json_dumpf of the whole tree, written one
+ * variable at a time: the tree of 50,000 variables × 6 contexts took
+ * hundreds of MB. */
+static void json_stream(rc_session *S, ctxs_t *cs, names_t *names, FILE *out) {
+  fputs("{\n  \"contexts\": ", out);
+  fputs(cs->n ? "[" : "[]", out);
+  for (size_t i = 0; i < cs->n; i++) {
+    fprintf(out, "%s\n    {\n      \"name\": \"%s\",\n      \"shell\": \"%s\",\n      \"vars\": %s", i ? "," : "",
+            rc_ctx_name(cs->v[i]->kind), rc_shell_name(cs->v[i]->shell), names->n ? "{" : "{}");
+    for (size_t k = 0; k < names->n; k++) {
+      fprintf(out, "%s\n        ", k ? "," : "");
+      dump_at(rc_json_text(names->v[k]), 4, out);
+      fputs(": ", out);
+      dump_at(var_json(S, cs->v[i], names->v[k]), 4, out);
+    }
+    fputs(names->n ? "\n      }\n    }" : "\n    }", out);
+  }
+  fputs(cs->n ? "\n  ]\n}\n" : "\n}\n", out);
+}
+
 int rc_cmd_env(rc_cli *c, FILE *out) {
-  rc_session *S = rc_session_new(&c->sopt);
+  rc_session *S = rc_cli_session(c);
+  if (!S) return RC_EXIT_USAGE;
   unsigned shells = rc_cli_shells(c, S), ctxmask = rc_cli_ctxs(c);
   ctxs_t cs = {0};
   for (int sh = 0; sh < RC_SH_COUNT; sh++)
@@ -377,19 +410,7 @@ int rc_cmd_env(rc_cli *c, FILE *out) {
       diff_text(S, &cs, &names, out);
     }
   } else if (json) {
-    json_t *root = json_object(), *arr = json_array();
-    for (size_t i = 0; i < cs.n; i++) {
-      json_t *co = json_object(), *vars = json_object();
-      json_object_set_new(co, "name", json_string(rc_ctx_name(cs.v[i]->kind)));
-      json_object_set_new(co, "shell", json_string(rc_shell_name(cs.v[i]->shell)));
-      for (size_t k = 0; k < names.n; k++) json_object_set_new(vars, names.v[k], var_json(S, cs.v[i], names.v[k]));
-      json_object_set_new(co, "vars", vars);
-      json_array_append_new(arr, co);
-    }
-    json_object_set_new(root, "contexts", arr);
-    json_dumpf(root, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-    fputc('\n', out);
-    json_decref(root);
+    json_stream(S, &cs, &names, out);
   } else {
     for (size_t k = 0; k < names.n; k++) {
       fprintf(out, "%s%s\n", k ? "\n" : "", names.v[k]);

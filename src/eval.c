@@ -1606,7 +1606,7 @@ static res ev_file(E *e, rc_file *f, int32_t visit, const rc_str *const *args, u
   return out;
 }
 
-_Static_assert(RC_SOURCE_MAX_TOKENS == 500 * 1000 && RC_SESSION_MAX_TOKENS == 1000 * 1000,
+_Static_assert(RC_SOURCE_MAX_TOKENS == 250 * 1000 && RC_SESSION_MAX_TOKENS == 1000 * 1000,
                "problem_for_status names the token caps");
 
 static const char *problem_for_status(E *e, const rc_file *f, rc_problem_kind *k) {
@@ -1618,7 +1618,7 @@ static const char *problem_for_status(E *e, const rc_file *f, rc_problem_kind *k
   case RC_LOAD_BINARY: *k = RC_PB_FILE_UNREADABLE; return "looks like a binary file: not analyzed";
   case RC_LOAD_TOO_COMPLEX:
     *k = RC_PB_FILE_UNREADABLE;
-    return "has more than 500,000 words and operators, more than rccheck analyzes in one file: not analyzed";
+    return "has more than 250,000 words and operators, more than rccheck analyzes in one file: not analyzed";
   case RC_LOAD_BUDGET:
     *k = RC_PB_FILE_UNREADABLE;
     return "is not analyzed: the files read before it hold 1,000,000 words and operators, rccheck's limit for one run";

@@ -12,6 +12,7 @@
 
 #include "cli.h"
 #include "format.h"
+#include "json_text.h"
 
 #ifndef RC_VERSION
 #define RC_VERSION "0.0.0"
@@ -37,7 +38,7 @@ typedef struct sarif {
   rc_map seen;     /* fingerprint → occurrences so far */
 } sarif;
 
-static json_t *msg(const char *text) { return json_pack("{s:s}", "text", text); }
+static json_t *msg(const char *text) { return json_pack("{s:o}", "text", rc_json_text(text)); }
 
 static const char *level_of(rc_severity s) {
   return s == RC_SEV_ERROR ? "error" : s == RC_SEV_WARNING ? "warning" : "note";

@@ -5,6 +5,7 @@
 
 #include "cli.h"
 #include "format.h"
+#include "json_text.h"
 
 const char *rc_format_path(rc_session *S, const rc_format_opts *o, const rc_file *f) {
   const char *p = f->fs_path ? f->fs_path : f->path;
@@ -116,37 +117,37 @@ void rc_format_json(const rc_lint *L, const rc_format_opts *o, FILE *out) {
   for (size_t i = 0; i < L->diags.n; i++) {
     const rc_diag *d = L->diags.v[i];
     json_t *j = json_object();
-    json_object_set_new(j, "file", json_string(rc_format_path(L->S, o, d->file)));
+    json_object_set_new(j, "file", rc_json_text(rc_format_path(L->S, o, d->file)));
     pos(j, &d->span, true);
-    json_object_set_new(j, "severity", json_string(rc_severity_name(d->severity)));
-    json_object_set_new(j, "code", json_string(d->rule->id));
-    json_object_set_new(j, "name", json_string(d->rule->name));
-    json_object_set_new(j, "message", json_string(d->message));
+    json_object_set_new(j, "severity", rc_json_text(rc_severity_name(d->severity)));
+    json_object_set_new(j, "code", rc_json_text(d->rule->id));
+    json_object_set_new(j, "name", rc_json_text(d->rule->name));
+    json_object_set_new(j, "message", rc_json_text(d->message));
     json_t *ctxs = json_array();
     for (int sh = 0; sh < RC_SH_COUNT; sh++)
       for (int k = 0; k < RC_CTX_COUNT; k++)
         if (d->ctx_mask[sh] & (1u << k))
-          json_array_append_new(ctxs, json_string(rc_arena_printf(&L->S->arena, "%s %s", rc_shell_name((rc_shell)sh),
+          json_array_append_new(ctxs, rc_json_text(rc_arena_printf(&L->S->arena, "%s %s", rc_shell_name((rc_shell)sh),
                                                                   rc_ctx_name((rc_ctx_kind)k))));
     json_object_set_new(j, "contexts", ctxs);
     json_t *rel = json_array();
     for (size_t k = 0; k < d->notes.n; k++) {
       json_t *r = json_object();
-      json_object_set_new(r, "file", json_string(rc_format_path(L->S, o, d->notes.v[k].file)));
+      json_object_set_new(r, "file", rc_json_text(rc_format_path(L->S, o, d->notes.v[k].file)));
       pos(r, &d->notes.v[k].span, false);
-      json_object_set_new(r, "message", json_string(d->notes.v[k].message));
+      json_object_set_new(r, "message", rc_json_text(d->notes.v[k].message));
       json_array_append_new(rel, r);
     }
     json_object_set_new(j, "related", rel);
     if (d->has_fix) {
       json_t *fx = json_object(), *edits = json_array();
-      json_object_set_new(fx, "applicability", json_string(d->fix_safe ? "safe" : "unsafe"));
-      json_object_set_new(fx, "title", json_string(d->fix_title));
+      json_object_set_new(fx, "applicability", rc_json_text(d->fix_safe ? "safe" : "unsafe"));
+      json_object_set_new(fx, "title", rc_json_text(d->fix_title));
       for (size_t k = 0; k < d->edits.n; k++) {
         json_t *ed = json_object();
-        json_object_set_new(ed, "file", json_string(rc_format_path(L->S, o, d->edits.v[k].file)));
+        json_object_set_new(ed, "file", rc_json_text(rc_format_path(L->S, o, d->edits.v[k].file)));
         pos(ed, &d->edits.v[k].span, true);
-        json_object_set_new(ed, "text", json_string(d->edits.v[k].text));
+        json_object_set_new(ed, "text", rc_json_text(d->edits.v[k].text));
         json_array_append_new(edits, ed);
       }
       json_object_set_new(fx, "edits", edits);
@@ -160,7 +161,7 @@ void rc_format_json(const rc_lint *L, const rc_format_opts *o, FILE *out) {
   json_object_set_new(root, "diagnostics", arr);
   if (L->errors.n) {
     json_t *errs = json_array();
-    for (size_t i = 0; i < L->errors.n; i++) json_array_append_new(errs, json_string(L->errors.v[i]));
+    for (size_t i = 0; i < L->errors.n; i++) json_array_append_new(errs, rc_json_text(L->errors.v[i]));
     json_object_set_new(root, "errors", errs);
   }
   json_dumpf(root, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);

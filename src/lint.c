@@ -439,6 +439,8 @@ rc_lint *rc_lint_run_rules(const rc_lint_opts *o, const rc_rule *const *rules, s
   }
   L->S = rc_session_new(&sopt);
   rc_session *S = L->S;
+  const char *no_home = L->virtual_home ? NULL : rc_home_problem(S);
+  if (no_home) rc_vec_push(&L->errors, rc_xstrdup(no_home));
   for (int i = 0; i < o->nfiles; i++)
     if (roles[i]) rc_session_map_file(S, rc_arena_printf(&S->arena, "%s/%s", S->opt.home, roles[i]), o->files[i]);
   if (o->config_path) {

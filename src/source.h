@@ -26,7 +26,7 @@ typedef enum rc_load_status {
  * zsh's _git completion), a heavy oh-my-zsh home ~300,000 in all. */
 enum {
   RC_SOURCE_MAX_BYTES = 4 * 1024 * 1024,
-  RC_SOURCE_MAX_TOKENS = 500 * 1000,     /* per file */
+  RC_SOURCE_MAX_TOKENS = 250 * 1000,     /* per file */
   RC_SESSION_MAX_TOKENS = 1000 * 1000,   /* all files of one run */
 };
 
