@@ -328,6 +328,11 @@ uint32_t ev_reserve_event(E *e) {
   memset(&ev, 0, sizeof ev);
   ev.id = (uint32_t)e->C->events.n;
   ev.visit = e->visit;
+  /* Some callers decide afterwards that nothing changes (goenv finds its
+   * shims on PATH already) and never commit: the reservation must stay an
+   * inert event that rules skip, not one without a variable. */
+  ev.var = "";
+  ev.op = RC_OP_JOIN;
   rc_vec_push(&e->C->events, ev);
   return ev.id;
 }
