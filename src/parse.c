@@ -66,11 +66,38 @@ void rc_ir_free(rc_ir *ir) {
   free(ir);
 }
 
+/* The depth of the tree, walked with a cursor (no recursion). */
+static uint32_t tree_depth(TSNode root) {
+  TSTreeCursor c = ts_tree_cursor_new(root);
+  uint32_t depth = 0, max = 0;
+  for (;;) {
+    if (ts_tree_cursor_goto_first_child(&c)) {
+      if (++depth > max) max = depth;
+      continue;
+    }
+    while (!ts_tree_cursor_goto_next_sibling(&c)) {
+      if (!depth) goto done;
+      ts_tree_cursor_goto_parent(&c);
+      depth--;
+    }
+  }
+done:
+  ts_tree_cursor_delete(&c);
+  return max;
+}
+
 char *rc_parse_sexp(const char *text, uint32_t len, rc_dialect d) {
   char *copy = rc_xstrndup(text, len);
   rc_ts_fixups(copy, len);
   if (d == RC_DIALECT_ZSH) rc_zsh_prepass(copy, len);
   TSTree *t = parse_text(copy, len);
+  /* tree-sitter prints trees recursively: a deep one would overflow the stack */
+  uint32_t depth = tree_depth(ts_tree_root_node(t));
+  if (depth > 2000) {
+    ts_tree_delete(t);
+    free(copy);
+    return rc_xasprintf("(tree of depth %u: too deep to print)", depth);
+  }
   char *s = ts_node_string(ts_tree_root_node(t));
   char *out = rc_xstrdup(s);
   free(s);

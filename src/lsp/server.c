@@ -224,7 +224,9 @@ static void lint_home(server *sv) {
     d->in_chain = d->fresh = false;
     for (size_t k = 0; k < S->file_list.n && !d->in_chain; k++) {
       const rc_file *f = S->file_list.v[k];
-      d->in_chain = f->src && f->fs_path && !f->builtin && !strcmp(file_key(&r, f), d->key);
+      /* read, or found but refused (too large, binary…): its RC005 is news */
+      d->in_chain = (f->src || f->status != RC_LOAD_MISSING) && f->fs_path && !f->builtin &&
+                    !strcmp(file_key(&r, f), d->key);
     }
     if (d->in_chain) {
       take_items(&r, d);
