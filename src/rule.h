@@ -184,6 +184,20 @@ void rc_presence_scan(rc_check *cx, rc_presences *out);
  * PATH entries apart) that sets it in the most contexts, the first of equals?
  * A malloc'ed array of ps->n flags. */
 bool *rc_presence_best(rc_check *cx, const rc_presences *ps);
+
+/* A variable's events (commit order) with the smallest id from each
+ * position on: "the latest event before this one" by bisection instead of
+ * a walk over all of them (rules asking it for every event were quadratic). */
+typedef struct rc_var_hist {
+  const uint32_t *ids;
+  uint32_t *sufmin;
+  size_t n;
+} rc_var_hist;
+void rc_var_hist_init(rc_var_hist *h, const rc_ctx *C, const char *var);
+void rc_var_hist_free(rc_var_hist *h);
+/* The last of var's events (commit order) with an id below `id` that is not
+ * a join and not in a branch exclusive with `cond`; NULL when none. */
+const rc_event *rc_var_hist_before(const rc_ctx *C, const rc_var_hist *h, uint32_t id, const rc_cond *cond);
 /* The top startup file of the chain entry that holds an event (the file the
  * shell itself read), or NULL. */
 const rc_visit *rc_event_startup_visit(const rc_ctx *C, const rc_event *ev);

@@ -373,3 +373,29 @@ bool *rc_presence_best(rc_check *cx, const rc_presences *ps) {
   rc_map_free(&at);
   return best;
 }
+
+void rc_var_hist_init(rc_var_hist *h, const rc_ctx *C, const char *var) {
+  h->ids = rc_ctx_var_events(C, var, &h->n);
+  h->sufmin = rc_xmalloc(sizeof(uint32_t) * (h->n + 1));
+  for (size_t i = h->n; i-- > 0;)
+    h->sufmin[i] = i + 1 < h->n && h->sufmin[i + 1] < h->ids[i] ? h->sufmin[i + 1] : h->ids[i];
+}
+
+void rc_var_hist_free(rc_var_hist *h) {
+  free(h->sufmin);
+  h->sufmin = NULL;
+}
+
+const rc_event *rc_var_hist_before(const rc_ctx *C, const rc_var_hist *h, uint32_t id, const rc_cond *cond) {
+  size_t lo = 0, hi = h->n;
+  while (lo < hi) { /* the first position from which every id is >= id */
+    size_t mid = lo + (hi - lo) / 2;
+    if (h->sufmin[mid] < id) lo = mid + 1;
+    else hi = mid;
+  }
+  while (lo-- > 0) {
+    const rc_event *a = &C->events.v[h->ids[lo]];
+    if (a->id < id && a->op != RC_OP_JOIN && !rc_cond_exclusive(a->cond, cond)) return a;
+  }
+  return NULL;
+}

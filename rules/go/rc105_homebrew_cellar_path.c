@@ -89,6 +89,7 @@ static void report(rc_check *cx, const site *s) {
 
 static void check(rc_check *cx) {
   RC_VEC(site) sites = {0};
+  rc_map seen = {0}; /* "file id:offset" → index in sites + 1 */
   static const char *const vars[] = {"GOROOT", "PATH", "GOPATH", "GOBIN", "GOROOT_BOOTSTRAP"};
   for (size_t c = 0; c < cx->nctxs; c++) {
     const rc_ctx *C = cx->ctxs[c];
@@ -102,15 +103,16 @@ static void check(rc_check *cx) {
         const char *text = rc_span_text(cx->S, ev->file, ev->span);
         cellar ce;
         if (!val || !strstr(val, "/Cellar/go") || !next_cellar(cx->S, text, 0, &ce)) continue;
-        const char *prefix = rc_arena_strndup(&cx->S->arena, text + ce.prefix, ce.start - 1 - ce.prefix);
-        bool se = ce.prefix < ce.start && shellenv_before(C, ev, prefix);
-        site *s = NULL;
-        for (size_t k = 0; k < sites.n && !s; k++)
-          if (sites.v[k].ev->file == ev->file && sites.v[k].ev->span.start == ev->span.start) s = &sites.v[k];
-        if (!s) {
+        /* no literal prefix (`x/Cellar/go/…`): prefix == start, nothing to copy */
+        bool se = ce.prefix < ce.start &&
+                  shellenv_before(C, ev, rc_arena_strndup(&cx->S->arena, text + ce.prefix, ce.start - 1 - ce.prefix));
+        const char *key = rc_arena_printf(&cx->S->arena, "%u:%u", ev->file->id, ev->span.start);
+        size_t at = (size_t)(uintptr_t)rc_map_get(&seen, key);
+        if (!at) {
           rc_vec_push(&sites, ((site){.ev = ev, .all_shellenv = se}));
-          s = &sites.v[sites.n - 1];
+          rc_map_put(&seen, key, (void *)(uintptr_t)(at = sites.n));
         }
+        site *s = &sites.v[at - 1];
         s->all_shellenv &= se;
         s->ctxs[C->shell] |= 1u << C->kind;
       }
@@ -118,6 +120,7 @@ static void check(rc_check *cx) {
   }
   for (size_t k = 0; k < sites.n; k++) report(cx, &sites.v[k]);
   rc_vec_free(&sites);
+  rc_map_free(&seen);
 }
 
 const rc_rule rc_rule_rc105 = {

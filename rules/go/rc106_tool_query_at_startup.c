@@ -52,41 +52,37 @@ typedef struct site {
 } site;
 
 /* The latest event of var before the exec site on its path. */
-static const rc_event *last_before(const rc_ctx *C, const char *var, const rc_exec_site *x) {
-  size_t n;
-  const uint32_t *ids = rc_ctx_var_events(C, var, &n);
-  const rc_event *best = NULL;
-  for (size_t i = 0; i < n; i++) {
-    const rc_event *e = &C->events.v[ids[i]];
-    if (e->id < x->events_before && e->op != RC_OP_JOIN && !rc_cond_exclusive(e->cond, x->cond)) best = e;
-  }
-  return best;
-}
-
 static void check(rc_check *cx) {
   RC_VEC(site) sites = {0};
+  rc_map seen = {0}; /* "file id:offset" → index in sites + 1 */
   for (size_t c = 0; c < cx->nctxs; c++) {
     const rc_ctx *C = cx->ctxs[c];
+    rc_var_hist hp_h, gp_h; /* the latest HOMEBREW_PREFIX / GOPATH before a line, by bisection */
+    rc_var_hist_init(&hp_h, C, "HOMEBREW_PREFIX");
+    rc_var_hist_init(&gp_h, C, "GOPATH");
     for (size_t i = 0; i < C->execs.n; i++) {
       const rc_exec_site *x = &C->execs.v[i];
       query q;
       if (!x->cmdsub || x->manager || !rc_user_file(cx, x->file) || !parse(cx->S, x->text, &q)) continue;
-      const rc_event *hp = last_before(C, "HOMEBREW_PREFIX", x);
+      const rc_event *hp = rc_var_hist_before(C, &hp_h, x->events_before, x->cond);
       bool se = hp && hp->manager && !strcmp(hp->manager, "brew");
-      const rc_event *gp = last_before(C, "GOPATH", x);
+      const rc_event *gp = rc_var_hist_before(C, &gp_h, x->events_before, x->cond);
       bool gok = gp && gp->after.state == RC_VS_SET && gp->after.exported;
-      site *s = NULL;
-      for (size_t k = 0; k < sites.n && !s; k++)
-        if (sites.v[k].x->file == x->file && sites.v[k].x->span.start == x->span.start) s = &sites.v[k];
-      if (!s) {
+      const char *key = rc_arena_printf(&cx->S->arena, "%u:%u", x->file->id, x->span.start);
+      size_t at = (size_t)(uintptr_t)rc_map_get(&seen, key);
+      if (!at) {
         rc_vec_push(&sites, ((site){.x = x, .all_shellenv = true, .gopath_ok = true}));
-        s = &sites.v[sites.n - 1];
+        rc_map_put(&seen, key, (void *)(uintptr_t)(at = sites.n));
       }
+      site *s = &sites.v[at - 1];
       s->all_shellenv &= se;
       s->gopath_ok &= gok;
       s->ctxs[C->shell] |= 1u << C->kind;
     }
+    rc_var_hist_free(&hp_h);
+    rc_var_hist_free(&gp_h);
   }
+  rc_map_free(&seen);
   for (size_t k = 0; k < sites.n; k++) {
     const site *s = &sites.v[k];
     query q;

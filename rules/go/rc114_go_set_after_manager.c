@@ -13,40 +13,6 @@ static bool owner(rc_session *S, const rc_ctx *C, const rc_event *ev) {
   return strcmp(ev->manager, "mise") || rc_go_manager_has_go(S, C, "mise");
 }
 
-/* A variable's events in commit order, with the smallest id from each
- * position on: ids are nearly sorted (an enclosing assignment commits after
- * the ones nested in it), so the last position holding an id below b's is
- * found by bisection instead of a walk over them all for every b. */
-typedef struct hist {
-  const uint32_t *ids;
-  uint32_t *sufmin;
-  size_t n;
-} hist;
-
-static hist hist_of(const rc_ctx *C, const char *var) {
-  hist h = {NULL, NULL, 0};
-  h.ids = rc_ctx_var_events(C, var, &h.n);
-  h.sufmin = rc_xmalloc(sizeof(uint32_t) * (h.n + 1));
-  for (size_t i = h.n; i-- > 0;) h.sufmin[i] = i + 1 < h.n && h.sufmin[i + 1] < h.ids[i] ? h.sufmin[i + 1] : h.ids[i];
-  return h;
-}
-
-/* The latest event of the variable before `b` on b's path (the last in
- * commit order with a smaller id). */
-static const rc_event *before(const rc_ctx *C, const hist *h, const rc_event *b) {
-  size_t lo = 0, hi = h->n;
-  while (lo < hi) { /* first position from which every id is >= b's */
-    size_t mid = lo + (hi - lo) / 2;
-    if (h->sufmin[mid] < b->id) lo = mid + 1;
-    else hi = mid;
-  }
-  while (lo-- > 0) {
-    const rc_event *a = &C->events.v[h->ids[lo]];
-    if (a->id < b->id && a->op != RC_OP_JOIN && !rc_cond_exclusive(a->cond, b->cond)) return a;
-  }
-  return NULL;
-}
-
 static const char *advice(const char *mgr, const char *var) {
   if (!strcmp(mgr, "goenv") && !strcmp(var, "GOPATH"))
     return "; to keep your own GOPATH, set GOENV_DISABLE_GOPATH=1 before `goenv init`";
@@ -57,13 +23,13 @@ static const char *advice(const char *mgr, const char *var) {
 static void check(rc_check *cx) {
   const rc_ctx *C = cx->ctx;
   static const char *const vars[] = {"GOROOT", "GOPATH"};
-  hist hs[RC_ARRAY_LEN(vars)];
+  rc_var_hist hs[RC_ARRAY_LEN(vars)]; /* the latest event before b by bisection, not a walk per b */
   for (size_t v = 0; v < RC_ARRAY_LEN(vars); v++) {
-    hs[v] = hist_of(C, vars[v]);
+    rc_var_hist_init(&hs[v], C, vars[v]);
     for (size_t j = 0; j < hs[v].n; j++) {
       const rc_event *b = &C->events.v[hs[v].ids[j]];
       if (!hand(cx, b)) continue;
-      const rc_event *a = before(C, &hs[v], b);
+      const rc_event *a = rc_var_hist_before(C, &hs[v], b->id, b->cond);
       if (!a || !owner(cx->S, C, a)) continue;
       const char *av = rc_event_text(cx->S, a), *bv = rc_event_text(cx->S, b);
       if (av && bv && !strcmp(av, bv)) continue;
@@ -80,7 +46,7 @@ static void check(rc_check *cx) {
   for (size_t j = 0; j < n; j++) {
     const rc_event *b = &C->events.v[ids[j]];
     if (!hand(cx, b) || !strstr(rc_span_text(cx->S, b->file, b->span), "GOROOT")) continue;
-    const rc_event *a = before(C, &hs[0], b);
+    const rc_event *a = rc_var_hist_before(C, &hs[0], b->id, b->cond);
     if (!a || !owner(cx->S, C, a) || !a->after.val) continue;
     const char *bin = rc_go_clean(cx->S, rc_arena_printf(&cx->S->arena, "%s/bin", rc_event_text(cx->S, a)));
     rc_entries ents = {0};
@@ -96,7 +62,7 @@ static void check(rc_check *cx) {
                            a->manager, a->manager);
     rc_note(d, a->file, a->span, "%s sets GOROOT here", a->manager);
   }
-  for (size_t v = 0; v < RC_ARRAY_LEN(vars); v++) free(hs[v].sufmin);
+  for (size_t v = 0; v < RC_ARRAY_LEN(vars); v++) rc_var_hist_free(&hs[v]);
   /* asdf-golang's hook fills GOROOT/GOPATH only when unset */
   for (size_t h = 0; h < C->hooks.n; h++) {
     const rc_hook *hk = &C->hooks.v[h];

@@ -1,13 +1,29 @@
 /* RC203 path-reordered-by-path-helper */
+#include <stdlib.h>
 #include <string.h>
 
 #include "rule.h"
 
-static long index_of(const rc_entries *e, const char *text) {
-  for (size_t i = 0; i < e->n; i++)
-    if (!strcmp(e->v[i].text, text)) return (long)i;
-  return -1;
+/* PATH's entries with the index of each text's first one: lookups by text
+ * were linear walks, and PATH holds up to 1,024 entries. */
+typedef struct list {
+  rc_entries e;
+  rc_map first; /* text → index + 1 */
+} list;
+
+static void list_split(rc_check *cx, const rc_str *v, list *l) {
+  memset(l, 0, sizeof *l);
+  rc_str_split(&cx->S->arena, v, ':', &l->e);
+  for (size_t i = 0; i < l->e.n; i++)
+    if (!rc_map_has(&l->first, l->e.v[i].text)) rc_map_put(&l->first, l->e.v[i].text, (void *)(uintptr_t)(i + 1));
 }
+
+static void list_free(list *l) {
+  rc_vec_free(&l->e);
+  rc_map_free(&l->first);
+}
+
+static long index_of(const list *l, const char *text) { return (long)(uintptr_t)rc_map_get(&l->first, text) - 1; }
 
 /* PATH just before event `id` of context C. */
 static const rc_str *path_before(const rc_ctx *C, uint32_t id) {
@@ -35,40 +51,35 @@ static const char *show_path(rc_check *cx, const rc_entries *e) {
   return s;
 }
 
-static void one_entry(rc_check *cx, const rc_ctx *C, const rc_event *ph, const rc_entries *before, size_t i,
-                      const rc_entries *after, const rc_entries *final, hits *out) {
-  const rc_entry *x = &before->v[i];
+/* `ahead[j]`: some entry of before at j or later is one path_helper put
+ * first (so an entry before j was a prepend ahead of it). */
+static void one_entry(rc_check *cx, const rc_ctx *C, const rc_event *ph, const list *before, size_t i,
+                      const bool *ahead, const list *after, const list *final, hits *out, rc_map *at) {
+  const rc_entry *x = &before->e.v[i];
   const rc_event *u = x->origin < C->events.n ? &C->events.v[x->origin] : NULL;
   if (!x->text[0] || !u || !u->file || !rc_user_file(cx, u->file)) return;
-  /* a prepend: ahead of a directory that was already on PATH */
-  bool ahead = false;
-  for (size_t j = i + 1; j < before->n && !ahead; j++) {
-    long a = index_of(after, before->v[j].text);
-    ahead = a >= 0 && after->v[a].origin == ph->id;
-  }
   long fin = index_of(final, x->text);
-  if (!ahead || fin < 0) return;
+  if (!ahead[i + 1] || fin < 0) return;
   rc_buf behind = {0};
   size_t nb = 0;
   for (long j = 0; j < fin; j++) {
-    const rc_entry *s = &final->v[j];
+    const rc_entry *s = &final->e.v[j];
     long a = index_of(after, s->text);
-    if (a < 0 || after->v[a].origin != ph->id) continue; /* not one path_helper put first */
+    if (a < 0 || after->e.v[a].origin != ph->id) continue; /* not one path_helper put first */
     long b = index_of(before, s->text);
     if (b >= 0 && (size_t)b < i) continue; /* it was ahead already */
     if (nb++ < 4) rc_buf_printf(&behind, "%s%s", nb > 1 ? ", " : "", s->text);
   }
   if (nb > 4) rc_buf_puts(&behind, ", …");
   if (nb) {
-    hit *h = NULL;
-    for (size_t k = 0; k < out->n && !h; k++)
-      if (out->v[k].u->file == u->file && out->v[k].u->span.start == u->span.start && !strcmp(out->v[k].text, x->text))
-        h = &out->v[k];
-    if (!h) {
+    const char *key = rc_arena_printf(&cx->S->arena, "%u:%u:%s", u->file->id, u->span.start, x->text);
+    size_t k = (size_t)(uintptr_t)rc_map_get(at, key);
+    if (!k) {
       hit n = {u, ph, x->text, rc_arena_strdup(&cx->S->arena, behind.s), {0}, {0}};
       rc_vec_push(out, n);
-      h = &out->v[out->n - 1];
+      rc_map_put(at, key, (void *)(uintptr_t)(k = out->n));
     }
+    hit *h = &out->v[k - 1];
     h->ctxs[C->shell] |= 1u << C->kind;
     rc_vec_push(&h->in, C);
   }
@@ -110,25 +121,35 @@ static void report(rc_check *cx, hit *h) {
 
 static void check(rc_check *cx) {
   hits hs = {0};
+  rc_map at = {0}; /* "file id:offset:entry" → index in hs + 1 */
   for (size_t c = 0; c < cx->nctxs; c++) {
     const rc_ctx *C = cx->ctxs[c];
     const rc_var *fv = rc_ctx_var(C, "PATH");
     if (!rc_ctx_is_home(cx, C) || !fv || !fv->nalts || !fv->alts[0].val) continue;
+    list final;
+    bool have_final = false;
     for (size_t k = 0; k < C->events.n; k++) {
       const rc_event *ph = &C->events.v[k];
       if (ph->op != RC_OP_PATH_HELPER || !ph->after.val) continue;
       const rc_str *bv = path_before(C, ph->id);
       if (!bv) continue;
-      rc_entries before = {0}, after = {0}, final = {0};
-      rc_str_split(&cx->S->arena, bv, ':', &before);
-      rc_str_split(&cx->S->arena, ph->after.val, ':', &after);
-      rc_str_split(&cx->S->arena, fv->alts[0].val, ':', &final);
-      for (size_t i = 0; i < before.n; i++) one_entry(cx, C, ph, &before, i, &after, &final, &hs);
-      rc_vec_free(&before);
-      rc_vec_free(&after);
-      rc_vec_free(&final);
+      if (!have_final) list_split(cx, fv->alts[0].val, &final), have_final = true;
+      list before, after;
+      list_split(cx, bv, &before);
+      list_split(cx, ph->after.val, &after);
+      bool *ahead = rc_xcalloc(before.e.n + 2, sizeof(bool));
+      for (size_t j = before.e.n; j-- > 0;) {
+        long a = index_of(&after, before.e.v[j].text);
+        ahead[j] = ahead[j + 1] || (a >= 0 && after.e.v[a].origin == ph->id);
+      }
+      for (size_t i = 0; i < before.e.n; i++) one_entry(cx, C, ph, &before, i, ahead, &after, &final, &hs, &at);
+      free(ahead);
+      list_free(&before);
+      list_free(&after);
     }
+    if (have_final) list_free(&final);
   }
+  rc_map_free(&at);
   for (size_t i = 0; i < hs.n; i++) {
     report(cx, &hs.v[i]);
     rc_vec_free(&hs.v[i].in);
