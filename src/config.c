@@ -1,13 +1,18 @@
 /* config.c — see config.h. */
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <ini.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "rule.h"
+
+enum { RC_CONFIG_MAX_BYTES = 1024 * 1024 };
 
 typedef struct loader {
   rc_config *c;
@@ -78,11 +83,23 @@ bool rc_config_load(const char *path, rc_config *c, rc_arena *A) {
   c->min_severity = c->fail_on = -1;
   c->path = rc_arena_strdup(A, path);
   loader ld = {c, A, {0}};
-  int r = ini_parse(path, handler, &ld);
-  if (r != 0) {
+  /* Only a regular file of sensible size: a FIFO would block, a huge file
+   * would fill memory with [roles] and [severity] entries. */
+  int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+  struct stat st;
+  FILE *f = NULL;
+  if (fd < 0 || fstat(fd, &st) != 0) c->error = rc_xasprintf("%s: cannot be read: %s", path, strerror(errno));
+  else if (!S_ISREG(st.st_mode)) c->error = rc_xasprintf("%s: is not a regular file", path);
+  else if (st.st_size > RC_CONFIG_MAX_BYTES) c->error = rc_xasprintf("%s: is larger than 1 MiB", path);
+  else if (!(f = fdopen(fd, "r"))) c->error = rc_xasprintf("%s: cannot be read: %s", path, strerror(errno));
+  if (f) {
+    fd = -1;
+    int r = ini_parse_file(f, handler, &ld);
+    fclose(f);
     if (r < 0) c->error = rc_xasprintf("%s: cannot be read", path);
-    else c->error = rc_xasprintf("%s:%d: %s", path, r, ld.err.s ? ld.err.s : "syntax error");
+    else if (r > 0) c->error = rc_xasprintf("%s:%d: %s", path, r, ld.err.s ? ld.err.s : "syntax error");
   }
+  if (fd >= 0) close(fd);
   rc_buf_free(&ld.err);
   for (size_t i = 0; i < c->enable.n; i++)
     if (!rc_rule_find(c->enable.v[i]) && !c->error) c->error = rc_xasprintf("%s: unknown rule '%s'", path, c->enable.v[i]);
