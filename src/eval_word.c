@@ -2,11 +2,13 @@
  * the common operators), tilde, field splitting and globbing against the
  * filesystem. Command substitutions stay symbolic, shown as written, unless
  * their output is known without running them (eval_cond.c). */
+#include <dirent.h>
 #include <fnmatch.h>
 #include <glob.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "eval_int.h"
 
@@ -579,6 +581,27 @@ static const char *strip_qualifiers(E *e, const char *pat, bool *nullglob, char 
   return rc_arena_strndup(e->A, pat, (size_t)(open - pat));
 }
 
+/* glob(3) reads whole trees for a pattern of many wildcard folders (`/` then
+ * `*` six times): every directory entry it
+ * reads is taken from the run's budget (rc_session.glob_budget) through
+ * GLOB_ALTDIRFUNC, whose callbacks get no user data: hence these two
+ * variables, set only around one glob() call. */
+static _Thread_local uint64_t *glob_budget;
+static _Thread_local bool glob_cut;
+
+static void *gl_opendir(const char *p) { return opendir(p); }
+static void gl_closedir(void *d) { closedir(d); }
+static int gl_lstat(const char *p, struct stat *st) { return lstat(p, st); }
+static int gl_stat(const char *p, struct stat *st) { return stat(p, st); }
+static struct dirent *gl_readdir(void *d) {
+  if (!*glob_budget) {
+    glob_cut = true;
+    return NULL;
+  }
+  (*glob_budget)--;
+  return readdir(d);
+}
+
 void ev_glob(E *e, const char *pattern, bool nullglob, strvec *out, bool *ok) {
   *ok = true;
   char type = 0;
@@ -596,7 +619,22 @@ void ev_glob(E *e, const char *pattern, bool nullglob, strvec *out, bool *ok) {
   }
   glob_t g;
   memset(&g, 0, sizeof g);
-  int r = glob(fs, 0, NULL, &g);
+  g.gl_opendir = gl_opendir;
+  g.gl_readdir = gl_readdir;
+  g.gl_closedir = gl_closedir;
+  g.gl_lstat = gl_lstat;
+  g.gl_stat = gl_stat;
+  glob_budget = &e->S->glob_budget;
+  glob_cut = false;
+  int r = glob(fs, GLOB_ALTDIRFUNC, NULL, &g);
+  glob_budget = NULL;
+  if (glob_cut) { /* a partial list would be wrong: the expansion is unknown */
+    ev_limit(e, EV_LIM_WORK, e->cur_stmt ? e->cur_stmt->span : (rc_span){0},
+             "the globs read more than 500,000 directory entries");
+    globfree(&g);
+    *ok = false;
+    return;
+  }
   if (r == 0) {
     for (size_t i = 0; i < g.gl_pathc && i < EV_MAX_GLOB; i++) {
       const char *p = g.gl_pathv[i] + strip;

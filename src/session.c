@@ -67,6 +67,7 @@ rc_session *rc_session_new(const rc_session_opts *opt) {
   rc_session *S = rc_xcalloc(1, sizeof *S);
   rc_arena_init(&S->arena);
   S->opt = *opt;
+  S->glob_budget = RC_SESSION_GLOB_ENTRIES;
   const char *home = opt->home ? opt->home : getenv("HOME");
   S->opt.home = absolute(&S->arena, home && *home ? home : "/");
   size_t hl = strlen(S->opt.home);

@@ -77,6 +77,7 @@ typedef struct rc_session {
   rc_map mapped;                /* model path → fs path (lint FILE… roles) */
   RC_VEC(rc_fragment) fragments;
   uint64_t tokens;              /* parsed so far, against RC_SESSION_MAX_TOKENS */
+  uint64_t glob_budget;         /* directory entries globs may still read */
 } rc_session;
 
 rc_session *rc_session_new(const rc_session_opts *opt);

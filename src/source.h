@@ -28,6 +28,7 @@ enum {
   RC_SOURCE_MAX_BYTES = 4 * 1024 * 1024,
   RC_SOURCE_MAX_TOKENS = 250 * 1000,     /* per file */
   RC_SESSION_MAX_TOKENS = 1000 * 1000,   /* all files of one run */
+  RC_SESSION_GLOB_ENTRIES = 500 * 1000,  /* directory entries all globs of a run read */
 };
 
 typedef struct rc_source {
