@@ -1626,6 +1626,11 @@ res ev_source_path(E *e, const char *path, rc_span span, const rc_word *const *a
   rc_file *f = rc_session_file(e->S, path, e->dialect);
   if (f->status != RC_LOAD_OK || !f->ir) {
     ev_add_visit(e, f, path, f->status != RC_LOAD_MISSING, startup, span);
+    /* Loose files (pre-commit): the rest of the home is not there to look at,
+     * so a missing ~/… file proves nothing. */
+    bool unknown_home = e->S->opt.virtual_home && f->status == RC_LOAD_MISSING &&
+                        !strncmp(path, e->S->opt.home, strlen(e->S->opt.home));
+    if (unknown_home) return R(FL_NORMAL, T_UNKNOWN);
     if (!startup || f->status != RC_LOAD_MISSING) {
       rc_problem_kind k;
       const char *why = problem_for_status(f->status, &k);

@@ -435,6 +435,7 @@ rc_lint *rc_lint_run_rules(const rc_lint_opts *o, const rc_rule *const *rules, s
   }
   if (L->file_mode && !sopt.home) {
     sopt.home = "/nonexistent/rccheck-home";
+    sopt.virtual_home = true;
     L->virtual_home = true;
   }
   L->S = rc_session_new(&sopt);

@@ -51,6 +51,7 @@ typedef struct rc_session_opts {
   rc_os os;
   bool inherit_env;    /* start from this process's environment */
   const char *user;    /* USER/LOGNAME; default: the home's basename */
+  bool virtual_home;   /* the home is not on disk (loose files): its absence proves nothing */
 } rc_session_opts;
 
 typedef struct rc_ctx rc_ctx;
