@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "vscode.h"
 
 typedef RC_VEC(const char *) names_t;
 typedef RC_VEC(rc_ctx *) ctxs_t;
@@ -159,6 +160,16 @@ static json_t *var_json(rc_session *S, const rc_ctx *C, const char *name) {
     json_array_append_new(hist, h);
   }
   json_object_set_new(o, "history", hist);
+  if (rc_map_has(&C->before_settings, name)) {
+    /* what the shell gave, before the editor's settings changed it */
+    const rc_var *sv = rc_vscode_shell_var(C, name);
+    rc_summary ss = rc_var_summary(sv);
+    json_t *sh = json_object();
+    json_object_set_new(sh, "state", json_string(rc_summary_name(ss)));
+    json_object_set_new(sh, "value", ss == RC_SUM_SET || ss == RC_SUM_UNKNOWN ? json_string(alt_text(S, &sv->alts[0])) : json_null());
+    json_object_set_new(sh, "exported", json_boolean(rc_var_exported(sv)));
+    json_object_set_new(o, "shell", sh);
+  }
   if (v && is_list(name) && sum != RC_SUM_UNSET && v->alts[0].val) {
     json_t *ents = json_array();
     rc_entries es = {0};

@@ -298,6 +298,7 @@ rc_ctx *rc_eval_context_plan(rc_session *S, rc_shell sh, rc_ctx_kind k, const rc
   e.plan = *plan;
   scope *root = ev_scope_push(&e);
   initial_env(&e);
+  if (e.plan.vscode_terminal) ev_vscode_terminal_env(&e);
   shell_defaults_before(&e);
   frame *ctx = ev_frame_push(&e, FR_CONTEXT);
   res r = ev_run_plan(&e);
@@ -305,6 +306,7 @@ rc_ctx *rc_eval_context_plan(rc_session *S, rc_shell sh, rc_ctx_kind k, const rc
   if (r.fl != FL_EXIT) shell_defaults_after(&e);
   e.top = ctx->base;
   ev_frame_end(&e, ctx, r);
+  if (e.plan.vscode) ev_vscode_layer(&e);
   if (e.plan.nexit && r.fl != FL_EXIT) {
     /* Read when the shell exits: part of the chain, not of the environment. */
     size_t first = C->visits.n;
@@ -347,6 +349,7 @@ void rc_ctx_free(rc_ctx *C) {
       rc_vec_free(list);
     }
   rc_map_free(&C->var_events);
+  rc_map_free(&C->before_settings);
   rc_map_free(&C->final);
   rc_vec_free(&C->visits);
   rc_vec_free(&C->events);

@@ -201,4 +201,10 @@ void ev_manager_hook(E *e, const rc_hook *h);
 /* ---- eval_ctx.c ---- */
 res ev_run_plan(E *e);
 
+/* ---- eval_vscode.c ---- */
+/* The editor's settings applied after the vscode context's chain. */
+void ev_vscode_layer(E *e);
+/* VS Code's environment for its integrated terminal, before the shell starts. */
+void ev_vscode_terminal_env(E *e);
+
 #endif

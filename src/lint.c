@@ -363,6 +363,9 @@ static void mark_user_files(rc_lint *L, char *const *files, int nfiles) {
     } else {
       size_t n = strlen(S->opt.home);
       mine = !strncmp(f->fs_path, S->opt.home, n) && f->fs_path[n] == '/';
+      /* and the workspace's editor settings (--workspace) */
+      size_t w = S->opt.workspace ? strlen(S->opt.workspace) : 0;
+      mine |= w && f->data && !strncmp(f->fs_path, S->opt.workspace, w) && f->fs_path[w] == '/';
     }
     if (mine) rc_map_put(&L->user_files, f->fs_path, (void *)1);
   }

@@ -11,6 +11,7 @@
 
 #include "chain.h"
 #include "eval.h"
+#include "vscode.h"
 
 static const char *const os_names[] = {"linux", "macos"};
 static const char *const shell_names[] = {"zsh", "bash", "sh"};
@@ -78,6 +79,7 @@ rc_session *rc_session_new(const rc_session_opts *opt) {
   } else {
     S->opt.user = rc_arena_strdup(&S->arena, opt->user);
   }
+  if (opt->workspace) S->opt.workspace = absolute(&S->arena, opt->workspace);
   struct stat st;
   S->home_exists = stat(S->opt.home, &st) == 0 && S_ISDIR(st.st_mode);
   S->home_uid = S->home_exists ? (unsigned)st.st_uid : (unsigned)getuid();
@@ -88,6 +90,7 @@ rc_session *rc_session_new(const rc_session_opts *opt) {
 
 void rc_session_free(rc_session *S) {
   if (!S) return;
+  rc_vscode_free(S->vscode);
   for (size_t i = 0; i < S->ctxs.n; i++) rc_ctx_free(S->ctxs.v[i]);
   rc_vec_free(&S->ctxs);
   for (size_t i = 0; i < S->file_list.n; i++) {
@@ -184,6 +187,7 @@ rc_file *rc_session_data_file(rc_session *S, const char *path) {
   f = rc_arena_alloc(&S->arena, sizeof *f);
   f->path = rc_arena_strdup(&S->arena, path);
   f->fs_path = rc_arena_strdup(&S->arena, fs);
+  f->data = true;
   f->id = (uint32_t)S->file_list.n;
   rc_vec_push(&S->file_list, f);
   rc_map_put(&S->files, key, f);

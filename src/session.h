@@ -42,6 +42,7 @@ typedef struct rc_file {
   rc_source *src;      /* NULL unless loaded */
   rc_ir *ir;           /* NULL unless parsed */
   bool builtin;        /* stock system file rccheck supplies (macOS) */
+  bool data;           /* read as data (go env file, editor settings): no IR */
   uint32_t id;         /* index in session->files */
 } rc_file;
 
@@ -52,6 +53,7 @@ typedef struct rc_session_opts {
   bool inherit_env;    /* start from this process's environment */
   const char *user;    /* USER/LOGNAME; default: the home's basename */
   bool virtual_home;   /* the home is not on disk (loose files): its absence proves nothing */
+  const char *workspace; /* a VS Code workspace folder (--workspace), or NULL */
 } rc_session_opts;
 
 typedef struct rc_ctx rc_ctx;
@@ -77,6 +79,7 @@ typedef struct rc_session {
   RC_VEC(rc_ctx *) ctxs;
   rc_map mapped;                /* model path → fs path (lint FILE… roles) */
   RC_VEC(rc_fragment) fragments;
+  struct rc_vscode *vscode;     /* editor settings, loaded on first use (vscode.h) */
 } rc_session;
 
 rc_session *rc_session_new(const rc_session_opts *opt);
@@ -99,8 +102,9 @@ const char *rc_session_fs_path(rc_session *S, const char *model_path);
  * check ->status. */
 rc_file *rc_session_file(rc_session *S, const char *path, rc_dialect d);
 
-/* A file read as data, never parsed (the go env file): loaded once, with
- * its line map, for rules that report into it. Never NULL; check ->status. */
+/* A file read as data, never parsed (the go env file, editor settings):
+ * loaded once, with its line map, for rules that report into it. Never NULL;
+ * check ->status. */
 rc_file *rc_session_data_file(rc_session *S, const char *path);
 
 /* An eval string parsed once per text (spans point at `at` in `in`). */
