@@ -80,12 +80,15 @@ void ev_vscode_layer(E *e) {
     bool same = t && set && certain && rc_str_is(cur, t);
     if (!same && (!t || rc_vscode_is_dir(e->S, t) != 0)) set_from(e, "GOROOT", &sv, rc_vscode_flags("go.goroot"));
   }
+  /* The tools' GOPATH is go.gopath, else the environment's, set after
+   * go.toolsEnvVars: a GOPATH there only counts when neither is set. */
+  bool gopath = rc_vscode_value(V, "go.gopath", NULL, &sv) && rc_json_string(sv.value) && *sv.value->text;
+  bool set = rc_var_exported(ev_get(e, "GOPATH")); /* in the extension host's environment */
   rc_vs_value m[64];
   size_t n = rc_vscode_members(V, "go.toolsEnvVars", m, RC_ARRAY_LEN(m));
-  for (size_t i = 0; i < n && i < RC_ARRAY_LEN(m); i++) set_from(e, m[i].sub, &m[i], rc_vscode_flags("go.toolsEnvVars"));
-  /* the tools' GOPATH is go.gopath, else the environment's: set last */
-  if (rc_vscode_value(V, "go.gopath", NULL, &sv) && rc_json_string(sv.value) && *sv.value->text)
-    set_from(e, "GOPATH", &sv, rc_vscode_flags("go.gopath"));
+  for (size_t i = 0; i < n && i < RC_ARRAY_LEN(m); i++)
+    if (strcmp(m[i].sub, "GOPATH") || (!gopath && !set)) set_from(e, m[i].sub, &m[i], rc_vscode_flags("go.toolsEnvVars"));
+  if (gopath) set_from(e, "GOPATH", &sv, rc_vscode_flags("go.gopath"));
   e->conds = conds;
 }
 
