@@ -68,12 +68,12 @@ const rc_rule rc_rule_rc305 = {
          "Go, say so in its README or `go.mod` (`toolchain`), or make both settings agree.",
   .bad = "# rccheck-fixture: workspace=src/app\n"
          "# --- .config/Code/User/settings.json\n"
-         "{ \"go.toolsEnvVars\": { \"GOFLAGS\": \"-mod=mod\" } }\n"
+         "{ \"go.toolsEnvVars\": { \"GOFLAGS\": \"-tags=dev\" } }\n"
          "# --- src/app/.vscode/settings.json\n"
-         "{ \"go.toolsEnvVars\": { \"GOFLAGS\": \"-mod=vendor\" } }\n",
+         "{ \"go.toolsEnvVars\": { \"GOFLAGS\": \"-tags=integration\" } }\n",
   .good = "# rccheck-fixture: workspace=src/app\n"
           "# --- .config/Code/User/settings.json\n"
-          "{ \"go.toolsEnvVars\": { \"GOFLAGS\": \"-mod=mod\" } }\n"
+          "{ \"go.toolsEnvVars\": { \"GOFLAGS\": \"-tags=dev\" } }\n"
           "# --- src/app/.vscode/settings.json\n"
           "{ \"go.toolsEnvVars\": { \"GOPRIVATE\": \"example.com\" } }\n",
   .check = check,

@@ -146,8 +146,8 @@ const rc_rule rc_rule_rc306 = {
          "in `terminal.integrated.env`; set the tools' GOPATH with `go.gopath` (or in the shell) rather than "
          "in `go.toolsEnvVars`. The rewrites are offered, not applied by --fix.",
   .bad = "# --- .config/Code/User/settings.json\n"
-         "{ \"go.gopath\": \"$HOME/go\" }\n",
+         "{ \"go.toolsGopath\": \"$HOME/.cache/go-tools\" }\n",
   .good = "# --- .config/Code/User/settings.json\n"
-          "{ \"go.gopath\": \"${env:HOME}/go\" }\n",
+          "{ \"go.toolsGopath\": \"${env:HOME}/.cache/go-tools\" }\n",
   .check = check,
 };
