@@ -15,13 +15,24 @@ typedef struct env_ud {
   E *e;
   const char *self;
   uint32_t eid;
+  const rc_ctx *vscode; /* resolve against VS Code's environment instead (inheritEnv off) */
 } env_ud;
 
 static const rc_str *e_env(void *ud, const char *name) {
   env_ud *u = ud;
-  bool set, certain;
-  const rc_str *v = ev_var_value(u->e, name, &set, &certain);
-  if (!set || (u->self && !strcmp(name, u->self))) return set ? v : NULL;
+  bool set = true, certain;
+  const rc_str *v;
+  if (u->vscode) {
+    const rc_var *var = rc_vscode_shell_var(u->vscode, name);
+    set = rc_var_exported(var);
+    v = !set ? NULL
+        : rc_var_summary(var) == RC_SUM_MAYBE ? rc_str_sym(u->e->A, rc_arena_printf(u->e->A, "${env:%s}", name), u->eid)
+                                               : var->alts[0].val;
+  } else {
+    v = ev_var_value(u->e, name, &set, &certain);
+  }
+  if (!set) return NULL;
+  if (!u->vscode && u->self && !strcmp(name, u->self)) return v;
   rc_strb b = {0};
   rc_strb_str_origin(&b, v, u->eid);
   return rc_strb_finish(&b, u->e->A);
@@ -35,8 +46,9 @@ static void snapshot(E *e, const char *name) {
 }
 
 /* The value a setting gives a variable, or NULL for values that set none. */
-static const rc_str *setting_str(E *e, const char *var, const rc_json *v, unsigned flags, uint32_t eid) {
-  env_ud u = {e, var, eid};
+static const rc_str *setting_str(E *e, const char *var, const rc_json *v, unsigned flags, uint32_t eid,
+                                 const rc_ctx *vscode) {
+  env_ud u = {e, var, eid, vscode};
   switch (v->kind) {
   case RC_JSON_STRING: return rc_vscode_resolve(e->S, v->text, flags, e_env, &u, eid);
   case RC_JSON_NUMBER:
@@ -58,9 +70,9 @@ static void apply(E *e, const char *var, const rc_vs_value *sv, const rc_str *va
   e->visit = visit;
 }
 
-static void set_from(E *e, const char *var, const rc_vs_value *sv, unsigned flags) {
+static void set_from(E *e, const char *var, const rc_vs_value *sv, unsigned flags, const rc_ctx *vscode) {
   uint32_t eid = ev_reserve_event(e);
-  const rc_str *val = setting_str(e, var, sv->value, flags, eid);
+  const rc_str *val = setting_str(e, var, sv->value, flags, eid, vscode);
   if (!val) return;
   apply(e, var, sv, val, eid);
 }
@@ -72,13 +84,13 @@ void ev_vscode_layer(E *e) {
   rc_vs_value sv;
   /* go.goroot: ignored (with a warning) when the folder does not exist */
   if (rc_vscode_value(V, "go.goroot", NULL, &sv) && rc_json_string(sv.value) && *sv.value->text) {
-    env_ud u = {e, NULL, RC_NO_EVENT};
+    env_ud u = {e, NULL, RC_NO_EVENT, NULL};
     const rc_str *g = rc_vscode_resolve(e->S, sv.value->text, rc_vscode_flags("go.goroot"), e_env, &u, RC_NO_EVENT);
     const char *t = rc_str_certain(g) ? rc_str_text(e->A, g, ':') : NULL;
     bool set, certain;
     const rc_str *cur = ev_var_value(e, "GOROOT", &set, &certain);
     bool same = t && set && certain && rc_str_is(cur, t);
-    if (!same && (!t || rc_vscode_is_dir(e->S, t) != 0)) set_from(e, "GOROOT", &sv, rc_vscode_flags("go.goroot"));
+    if (!same && (!t || rc_vscode_is_dir(e->S, t) != 0)) set_from(e, "GOROOT", &sv, rc_vscode_flags("go.goroot"), NULL);
   }
   /* The tools' GOPATH is go.gopath, else the environment's, set after
    * go.toolsEnvVars: a GOPATH there only counts when neither is set. */
@@ -87,8 +99,9 @@ void ev_vscode_layer(E *e) {
   rc_vs_value m[64];
   size_t n = rc_vscode_members(V, "go.toolsEnvVars", m, RC_ARRAY_LEN(m));
   for (size_t i = 0; i < n && i < RC_ARRAY_LEN(m); i++)
-    if (strcmp(m[i].sub, "GOPATH") || (!gopath && !set)) set_from(e, m[i].sub, &m[i], rc_vscode_flags("go.toolsEnvVars"));
-  if (gopath) set_from(e, "GOPATH", &sv, rc_vscode_flags("go.gopath"));
+    if (strcmp(m[i].sub, "GOPATH") || (!gopath && !set))
+      set_from(e, m[i].sub, &m[i], rc_vscode_flags("go.toolsEnvVars"), NULL);
+  if (gopath) set_from(e, "GOPATH", &sv, rc_vscode_flags("go.gopath"), NULL);
   e->conds = conds;
 }
 
@@ -119,7 +132,9 @@ void ev_vscode_terminal_env(E *e) {
   bool inherit_env = true;
   if (rc_vscode_value(V, "terminal.integrated.inheritEnv", NULL, &sv) && sv.value->kind == RC_JSON_BOOL)
     inherit_env = sv.value->boolean;
-  if (inherit_env) inherit(e, rc_session_ctx(S, e->shell, RC_CTX_VSCODE));
+  /* ${env:NAME} is VS Code's environment either way */
+  rc_ctx *vc = rc_session_ctx(S, e->shell, RC_CTX_VSCODE);
+  if (inherit_env) inherit(e, vc);
   uint32_t eid = ev_reserve_event(e);
   ev_assign(e, "TERM_PROGRAM", rc_str_lit(e->A, "vscode", eid), eid, true, RC_OP_INIT, (rc_span){0}, (rc_span){0},
             "VS Code");
@@ -131,6 +146,6 @@ void ev_vscode_terminal_env(E *e) {
       apply(e, m[i].sub, &m[i], NULL, RC_NO_EVENT);
       continue;
     }
-    set_from(e, m[i].sub, &m[i], rc_vscode_flags(key));
+    set_from(e, m[i].sub, &m[i], rc_vscode_flags(key), inherit_env ? NULL : vc);
   }
 }

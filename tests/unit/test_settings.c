@@ -191,6 +191,28 @@ static void test_terminal(void **st) {
   rc_fixture_free(&fx);
 }
 
+/* inheritEnv off: a fresh session's environment, but ${env:…} is still
+ * VS Code's (what its login shell gave it) */
+static void test_terminal_no_inherit(void **st) {
+  (void)st;
+  rc_fixture fx;
+  rc_lint *L = lint_fx("# rccheck-fixture: shell=zsh\n"
+                       "# --- .zprofile\n"
+                       "export GOROOT=/opt/go\n"
+                       "# --- .zshrc\n"
+                       ":\n"
+                       "# --- .config/Code/User/settings.json\n"
+                       "{ \"terminal.integrated.inheritEnv\": false,\n"
+                       "  \"terminal.integrated.env.linux\": { \"GOBIN\": \"${env:GOROOT}/bin\" } }\n",
+                       &fx);
+  rc_session *S = L->S;
+  rc_ctx *T = rc_vscode_terminal(S, RC_SH_ZSH);
+  assert_null(rc_ctx_var(T, "GOROOT"));
+  assert_string_equal(rc_var_text(S, rc_ctx_var(T, "GOBIN")), "/opt/go/bin");
+  rc_lint_free(L);
+  rc_fixture_free(&fx);
+}
+
 static void test_terminal_profiles(void **st) {
   (void)st;
   rc_fixture fx;
@@ -225,7 +247,8 @@ int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_jsonc),          cmocka_unit_test(test_strings),
     cmocka_unit_test(test_errors),         cmocka_unit_test(test_layer),
-    cmocka_unit_test(test_terminal),       cmocka_unit_test(test_terminal_profiles),
+    cmocka_unit_test(test_terminal),       cmocka_unit_test(test_terminal_no_inherit),
+    cmocka_unit_test(test_terminal_profiles),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
