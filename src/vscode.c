@@ -271,7 +271,17 @@ rc_ctx *rc_vscode_next_ctx(rc_ctx *const *ctxs, size_t n, size_t *i) {
 }
 
 bool rc_vscode_go_var(const char *name) {
-  return rc_str_starts(name, "GO") || rc_str_starts(name, "CGO_") || !strcmp(name, "PATH");
+  /* `go help environment` (GOOGLE_… and friends are not Go's) */
+  static const char *const go[] = {
+    "GO111MODULE", "GCCGO", "GOARCH", "GOAUTH", "GOBIN", "GOCACHE", "GOCACHEPROG", "GODEBUG", "GOENV",
+    "GOEXPERIMENT", "GOFIPS140", "GOFLAGS", "GOINSECURE", "GOMODCACHE", "GONOPROXY", "GONOSUMDB", "GOOS",
+    "GOPATH", "GOPRIVATE", "GOPROXY", "GOROOT", "GOSUMDB", "GOTELEMETRY", "GOTELEMETRYDIR", "GOTMPDIR",
+    "GOTOOLCHAIN", "GOVCS", "GOWORK", "GO386", "GOAMD64", "GOARM", "GOARM64", "GOMIPS", "GOMIPS64",
+    "GOPPC64", "GORISCV64", "GOWASM", "PATH",
+  };
+  for (size_t i = 0; i < RC_ARRAY_LEN(go); i++)
+    if (!strcmp(name, go[i])) return true;
+  return rc_str_starts(name, "CGO_");
 }
 
 /* ---- the integrated terminal ---- */

@@ -122,7 +122,7 @@ const char *rc_vscode_which(rc_session *S, const rc_str *v, const char *prog, ui
 /* The next vscode context of a list, from *i on (then *i is past it):
  * `for (size_t i = 0; (C = rc_vscode_next_ctx(cx->ctxs, cx->nctxs, &i));)`. */
 rc_ctx *rc_vscode_next_ctx(rc_ctx *const *ctxs, size_t n, size_t *i);
-/* Variables the Go rules care about: GO*, CGO_* and PATH. */
+/* Variables the Go rules care about: Go's (GOROOT, GOFLAGS, CGO_* …) and PATH. */
 bool rc_vscode_go_var(const char *name);
 
 #endif
