@@ -112,7 +112,8 @@ static void inherit(E *e, rc_ctx *vc) {
     const char *name = vc->final.slots[i].key;
     if (!name || !strcmp(name, "VSCODE_RESOLVING_ENVIRONMENT")) continue;
     const rc_var *v = rc_vscode_shell_var(vc, name);
-    if (!rc_var_exported(v)) continue;
+    /* the environment holds strings: zsh's path array view is PATH's */
+    if (!rc_var_exported(v) || (v->attrs & RC_VA_ARRAY) || (v->alts[0].val && v->alts[0].val->array)) continue;
     uint32_t eid = ev_reserve_event(e);
     rc_strb b = {0};
     if (rc_var_summary(v) == RC_SUM_MAYBE) {
