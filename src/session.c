@@ -109,6 +109,7 @@ void rc_session_free(rc_session *S) {
   rc_map_free(&S->files);
   rc_map_free(&S->snippets);
   rc_map_free(&S->mapped);
+  rc_map_free(&S->real);
   for (size_t i = 0; i < S->fragments.n; i++) rc_ctx_free(S->fragments.v[i].ctx);
   rc_vec_free(&S->fragments);
   rc_arena_free(&S->arena);
@@ -130,10 +131,23 @@ static bool in_home(rc_session *S, const char *p) {
   return strncmp(p, S->opt.home, n) == 0 && (p[n] == 0 || p[n] == '/');
 }
 
+/* Stands for "does not resolve" in S->real (a NULL value means "absent"). */
+static const char unresolved[] = "";
+
+const char *rc_session_realpath(rc_session *S, const char *fs_path) {
+  const char *r = rc_map_get(&S->real, fs_path);
+  if (!r) {
+    char *sys = realpath(fs_path, NULL);
+    r = sys ? rc_arena_strdup(&S->arena, sys) : unresolved;
+    free(sys);
+    rc_map_put(&S->real, rc_arena_strdup(&S->arena, fs_path), (void *)r);
+  }
+  return r == unresolved ? NULL : r;
+}
+
 void rc_session_map_file(rc_session *S, const char *model, const char *fs_path) {
-  char *real = realpath(fs_path, NULL);
+  const char *real = rc_session_realpath(S, fs_path);
   rc_map_put(&S->mapped, rc_arena_strdup(&S->arena, model), rc_arena_strdup(&S->arena, real ? real : fs_path));
-  free(real);
 }
 
 const char *rc_session_fs_path(rc_session *S, const char *model) {
@@ -147,14 +161,13 @@ rc_file *rc_session_file(rc_session *S, const char *path, rc_dialect d) {
   const char *fs = rc_session_fs_path(S, path);
   const char *stock = S->macos_builtin ? rc_macos_stock_file(path) : NULL;
   /* Cache by real path so a symlinked dotfile and its target are one file. */
-  char *real = stock ? NULL : realpath(fs, NULL);
+  const char *real = stock ? NULL : rc_session_realpath(S, fs);
   char *key = rc_arena_printf(&S->arena, "%d:%s", (int)d, stock ? path : real ? real : fs);
   rc_file *f = rc_map_get(&S->files, key);
-  /* An editor buffer may be open under the symlink's target. */
-  rc_buf *buf = stock || f ? NULL : rc_map_get(&S->buffers, fs);
-  if (!buf && real && !f) buf = rc_map_get(&S->buffers, real);
-  free(real);
   if (f) return f;
+  /* An editor buffer may be open under the symlink's target. */
+  rc_buf *buf = stock ? NULL : rc_map_get(&S->buffers, fs);
+  if (!buf && real) buf = rc_map_get(&S->buffers, real);
   f = rc_arena_alloc(&S->arena, sizeof *f);
   f->path = rc_arena_strdup(&S->arena, path);
   f->fs_path = stock ? NULL : rc_arena_strdup(&S->arena, fs);
@@ -179,9 +192,8 @@ rc_file *rc_session_file(rc_session *S, const char *path, rc_dialect d) {
 
 rc_file *rc_session_data_file(rc_session *S, const char *path) {
   const char *fs = rc_session_fs_path(S, path);
-  char *real = realpath(fs, NULL);
+  const char *real = rc_session_realpath(S, fs);
   char *key = rc_arena_printf(&S->arena, "data:%s", real ? real : fs);
-  free(real);
   rc_file *f = rc_map_get(&S->files, key);
   if (f) return f;
   f = rc_arena_alloc(&S->arena, sizeof *f);
@@ -255,9 +267,8 @@ static rc_shell guess_shell(rc_session *S, const char *path) {
 }
 
 size_t rc_session_add_fragment(rc_session *S, const char *fs_path) {
-  char *real = realpath(fs_path, NULL);
-  const char *p = rc_arena_strdup(&S->arena, real ? real : fs_path);
-  free(real);
+  const char *real = rc_session_realpath(S, fs_path);
+  const char *p = real ? real : rc_arena_strdup(&S->arena, fs_path);
   rc_session_map_file(S, p, p);
   rc_fragment f = {p, guess_shell(S, p), NULL};
   rc_vec_push(&S->fragments, f);

@@ -80,6 +80,7 @@ typedef struct rc_session {
   rc_map mapped;                /* model path → fs path (lint FILE… roles) */
   RC_VEC(rc_fragment) fragments;
   struct rc_vscode *vscode;     /* editor settings, loaded on first use (vscode.h) */
+  rc_map real;                  /* fs path → realpath (arena), or `unresolved` */
 } rc_session;
 
 rc_session *rc_session_new(const rc_session_opts *opt);
@@ -94,6 +95,10 @@ void rc_session_map_file(rc_session *S, const char *model, const char *fs_path);
  * its name or shebang suggests; returns its index. */
 size_t rc_session_add_fragment(rc_session *S, const char *fs_path);
 rc_ctx *rc_session_fragment_ctx(rc_session *S, size_t i);
+
+/* realpath(3) of a filesystem path, asked of the system once per session
+ * (arena); NULL when it does not resolve. */
+const char *rc_session_realpath(rc_session *S, const char *fs_path);
 
 /* Model path → filesystem path (sysroot applied outside the home). Arena. */
 const char *rc_session_fs_path(rc_session *S, const char *model_path);
