@@ -11,6 +11,7 @@
 
 #include "chain.h"
 #include "eval.h"
+#include "filecache.h"
 #include "vscode.h"
 
 static const char *const os_names[] = {"linux", "macos"};
@@ -68,6 +69,7 @@ rc_session *rc_session_new(const rc_session_opts *opt) {
   rc_session *S = rc_xcalloc(1, sizeof *S);
   rc_arena_init(&S->arena);
   S->opt = *opt;
+  if (S->opt.cache) rc_file_cache_begin(S->opt.cache);
   const char *home = opt->home ? opt->home : getenv("HOME");
   S->opt.home = absolute(&S->arena, home && *home ? home : "/");
   size_t hl = strlen(S->opt.home);
@@ -94,9 +96,12 @@ void rc_session_free(rc_session *S) {
   for (size_t i = 0; i < S->ctxs.n; i++) rc_ctx_free(S->ctxs.v[i]);
   rc_vec_free(&S->ctxs);
   for (size_t i = 0; i < S->file_list.n; i++) {
+    if (S->file_list.v[i]->cached) continue;
     rc_ir_free(S->file_list.v[i]->ir);
     rc_source_free(S->file_list.v[i]->src);
   }
+  /* Files unused for this many sessions leave the cache. */
+  if (S->opt.cache) rc_file_cache_end(S->opt.cache, 32);
   rc_vec_free(&S->file_list);
   for (size_t i = 0; i < S->snippet_irs.n; i++) rc_ir_free(S->snippet_irs.v[i]);
   rc_vec_free(&S->snippet_irs);
@@ -178,6 +183,11 @@ rc_file *rc_session_file(rc_session *S, const char *path, rc_dialect d) {
   if (stock) {
     f->builtin = true;
     f->src = rc_source_from_memory(path, stock, strlen(stock));
+  } else if (S->opt.cache) {
+    f->cached = rc_file_cache_get(S->opt.cache, real ? real : fs, fs, d, buf ? (buf->s ? buf->s : "") : NULL,
+                                  buf ? buf->n : 0, &f->src, &f->ir, &f->status, &f->err_no);
+    if (f->cached) f->status = RC_LOAD_OK;
+    return f;
   } else if (buf) {
     f->src = rc_source_from_memory(fs, buf->s ? buf->s : "", buf->n);
   } else {

@@ -43,6 +43,7 @@ typedef struct rc_file {
   rc_ir *ir;           /* NULL unless parsed */
   bool builtin;        /* stock system file rccheck supplies (macOS) */
   bool data;           /* read as data (go env file, editor settings): no IR */
+  bool cached;         /* src and ir belong to opt.cache, not to the session */
   uint32_t id;         /* index in session->files */
 } rc_file;
 
@@ -54,6 +55,8 @@ typedef struct rc_session_opts {
   const char *user;    /* USER/LOGNAME; default: the home's basename */
   bool virtual_home;   /* the home is not on disk (loose files): its absence proves nothing */
   const char *workspace; /* a VS Code workspace folder (--workspace), or NULL */
+  struct rc_file_cache *cache; /* parsed files kept across sessions (filecache.h), or
+                                  NULL; borrowed: it must outlive the session */
 } rc_session_opts;
 
 typedef struct rc_ctx rc_ctx;

@@ -159,15 +159,20 @@ void rc_str_split(rc_arena *A, const rc_str *v, char sep, rc_entries *out) {
       open = true, origin = RC_NO_EVENT, certain = true;
       continue;
     }
-    for (uint32_t k = 0; k < g->n; k++) {
-      if (!v->array && g->kind == RC_SEG_LIT && g->s[k] == sep) {
-        flush_entry(A, &cur, origin == RC_NO_EVENT ? g->origin : origin, certain, out);
-        origin = RC_NO_EVENT, certain = true;
-        continue;
+    /* Runs of bytes between separators are copied at once. */
+    bool splits = !v->array && g->kind == RC_SEG_LIT;
+    for (uint32_t k = 0; k < g->n;) {
+      const char *hit = splits ? memchr(g->s + k, sep, g->n - k) : NULL;
+      uint32_t end = hit ? (uint32_t)(hit - g->s) : g->n;
+      if (end > k) {
+        if (origin == RC_NO_EVENT) origin = g->origin;
+        if (g->kind == RC_SEG_SYM) certain = false;
+        rc_buf_add(&cur, g->s + k, end - k);
       }
-      if (origin == RC_NO_EVENT) origin = g->origin;
-      if (g->kind == RC_SEG_SYM) certain = false;
-      rc_buf_putc(&cur, g->s[k]);
+      if (!hit) break;
+      flush_entry(A, &cur, origin == RC_NO_EVENT ? g->origin : origin, certain, out);
+      origin = RC_NO_EVENT, certain = true;
+      k = end + 1;
     }
   }
   /* A scalar always has a last entry ("" for an empty PATH or a trailing ':'). */

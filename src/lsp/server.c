@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "eval.h"
+#include "filecache.h"
 #include "lsp/convert.h"
 #include "lsp/lsp.h"
 #include "lsp/rpc.h"
@@ -501,6 +502,10 @@ int rc_lsp_serve(const rc_lint_opts *base, int in, int out) {
   memset(&sv, 0, sizeof sv);
   rc_rpc_init(&sv.rpc, in, out);
   sv.base = *base;
+  /* Every lint is a new session; the files it does not change are read and
+   * parsed once, for all of them. */
+  rc_file_cache *cache = rc_file_cache_new();
+  sv.base.sopt.cache = cache;
   const char *home = base->sopt.home ? base->sopt.home : getenv("HOME");
   sv.home_key = canonical(home && *home ? home : "/");
   sv.rules_url = rc_xstrdup(RC_RULES_URL);
@@ -530,6 +535,7 @@ int rc_lsp_serve(const rc_lint_opts *base, int in, int out) {
   rc_vec_free(&sv.said);
   free(sv.home_key);
   free(sv.rules_url);
+  rc_file_cache_free(cache);
   rc_rpc_free(&sv.rpc);
   return exit_code;
 }
