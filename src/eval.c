@@ -156,7 +156,8 @@ static bool tie_of(E *e, const char *name, tie *out) {
   static const char *const t[][2] = {{"path", "PATH"}, {"fpath", "FPATH"}, {"manpath", "MANPATH"},
                                      {"cdpath", "CDPATH"}, {"module_path", "MODULE_PATH"},
                                      {"mailpath", "MAILPATH"}};
-  for (size_t i = 0; i < RC_ARRAY_LEN(t); i++)
+  size_t n = strlen(name); /* every built-in tie ends in "path": most names skip the table */
+  for (size_t i = 0; n >= 4 && !memcmp(name + n - 4, "path", 4) && i < RC_ARRAY_LEN(t); i++)
     if (!strcmp(name, t[i][0])) return *out = (tie){t[i][1], ':'}, true;
   const tie *d = rc_map_get(&e->ties, name);
   if (d) *out = *d;
@@ -571,8 +572,11 @@ void ev_set_export(E *e, const char *name, bool on, rc_span span) {
 /* ---- options ---- */
 
 static const char *opt_key(E *e, const char *name) {
-  char k[80];
-  snprintf(k, sizeof k, "-o %s", name);
+  char k[80] = "-o ";
+  size_t n = strlen(name);
+  if (n > sizeof k - 4) n = sizeof k - 4; /* as snprintf would cut it */
+  memcpy(k + 3, name, n);
+  k[3 + n] = 0;
   return ev_intern(e, k);
 }
 

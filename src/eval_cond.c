@@ -177,10 +177,19 @@ static tri binary(E *e, const rc_texpr *x) {
       if (v && !rc_str_certain(v)) cp = false;
       const char *t = v ? rc_str_text(e->A, v, ' ') : p->text;
       size_t n = v ? strlen(t) : p->len;
-      for (size_t k = 0; k < n; k++) {
-        if (p->quote != RC_Q_NONE && strchr("*?[]\\", t[k])) rc_buf_putc(&pb, '\\');
-        rc_buf_putc(&pb, t[k]);
+      if (p->quote == RC_Q_NONE) {
+        if (n) rc_buf_add(&pb, t, n);
+        continue;
       }
+      size_t from = 0; /* quoted: metacharacters escaped, plain runs copied at once */
+      for (size_t k = 0; k < n; k++) {
+        char c = t[k];
+        if (c != '*' && c != '?' && c != '[' && c != ']' && c != '\\' && c != 0) continue;
+        rc_buf_add(&pb, t + from, k - from);
+        rc_buf_putc(&pb, '\\');
+        from = k;
+      }
+      if (n > from) rc_buf_add(&pb, t + from, n - from);
     }
     tri r = T_UNKNOWN;
     if (ca && cp) r = fnmatch(pb.s ? pb.s : "", a, 0) == 0 ? T_TRUE : T_FALSE;

@@ -553,12 +553,21 @@ static void field_text(field *f, const char *t, uint32_t n, bool quoted, uint8_t
   } else {
     rc_strb_lit(&f->b, t, n, origin);
   }
+  /* The glob pattern: runs of plain bytes copied at once, metacharacters
+   * escaped where they are literal. */
+  bool escape = quoted || !glob_active || kind == RC_SEG_SYM, can_glob = glob_active && !quoted && kind == RC_SEG_LIT;
+  uint32_t from = 0;
   for (uint32_t i = 0; i < n; i++) {
-    bool meta = t[i] == '*' || t[i] == '?' || t[i] == '[';
-    if (meta && glob_active && !quoted && kind == RC_SEG_LIT) f->glob = true;
-    if ((quoted || !glob_active || kind == RC_SEG_SYM) && strchr("*?[]\\", t[i])) rc_buf_putc(&f->pat, '\\');
-    rc_buf_putc(&f->pat, t[i]);
+    char c = t[i];
+    if (c != '*' && c != '?' && c != '[' && c != ']' && c != '\\' && c != 0) continue;
+    if (can_glob && (c == '*' || c == '?' || c == '[')) f->glob = true;
+    if (escape) {
+      rc_buf_add(&f->pat, t + from, i - from);
+      rc_buf_putc(&f->pat, '\\');
+      from = i;
+    }
   }
+  if (n > from) rc_buf_add(&f->pat, t + from, n - from);
   f->started = true;
 }
 

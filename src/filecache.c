@@ -11,6 +11,7 @@ typedef struct entry {
   char *key;        /* "<dialect>:<real path>", owned; the map's key */
   rc_source *src;   /* owned */
   rc_ir *ir;        /* owned */
+  rc_reparse *keep; /* editor buffers: the parse tree, for the next version */
   unsigned used;    /* the session that last used it */
 } entry;
 
@@ -24,6 +25,7 @@ struct rc_file_cache {
 rc_file_cache *rc_file_cache_new(void) { return rc_xcalloc(1, sizeof(rc_file_cache)); }
 
 static void entry_free(entry *e) {
+  rc_reparse_free(e->keep);
   rc_ir_free(e->ir);
   rc_source_free(e->src);
   free(e->key);
@@ -103,7 +105,15 @@ bool rc_file_cache_get(rc_file_cache *c, const char *key, const char *fs_path, r
     rc_source_free(e->src);
   }
   e->src = s;
-  e->ir = rc_parse(s, d);
+  /* A buffer changes a keystroke at a time: its next version reparses only
+   * the edit. Files on disk keep no tree (memory). */
+  if (buf) {
+    e->ir = rc_parse_keep(s, d, &e->keep);
+  } else {
+    rc_reparse_free(e->keep);
+    e->keep = NULL;
+    e->ir = rc_parse(s, d);
+  }
   e->used = c->session;
   *src = e->src;
   *ir = e->ir;
