@@ -1667,7 +1667,7 @@ res ev_source_path(E *e, const char *path, rc_span span, const rc_word *const *a
 }
 
 static bool readable_file(E *e, const char *path) {
-  return rc_path_probe(rc_session_fs_path(e->S, path), NULL) == RC_LOAD_OK;
+  return rc_session_probe(e->S, rc_session_fs_path(e->S, path)) == RC_LOAD_OK;
 }
 
 /* Where `source name` / `. name` finds a name without a slash. bash: $PATH,

@@ -29,7 +29,7 @@ tri ev_file_test(E *e, char op, const char *path) {
   if (!ev_fs_reliable(e, path)) return T_UNKNOWN;
   const char *fs = rc_session_fs_path(e->S, path);
   struct stat st;
-  int r = op == 'L' || op == 'h' ? lstat(fs, &st) : stat(fs, &st);
+  int r = rc_session_stat(e->S, fs, !(op == 'L' || op == 'h'), &st);
   if (r != 0) return T_FALSE;
   switch (op) {
   case 'e': case 'a': return T_TRUE;
@@ -41,9 +41,9 @@ tri ev_file_test(E *e, char op, const char *path) {
   case 'b': return S_ISBLK(st.st_mode) ? T_TRUE : T_FALSE;
   case 'c': return S_ISCHR(st.st_mode) ? T_TRUE : T_FALSE;
   case 's': return st.st_size > 0 ? T_TRUE : T_FALSE;
-  case 'r': return access(fs, R_OK) == 0 ? T_TRUE : T_FALSE;
-  case 'w': return access(fs, W_OK) == 0 ? T_TRUE : T_FALSE;
-  case 'x': return access(fs, X_OK) == 0 ? T_TRUE : T_FALSE;
+  case 'r': return rc_session_access(e->S, fs, R_OK) == 0 ? T_TRUE : T_FALSE;
+  case 'w': return rc_session_access(e->S, fs, W_OK) == 0 ? T_TRUE : T_FALSE;
+  case 'x': return rc_session_access(e->S, fs, X_OK) == 0 ? T_TRUE : T_FALSE;
   case 'O': return st.st_uid == e->S->home_uid ? T_TRUE : T_FALSE;
   default: return T_UNKNOWN;
   }
@@ -79,7 +79,7 @@ int ev_lookup_command(E *e, const char *name, const char **where) {
     }
     const char *fs = rc_session_fs_path(e->S, cand);
     struct stat st;
-    if (stat(fs, &st) == 0 && S_ISREG(st.st_mode) && access(fs, X_OK) == 0) {
+    if (rc_session_stat(e->S, fs, true, &st) == 0 && S_ISREG(st.st_mode) && rc_session_access(e->S, fs, X_OK) == 0) {
       found = 1;
       if (where) *where = cand;
     }

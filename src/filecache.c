@@ -90,7 +90,7 @@ bool rc_file_cache_get(rc_file_cache *c, const char *key, const char *fs_path, r
     return true;
   }
   c->misses++;
-  rc_source *s = buf ? rc_source_from_memory(fs_path, buf, buf_len) : rc_source_load(fs_path, status, err_no);
+  rc_source *s = buf ? rc_source_from_memory(fs_path, buf, buf_len) : rc_source_load_at(fs_path, key, status, err_no);
   if (!s) {
     free(k);
     return false; /* unreadable now: the old entry (if any) ages out */

@@ -29,7 +29,7 @@ void rc_file_cache_begin(rc_file_cache *c);
 void rc_file_cache_end(rc_file_cache *c, unsigned keep);
 
 /* The file `fs_path` parsed as dialect d under cache key `key` (its real
- * path): from the cache when unchanged, else read (from `buf` when non-NULL,
+ * path, or fs_path when it has none): from the cache when unchanged, else read (from `buf` when non-NULL,
  * an editor buffer of `buf_len` bytes) and parsed, and kept. Returns false
  * when the file cannot be read (*status, *err_no say why; nothing is kept).
  * *src and *ir belong to the cache. */

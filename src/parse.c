@@ -54,6 +54,9 @@ static TSPoint point_at(const char *text, uint32_t at) {
 /* Parses text, reusing the kept tree: the edit is the span between the
  * longest common prefix and suffix of the old and new bytes. */
 static TSTree *reparse(rc_reparse *k, const char *text, uint32_t len) {
+  /* A damaged tree is not reused (see below): while the text stays broken,
+   * each version is parsed once, afresh. */
+  if (ts_node_has_error(ts_tree_root_node(k->tree))) return parse_text(text, len);
   uint32_t pre = 0, max = k->len < len ? k->len : len;
   while (pre < max && k->text[pre] == text[pre]) pre++;
   uint32_t suf = 0;

@@ -115,6 +115,7 @@ void rc_session_free(rc_session *S) {
   rc_map_free(&S->snippets);
   rc_map_free(&S->mapped);
   rc_map_free(&S->real);
+  rc_map_free(&S->stats);
   for (size_t i = 0; i < S->fragments.n; i++) rc_ctx_free(S->fragments.v[i].ctx);
   rc_vec_free(&S->fragments);
   rc_arena_free(&S->arena);
@@ -139,15 +140,79 @@ static bool in_home(rc_session *S, const char *p) {
 /* Stands for "does not resolve" in S->real (a NULL value means "absent"). */
 static const char unresolved[] = "";
 
+/* A plain absolute path: no empty, `.` or `..` component, no trailing
+ * slash; *base is its last component. */
+static bool plain_path(const char *p, const char **base) {
+  if (p[0] != '/' || !p[1]) return false;
+  for (const char *c = p; *c; c++)
+    if (c[0] == '/' && (c[1] == '/' || !c[1] || (c[1] == '.' && (c[2] == '/' || !c[2] || (c[2] == '.' && (c[3] == '/' || !c[3]))))))
+      return false;
+  *base = strrchr(p, '/') + 1;
+  return true;
+}
+
 const char *rc_session_realpath(rc_session *S, const char *fs_path) {
   const char *r = rc_map_get(&S->real, fs_path);
+  if (r) return r == unresolved ? NULL : r;
+  /* realpath(d/b) is realpath(d)/b when b exists and is no symlink: the
+   * folders are resolved once, each file costs one lstat. */
+  const char *base;
+  struct stat st;
+  if (plain_path(fs_path, &base) && base - fs_path > 1) {
+    char *dir = rc_arena_strndup(&S->arena, fs_path, (size_t)(base - fs_path - 1));
+    const char *rd = rc_session_realpath(S, dir);
+    if (!rd || rc_session_stat(S, fs_path, false, &st) != 0) r = unresolved;
+    else if (!S_ISLNK(st.st_mode)) r = rc_arena_printf(&S->arena, "%s/%s", strcmp(rd, "/") ? rd : "", base);
+  }
   if (!r) {
     char *sys = realpath(fs_path, NULL);
     r = sys ? rc_arena_strdup(&S->arena, sys) : unresolved;
     free(sys);
-    rc_map_put(&S->real, rc_arena_strdup(&S->arena, fs_path), (void *)r);
   }
+  rc_map_put(&S->real, rc_arena_strdup(&S->arena, fs_path), (void *)r);
   return r == unresolved ? NULL : r;
+}
+
+typedef struct stat_memo {
+  int r, err;
+  struct stat st;
+} stat_memo;
+
+static const stat_memo *memo(rc_session *S, const char *fs_path, char kind, int mode) {
+  char small[512];
+  int n = snprintf(small, sizeof small, "%c%d:%s", kind, mode, fs_path);
+  const char *key = (size_t)n < sizeof small ? small : rc_arena_printf(&S->arena, "%c%d:%s", kind, mode, fs_path);
+  stat_memo *m = rc_map_get(&S->stats, key);
+  if (m) return m;
+  m = rc_arena_alloc(&S->arena, sizeof *m);
+  m->r = kind == 'a' ? access(fs_path, mode) : kind == 'l' ? lstat(fs_path, &m->st) : stat(fs_path, &m->st);
+  m->err = m->r ? errno : 0;
+  rc_map_put(&S->stats, key == small ? rc_arena_strdup(&S->arena, key) : key, m);
+  return m;
+}
+
+int rc_session_stat(rc_session *S, const char *fs_path, bool follow, struct stat *st) {
+  const stat_memo *m = memo(S, fs_path, follow ? 's' : 'l', 0);
+  if (m->r) errno = m->err;
+  else *st = m->st;
+  return m->r;
+}
+
+int rc_session_access(rc_session *S, const char *fs_path, int mode) {
+  const stat_memo *m = memo(S, fs_path, 'a', mode);
+  if (m->r) errno = m->err;
+  return m->r;
+}
+
+rc_load_status rc_session_probe(rc_session *S, const char *fs_path) {
+  struct stat st;
+  if (rc_session_stat(S, fs_path, true, &st) != 0) {
+    int e = errno;
+    return e == ENOENT || e == ENOTDIR ? RC_LOAD_MISSING : e == ELOOP ? RC_LOAD_LOOP : RC_LOAD_UNREADABLE;
+  }
+  if (!S_ISREG(st.st_mode)) return RC_LOAD_NOT_REGULAR;
+  if ((uint64_t)st.st_size > RC_SOURCE_MAX_BYTES) return RC_LOAD_TOO_LARGE;
+  return RC_LOAD_OK;
 }
 
 void rc_session_map_file(rc_session *S, const char *model, const char *fs_path) {
@@ -191,7 +256,7 @@ rc_file *rc_session_file(rc_session *S, const char *path, rc_dialect d) {
   } else if (buf) {
     f->src = rc_source_from_memory(fs, buf->s ? buf->s : "", buf->n);
   } else {
-    f->src = rc_source_load(fs, &f->status, &f->err_no);
+    f->src = rc_source_load_at(fs, real, &f->status, &f->err_no);
   }
   if (f->src) {
     f->status = RC_LOAD_OK;

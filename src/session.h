@@ -84,6 +84,7 @@ typedef struct rc_session {
   RC_VEC(rc_fragment) fragments;
   struct rc_vscode *vscode;     /* editor settings, loaded on first use (vscode.h) */
   rc_map real;                  /* fs path → realpath (arena), or `unresolved` */
+  rc_map stats;                 /* "s:"/"l:"/"a<mode>:" + fs path → cached answer */
 } rc_session;
 
 rc_session *rc_session_new(const rc_session_opts *opt);
@@ -102,6 +103,15 @@ rc_ctx *rc_session_fragment_ctx(rc_session *S, size_t i);
 /* realpath(3) of a filesystem path, asked of the system once per session
  * (arena); NULL when it does not resolve. */
 const char *rc_session_realpath(rc_session *S, const char *fs_path);
+
+/* stat(2) (follow) or lstat(2) of a filesystem path, and access(2) with a
+ * mode, asked of the system once per session: every context tests the same
+ * files. 0 on success, else -1 with errno set, as the system calls. */
+struct stat;
+int rc_session_stat(rc_session *S, const char *fs_path, bool follow, struct stat *st);
+int rc_session_access(rc_session *S, const char *fs_path, int mode);
+/* rc_path_probe (source.h) through the cached stat. */
+rc_load_status rc_session_probe(rc_session *S, const char *fs_path);
 
 /* Model path → filesystem path (sysroot applied outside the home). Arena. */
 const char *rc_session_fs_path(rc_session *S, const char *model_path);

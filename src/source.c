@@ -111,6 +111,10 @@ rc_source *rc_source_from_memory(const char *path, const char *text, size_t len)
 }
 
 rc_source *rc_source_load(const char *path, rc_load_status *status, int *err_no) {
+  return rc_source_load_at(path, NULL, status, err_no);
+}
+
+rc_source *rc_source_load_at(const char *path, const char *known_real, rc_load_status *status, int *err_no) {
   *status = RC_LOAD_OK;
   if (err_no) *err_no = 0;
   /* O_NONBLOCK: opening a FIFO must not wait for a writer. The type check
@@ -173,7 +177,7 @@ rc_source *rc_source_load(const char *path, rc_load_status *status, int *err_no)
   buf[n] = 0;
   rc_source *s = rc_xcalloc(1, sizeof *s);
   s->path = rc_xstrdup(path);
-  char *real = realpath(path, NULL);
+  char *real = known_real ? rc_xstrdup(known_real) : realpath(path, NULL);
   s->real = real ? real : rc_xstrdup(path);
   s->text = buf;
   s->len = (uint32_t)n;

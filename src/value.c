@@ -34,7 +34,21 @@ void rc_strb_sep(rc_strb *b) {
 void rc_strb_str(rc_strb *b, const rc_str *v) {
   if (!v) return;
   if (v->capped) b->overflow = true;
-  for (uint32_t i = 0; i < v->nseg; i++) push(b, (rc_seg_kind)v->seg[i].kind, v->seg[i].s, v->seg[i].n, v->seg[i].origin);
+  if (b->overflow || !v->nseg) return;
+  /* Only the first segment can join the builder's last one: a finished value
+   * holds no two segments that push would have joined. The rest is copied at
+   * once; a cap crossed on the way makes the whole the overflow value. */
+  push(b, (rc_seg_kind)v->seg[0].kind, v->seg[0].s, v->seg[0].n, v->seg[0].origin);
+  uint32_t rest = v->nseg - 1, bytes = v->len - (v->seg[0].kind == RC_SEG_SEP ? 0 : v->seg[0].n);
+  if (b->overflow || !rest) return;
+  if (b->len + bytes > RC_VALUE_MAX_BYTES || b->segs.n + rest > RC_VALUE_MAX_SEGS) {
+    b->overflow = true;
+    return;
+  }
+  rc_vec_grow(&b->segs, b->segs.n + rest);
+  memcpy(b->segs.v + b->segs.n, v->seg + 1, sizeof(rc_seg) * rest);
+  b->segs.n += rest;
+  b->len += bytes;
 }
 
 void rc_strb_str_origin(rc_strb *b, const rc_str *v, uint32_t origin) {
