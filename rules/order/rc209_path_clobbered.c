@@ -17,6 +17,15 @@ static const rc_str *path_before(const rc_ctx *C, const uint32_t *ids, size_t i,
   return v;
 }
 
+/* Does `now` keep every entry of `prev` in one run (`path=(x $path)`,
+ * PATH=$PATH:x)? Then nothing is dropped, without splitting either. */
+static bool keeps_all(rc_session *S, const rc_str *prev, const rc_str *now) {
+  if (prev->array || now->array || !rc_str_certain(prev) || !rc_str_certain(now)) return false;
+  const char *a = rc_str_text(&S->arena, prev, ':'), *b = rc_str_text(&S->arena, now, ':');
+  const char *framed_a = rc_arena_printf(&S->arena, ":%s:", a), *framed_b = rc_arena_printf(&S->arena, ":%s:", b);
+  return strstr(framed_b, framed_a) != NULL;
+}
+
 static void check(rc_check *cx) {
   const rc_ctx *C = cx->ctx;
   if (!rc_ctx_is_home(cx, C)) return;
@@ -30,7 +39,7 @@ static void check(rc_check *cx) {
         !rc_str_certain(ev->after.val))
       continue;
     const rc_str *prev = path_before(C, ids, i, sorted);
-    if (!prev) continue;
+    if (!prev || keeps_all(cx->S, prev, ev->after.val)) continue;
     rc_entries old = {0}, nowv = {0};
     rc_str_split(&cx->S->arena, prev, ':', &old);
     rc_str_split(&cx->S->arena, ev->after.val, ':', &nowv);
