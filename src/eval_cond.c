@@ -88,12 +88,6 @@ int ev_lookup_command(E *e, const char *name, const char **where) {
   return found ? 1 : unsure ? 2 : 0;
 }
 
-static const char *wtext(E *e, const rc_word *w, bool *certain) {
-  const rc_str *v = ev_word(e, w, NULL);
-  *certain = rc_str_certain(v);
-  return rc_str_text(e->A, v, ' ');
-}
-
 static bool is_int(const char *s, long *out) {
   char *end;
   if (!*s) return false;
@@ -162,9 +156,21 @@ static tri unary(E *e, const char *op, const rc_word *w) {
   return T_UNKNOWN;
 }
 
+static tri binary_text(E *e, const rc_texpr *x, const char *a, bool ca, rc_buf *bb);
+
 static tri binary(E *e, const rc_texpr *x) {
-  bool ca, cb;
-  const char *a = wtext(e, x->a, &ca);
+  rc_buf ab = {0}, bb = {0};
+  bool ca;
+  ev_word_buf(e, x->a, &ab, &ca);
+  tri r = binary_text(e, x, ab.s, ca, &bb);
+  rc_buf_free(&ab);
+  rc_buf_free(&bb);
+  return r;
+}
+
+/* The comparison with the left side's text known; bb holds the right's. */
+static tri binary_text(E *e, const rc_texpr *x, const char *a, bool ca, rc_buf *bb) {
+  bool cb;
   const char *op = x->op;
   if (x->pattern_rhs && (!strcmp(op, "==") || !strcmp(op, "=") || !strcmp(op, "!="))) {
     /* [[ a == pattern ]]: quoted parts of the pattern are literal */
@@ -197,7 +203,8 @@ static tri binary(E *e, const rc_texpr *x) {
     if (!strcmp(op, "!=") && r != T_UNKNOWN) r = r == T_TRUE ? T_FALSE : T_TRUE;
     return r;
   }
-  const char *b = wtext(e, x->b, &cb);
+  ev_word_buf(e, x->b, bb, &cb);
+  const char *b = bb->s;
   if (!ca || !cb) return T_UNKNOWN;
   if (!strcmp(op, "=") || !strcmp(op, "==")) return !strcmp(a, b) ? T_TRUE : T_FALSE;
   if (!strcmp(op, "!=")) return strcmp(a, b) ? T_TRUE : T_FALSE;

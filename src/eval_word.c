@@ -484,27 +484,60 @@ static void add_lit(E *e, rc_strb *b, const rc_wpart *p, bool word_start, const 
   }
 }
 
-const rc_str *ev_word(E *e, const rc_word *w, const wopts *o) {
-  rc_strb b = {0};
+/* A word's value into b, or (returned) the value itself when the word is
+ * one part that keeps its origins. */
+static const rc_str *word_build(E *e, const rc_word *w, const wopts *o, rc_strb *b) {
   for (uint32_t i = 0; w && i < w->nparts; i++) {
     const rc_wpart *p = &w->parts[i];
     if (p->kind == RC_WP_LIT) {
-      add_lit(e, &b, p, i == 0, o);
+      add_lit(e, b, p, i == 0, o);
       continue;
     }
     bool keep;
     const rc_str *v = part_value(e, p, o, &keep);
     if (v->array) v = scalar_of(e, v);
     /* $X alone, keeping its origins: the value itself, not a copy. */
-    if (w->nparts == 1 && (keep || !o)) {
-      rc_strb_free(&b);
-      return v;
-    }
-    if (keep || !o) rc_strb_str(&b, v);
-    else rc_strb_str_origin(&b, v, o->origin);
+    if (w->nparts == 1 && (keep || !o)) return v;
+    if (keep || !o) rc_strb_str(b, v);
+    else rc_strb_str_origin(b, v, o->origin);
   }
-  if (b.overflow) ev_limit(e, EV_LIM_VALUE, w->span, "a value grew past 64 KiB or 1024 parts");
+  if (b->overflow) ev_limit(e, EV_LIM_VALUE, w->span, "a value grew past 64 KiB or 1024 parts");
+  return NULL;
+}
+
+const rc_str *ev_word(E *e, const rc_word *w, const wopts *o) {
+  rc_strb b = {0};
+  const rc_str *whole = word_build(e, w, o, &b);
+  if (whole) {
+    rc_strb_free(&b);
+    return whole;
+  }
   return rc_strb_finish(&b, e->A);
+}
+
+/* rc_str_text of segments into out. */
+static void segs_text(const rc_seg *seg, size_t n, rc_buf *out, bool *certain) {
+  bool first = true;
+  for (size_t i = 0; i < n; i++) {
+    if (seg[i].kind == RC_SEG_SEP) {
+      if (!first) rc_buf_putc(out, ' ');
+      first = false;
+      continue;
+    }
+    if (seg[i].kind == RC_SEG_SYM) *certain = false;
+    rc_buf_add(out, seg[i].s, seg[i].n);
+  }
+}
+
+void ev_word_buf(E *e, const rc_word *w, rc_buf *out, bool *certain) {
+  rc_strb b = {0};
+  const rc_str *v = word_build(e, w, NULL, &b);
+  if (!v && b.overflow) v = rc_str_overflow(e->A);
+  *certain = true;
+  rc_buf_reserve(out, 0);
+  if (v) segs_text(v->seg, v->nseg, out, certain);
+  else segs_text(b.segs.v, b.segs.n, out, certain);
+  rc_strb_free(&b);
 }
 
 const char *ev_word_text(E *e, const rc_word *w) {

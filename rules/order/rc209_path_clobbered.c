@@ -19,11 +19,22 @@ static const rc_str *path_before(const rc_ctx *C, const uint32_t *ids, size_t i,
 
 /* Does `now` keep every entry of `prev` in one run (`path=(x $path)`,
  * PATH=$PATH:x)? Then nothing is dropped, without splitting either. */
-static bool keeps_all(rc_session *S, const rc_str *prev, const rc_str *now) {
+static void text_of(const rc_str *v, rc_buf *out) {
+  rc_buf_reserve(out, 0);
+  for (uint32_t i = 0; i < v->nseg; i++) rc_buf_add(out, v->seg[i].s, v->seg[i].n);
+}
+
+static bool keeps_all(const rc_str *prev, const rc_str *now) {
   if (prev->array || now->array || !rc_str_certain(prev) || !rc_str_certain(now)) return false;
-  const char *a = rc_str_text(&S->arena, prev, ':'), *b = rc_str_text(&S->arena, now, ':');
-  const char *framed_a = rc_arena_printf(&S->arena, ":%s:", a), *framed_b = rc_arena_printf(&S->arena, ":%s:", b);
-  return strstr(framed_b, framed_a) != NULL;
+  rc_buf ab = {0}, bb = {0}; /* scratch: one of these per PATH line would pile up in the arena */
+  text_of(prev, &ab);
+  text_of(now, &bb);
+  bool kept = false;
+  for (const char *p = strstr(bb.s, ab.s); p && !kept; p = strstr(p + 1, ab.s)) /* a whole run of entries */
+    kept = (p == bb.s || p[-1] == ':') && (p[ab.n] == ':' || !p[ab.n]);
+  rc_buf_free(&ab);
+  rc_buf_free(&bb);
+  return kept;
 }
 
 static void check(rc_check *cx) {
@@ -39,7 +50,7 @@ static void check(rc_check *cx) {
         !rc_str_certain(ev->after.val))
       continue;
     const rc_str *prev = path_before(C, ids, i, sorted);
-    if (!prev || keeps_all(cx->S, prev, ev->after.val)) continue;
+    if (!prev || keeps_all(prev, ev->after.val)) continue;
     rc_entries old = {0}, nowv = {0};
     rc_str_split(&cx->S->arena, prev, ':', &old);
     rc_str_split(&cx->S->arena, ev->after.val, ':', &nowv);
