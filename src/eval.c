@@ -1243,10 +1243,9 @@ static tri case_match(E *e, const rc_str *subj, const rc_word *pat) {
     }
   }
   char *subject = rc_str_text(e->A, subj, ' ');
-  extern int fnmatch(const char *, const char *, int);
-  int r = fnmatch(pb.s ? pb.s : "", subject, 0);
+  bool r = ev_fnmatch(pb.s ? pb.s : "", subject);
   rc_buf_free(&pb);
-  return r == 0 ? T_TRUE : T_FALSE;
+  return r ? T_TRUE : T_FALSE;
 }
 
 static res ev_for(E *e, const rc_stmt *s) {

@@ -198,7 +198,7 @@ static tri binary_text(E *e, const rc_texpr *x, const char *a, bool ca, rc_buf *
       if (n > from) rc_buf_add(&pb, t + from, n - from);
     }
     tri r = T_UNKNOWN;
-    if (ca && cp) r = fnmatch(pb.s ? pb.s : "", a, 0) == 0 ? T_TRUE : T_FALSE;
+    if (ca && cp) r = ev_fnmatch(pb.s ? pb.s : "", a) ? T_TRUE : T_FALSE;
     rc_buf_free(&pb);
     if (!strcmp(op, "!=") && r != T_UNKNOWN) r = r == T_TRUE ? T_FALSE : T_TRUE;
     return r;
@@ -240,6 +240,21 @@ static bool vanishes(E *e, const rc_word *w) {
 }
 
 static tri test_expr(E *e, const rc_texpr *t);
+
+bool ev_fnmatch(const char *pat, const char *s) {
+  size_t n = strlen(pat), lead = 0, trail = 0;
+  while (lead < n && pat[lead] == '*') lead++;
+  while (trail < n - lead && pat[n - 1 - trail] == '*') trail++;
+  const char *mid = pat + lead;
+  size_t m = n - lead - trail;
+  for (size_t i = 0; i < m; i++) /* any other special byte: fnmatch itself */
+    if (mid[i] == '*' || mid[i] == '?' || mid[i] == '[' || mid[i] == '\\') return fnmatch(pat, s, 0) == 0;
+  size_t k = strlen(s);
+  if (lead && trail) return m == 0 || memmem(s, k, mid, m) != NULL;
+  if (lead) return k >= m && !memcmp(s + k - m, mid, m);
+  if (trail) return k >= m && !memcmp(s, mid, m);
+  return k == m && !memcmp(s, mid, m);
+}
 
 tri ev_test(E *e, const rc_texpr *t, bool double_bracket) {
   if (!double_bracket && t) {

@@ -182,6 +182,10 @@ void ev_glob(E *e, const char *pattern, bool nullglob, strvec *out, bool *ok);
 
 /* ---- eval_cond.c ---- */
 tri ev_test(E *e, const rc_texpr *t, bool double_bracket);
+/* fnmatch(pat, s, 0) == 0, with the guard idioms (*":x:"*, x*, *x) matched
+ * as substrings, prefixes and suffixes: the same answer, without fnmatch
+ * walking a whole PATH per star. */
+bool ev_fnmatch(const char *pat, const char *s);
 tri ev_file_test(E *e, char op, const char *path);
 /* Looks a command up on PATH: 1 found (path in *where), 0 not found, 2 unknown. */
 int ev_lookup_command(E *e, const char *name, const char **where);

@@ -570,8 +570,12 @@ typedef struct field {
   bool certain;
 } field;
 
+/* Ready for the next field; the builder's storage is kept (one allocation
+ * per word, not per field: a $path of 50 entries is 50 fields). */
 static void field_reset(field *f) {
-  memset(&f->b, 0, sizeof f->b);
+  f->b.segs.n = 0;
+  f->b.len = 0;
+  f->b.array = f->b.overflow = false;
   rc_buf_clear(&f->pat);
   f->glob = false;
   f->started = false;
@@ -656,11 +660,10 @@ void ev_glob(E *e, const char *pattern, bool nullglob, strvec *out, bool *ok) {
 
 static void field_finish(E *e, field *f, strvec *out) {
   if (!f->started) {
-    rc_strb_free(&f->b);
     field_reset(f);
     return;
   }
-  const rc_str *v = rc_strb_finish(&f->b, e->A);
+  const rc_str *v = rc_strb_take(&f->b, e->A);
   if (f->glob && f->certain) {
     bool nullglob = ev_opt(e, "nullglob");
     size_t before = out->n;
@@ -749,6 +752,7 @@ static void fields_of(E *e, const rc_word *w, const wopts *o, strvec *out) {
     }
   }
   field_finish(e, &f, out);
+  rc_strb_free(&f.b);
   rc_buf_free(&f.pat);
 }
 

@@ -83,6 +83,24 @@ const rc_str *rc_strb_finish(rc_strb *b, rc_arena *A) {
   return v;
 }
 
+const rc_str *rc_strb_take(rc_strb *b, rc_arena *A) {
+  const rc_str *v;
+  if (b->overflow) {
+    v = rc_str_overflow(A);
+  } else {
+    rc_str *w = rc_arena_alloc(A, sizeof(rc_str) + sizeof(rc_seg) * b->segs.n);
+    w->nseg = (uint32_t)b->segs.n;
+    w->len = b->len;
+    w->array = b->array;
+    if (b->segs.n) memcpy(w->seg, b->segs.v, sizeof(rc_seg) * b->segs.n);
+    v = w;
+  }
+  b->segs.n = 0;
+  b->len = 0;
+  b->array = b->overflow = false;
+  return v;
+}
+
 void rc_strb_free(rc_strb *b) { rc_vec_free(&b->segs); }
 
 const rc_str *rc_str_empty(rc_arena *A) { return rc_arena_alloc(A, sizeof(rc_str)); }
