@@ -535,6 +535,7 @@ void ev_word_buf(E *e, const rc_word *w, rc_buf *out, bool *certain) {
   if (!v && b.overflow) v = rc_str_overflow(e->A);
   *certain = true;
   rc_buf_reserve(out, 0);
+  out->s[out->n] = 0; /* "" when nothing is added */
   if (v) segs_text(v->seg, v->nseg, out, certain);
   else segs_text(b.segs.v, b.segs.n, out, certain);
   rc_strb_free(&b);

@@ -21,6 +21,7 @@ static const rc_str *path_before(const rc_ctx *C, const uint32_t *ids, size_t i,
  * PATH=$PATH:x)? Then nothing is dropped, without splitting either. */
 static void text_of(const rc_str *v, rc_buf *out) {
   rc_buf_reserve(out, 0);
+  out->s[out->n] = 0; /* "" when nothing is added */
   for (uint32_t i = 0; i < v->nseg; i++) rc_buf_add(out, v->seg[i].s, v->seg[i].n);
 }
 
