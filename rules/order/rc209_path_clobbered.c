@@ -21,6 +21,11 @@ static const rc_str *path_before(const rc_ctx *C, uint32_t id) {
 static void check(rc_check *cx) {
   const rc_ctx *C = cx->ctx;
   if (!rc_ctx_is_home(cx, C)) return;
+  /* What is dropped and never comes back: a reset followed by
+   * `source /etc/profile` (path_helper) or a rebuild is not a loss. */
+  rc_entries final = {0};
+  const rc_var *fv = rc_ctx_var(C, "PATH");
+  if (fv && fv->nalts == 1 && fv->alts[0].val) rc_str_split(&cx->S->arena, fv->alts[0].val, ':', &final);
   size_t n;
   const uint32_t *ids = rc_ctx_var_events(C, "PATH", &n);
   for (size_t i = 0; i < n; i++) {
@@ -33,14 +38,15 @@ static void check(rc_check *cx) {
     rc_entries old = {0}, now = {0};
     rc_str_split(&cx->S->arena, prev, ':', &old);
     rc_str_split(&cx->S->arena, ev->after.val, ':', &now);
-    bool system_gone = !has(&now, "/usr/bin") && !has(&now, "/bin") && (has(&old, "/usr/bin") || has(&old, "/bin"));
+    bool system_gone = !has(&now, "/usr/bin") && !has(&now, "/bin") && (has(&old, "/usr/bin") || has(&old, "/bin")) &&
+                       !has(&final, "/usr/bin") && !has(&final, "/bin");
     rc_buf dropped = {0};
     size_t nd = 0;
     const rc_event *user_lost[3];
     size_t nu = 0;
     for (size_t k = 0; k < old.n; k++) {
       const rc_entry *x = &old.v[k];
-      if (!x->text[0] || has(&now, x->text)) continue;
+      if (!x->text[0] || has(&now, x->text) || has(&final, x->text)) continue;
       const rc_event *o = x->origin < C->events.n ? &C->events.v[x->origin] : NULL;
       bool by_user = o && o->file && rc_user_file(cx, o->file);
       if (by_user && nu < RC_ARRAY_LEN(user_lost)) user_lost[nu++] = o;
@@ -60,6 +66,7 @@ static void check(rc_check *cx) {
     rc_vec_free(&old);
     rc_vec_free(&now);
   }
+  rc_vec_free(&final);
 }
 
 const rc_rule rc_rule_rc209 = {
