@@ -1647,7 +1647,10 @@ res ev_source_path(E *e, const char *path, rc_span span, const rc_word *const *a
      * so a missing ~/… file proves nothing. */
     bool unknown_home = e->S->opt.virtual_home && f->status == RC_LOAD_MISSING &&
                         !strncmp(path, e->S->opt.home, strlen(e->S->opt.home));
-    if (unknown_home) return R(FL_NORMAL, T_UNKNOWN);
+    /* Nor does a system file missing from a sysroot that is not the target
+     * system (macOS simulated on Linux). */
+    bool unknown_sys = f->status == RC_LOAD_MISSING && !f->builtin && !ev_fs_reliable(e, path);
+    if (unknown_home || unknown_sys) return R(FL_NORMAL, T_UNKNOWN);
     if (!startup || f->status != RC_LOAD_MISSING) {
       rc_problem_kind k;
       const char *why = problem_for_status(f->status, &k);

@@ -26,6 +26,8 @@ tri ev_file_test(E *e, char op, const char *path) {
     /* relative: the shell's cwd, $HOME for a login session */
     path = rc_arena_printf(e->A, "%s/%s", e->S->opt.home, path);
   }
+  if (e->S->macos_builtin && rc_macos_stock_file(path)) /* rccheck's stand-in for a stock macOS file */
+    return strchr("eafrs", op) ? T_TRUE : strchr("dLhpSbcwx", op) ? T_FALSE : T_UNKNOWN;
   if (!ev_fs_reliable(e, path)) return T_UNKNOWN;
   const char *fs = rc_session_fs_path(e->S, path);
   struct stat st;

@@ -17,14 +17,14 @@ static const rc_str *path_before(const rc_ctx *C, const uint32_t *ids, size_t i,
   return v;
 }
 
-/* Does `now` keep every entry of `prev` in one run (`path=(x $path)`,
- * PATH=$PATH:x)? Then nothing is dropped, without splitting either. */
 static void text_of(const rc_str *v, rc_buf *out) {
   rc_buf_reserve(out, 0);
   out->s[out->n] = 0; /* "" when nothing is added */
   for (uint32_t i = 0; i < v->nseg; i++) rc_buf_add(out, v->seg[i].s, v->seg[i].n);
 }
 
+/* Does `now` keep every entry of `prev` in one run (`path=(x $path)`,
+ * PATH=$PATH:x)? Then nothing is dropped, without splitting either. */
 static bool keeps_all(const rc_str *prev, const rc_str *now) {
   if (prev->array || now->array || !rc_str_certain(prev) || !rc_str_certain(now)) return false;
   rc_buf ab = {0}, bb = {0}; /* scratch: one of these per PATH line would pile up in the arena */
@@ -41,6 +41,13 @@ static bool keeps_all(const rc_str *prev, const rc_str *now) {
 static void check(rc_check *cx) {
   const rc_ctx *C = cx->ctx;
   if (!rc_ctx_is_home(cx, C)) return;
+  /* What is dropped and never comes back: a reset followed by
+   * `source /etc/profile` (path_helper) or a rebuild is not a loss. */
+  rc_entries final = {0};
+  const rc_var *fv = rc_ctx_var(C, "PATH");
+  if (fv && fv->nalts == 1 && fv->alts[0].val) rc_str_split(&cx->S->arena, fv->alts[0].val, ':', &final);
+  rc_map final_set = {0};
+  for (size_t k = 0; k < final.n; k++) rc_map_put(&final_set, final.v[k].text, (void *)1);
   size_t n;
   const uint32_t *ids = rc_ctx_var_events(C, "PATH", &n);
   bool sorted = true;
@@ -58,14 +65,15 @@ static void check(rc_check *cx) {
     rc_map now = {0};
     for (size_t k = 0; k < nowv.n; k++) rc_map_put(&now, nowv.v[k].text, (void *)1);
     bool system_gone = !rc_map_has(&now, "/usr/bin") && !rc_map_has(&now, "/bin") &&
-                       (in_list(&old, "/usr/bin") || in_list(&old, "/bin"));
+                       (in_list(&old, "/usr/bin") || in_list(&old, "/bin")) && !rc_map_has(&final_set, "/usr/bin") &&
+                       !rc_map_has(&final_set, "/bin");
     rc_buf dropped = {0};
     size_t nd = 0;
     const rc_event *user_lost[3];
     size_t nu = 0;
     for (size_t k = 0; k < old.n; k++) {
       const rc_entry *x = &old.v[k];
-      if (!x->text[0] || rc_map_has(&now, x->text)) continue;
+      if (!x->text[0] || rc_map_has(&now, x->text) || rc_map_has(&final_set, x->text)) continue;
       const rc_event *o = x->origin < C->events.n ? &C->events.v[x->origin] : NULL;
       bool by_user = o && o->file && rc_user_file(cx, o->file);
       if (by_user && nu < RC_ARRAY_LEN(user_lost)) user_lost[nu++] = o;
@@ -86,6 +94,8 @@ static void check(rc_check *cx) {
     rc_vec_free(&nowv);
     rc_map_free(&now);
   }
+  rc_vec_free(&final);
+  rc_map_free(&final_set);
 }
 
 const rc_rule rc_rule_rc209 = {
