@@ -22,9 +22,9 @@ _rccheck() {
 
   local commands="lint rules chain env graph lsp"
   local options="--home --shell --os --sysroot --context --format --severity --fail-on --enable --disable
-    --config --no-config --fix --no-backup --color --diff --inherit-env --user --stdio --help --version"
+    --config --no-config --fix --no-backup --color --diff --inherit-env --user --workspace --stdio --help --version"
   case $prev in
-    --home|--sysroot) compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -d -- "$cur")); return ;;
+    --home|--sysroot|--workspace) compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -d -- "$cur")); return ;;
     --config) compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -f -- "$cur")); return ;;
     --shell) COMPREPLY=($(compgen -W "zsh bash sh" -- "$cur")); return ;;
     --os) COMPREPLY=($(compgen -W "macos linux" -- "$cur")); return ;;
@@ -45,7 +45,7 @@ _rccheck() {
   for ((i = 1; i < COMP_CWORD; i++)); do
     w=${COMP_WORDS[i]}
     case $w in
-      --home|--sysroot|--config|--shell|--os|--context|--format|--severity|--fail-on|--color|--enable|--disable|--user)
+      --home|--sysroot|--config|--shell|--os|--context|--format|--severity|--fail-on|--color|--enable|--disable|--user|--workspace)
         ((i++)) ;;
       -*) ;;
       *) sub=$w; break ;;

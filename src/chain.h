@@ -33,6 +33,7 @@ typedef struct rc_plan {
   bool login, interactive;
   bool ssh;              /* SSH_CLIENT set */
   bool vscode;           /* VSCODE_RESOLVING_ENVIRONMENT=1 */
+  bool vscode_terminal;  /* VS Code's integrated terminal (vscode.h) */
   bool runs_precmd;      /* a prompt is drawn: precmd hooks run */
 } rc_plan;
 

@@ -6,6 +6,7 @@
 
 #include "cli.h"
 #include "json_text.h"
+#include "vscode.h"
 
 typedef RC_VEC(const char *) names_t;
 typedef RC_VEC(rc_ctx *) ctxs_t;
@@ -160,6 +161,16 @@ static json_t *var_json(rc_session *S, const rc_ctx *C, const char *name) {
     json_array_append_new(hist, h);
   }
   json_object_set_new(o, "history", hist);
+  if (rc_map_has(&C->before_settings, name)) {
+    /* what the shell gave, before the editor's settings changed it */
+    const rc_var *sv = rc_vscode_shell_var(C, name);
+    rc_summary ss = rc_var_summary(sv);
+    json_t *sh = json_object();
+    json_object_set_new(sh, "state", rc_json_text(rc_summary_name(ss)));
+    json_object_set_new(sh, "value", ss == RC_SUM_SET || ss == RC_SUM_UNKNOWN ? rc_json_text(alt_text(S, &sv->alts[0])) : json_null());
+    json_object_set_new(sh, "exported", json_boolean(rc_var_exported(sv)));
+    json_object_set_new(o, "shell", sh);
+  }
   if (v && is_list(name) && sum != RC_SUM_UNSET && v->alts[0].val) {
     json_t *ents = json_array();
     rc_entries es = {0};

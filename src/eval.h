@@ -178,6 +178,7 @@ struct rc_ctx {
   RC_VEC(const char *) names;   /* variables the files touch, first-touch order */
   rc_map var_events;            /* name → RC_VEC(uint32_t)* event ids */
   bool ran_precmd;              /* precmd hooks were applied (interactive) */
+  rc_map before_settings;       /* vscode: name → rc_var* before the editor's settings (vscode.h) */
 };
 
 /* Evaluates shell × kind over the session's home. */

@@ -53,6 +53,10 @@ static void parse_header(rc_fixture *fx, const char *line) {
         if (rc_ctx_parse(t, &c)) fx->ctxs |= 1u << c;
       }
     }
+    else if (kl == 9 && !strncmp(k, "workspace", 9)) {
+      free(fx->workspace);
+      fx->workspace = rc_xasprintf("%s/%s", fx->home, val);
+    }
     free(val);
   }
 }
@@ -63,9 +67,9 @@ static void scan_expects(rc_fixture *fx, const char *rel, const char *line, uint
   if (strstr(line, "# expect-none")) fx->expect_none = true;
   const char *p = strstr(line, "# expect:");
   if (!p) return;
-  bool alone = true;
+  bool alone = true; /* blanks only before it (or `//`, in a JSON settings file) */
   for (const char *q = line; q < p; q++)
-    if (*q != ' ' && *q != '\t') alone = false;
+    if (*q != ' ' && *q != '\t' && !(q[0] == '/' && (q[1] == '/' || (q > line && q[-1] == '/')))) alone = false;
   p += 9;
   while (*p && *p != '\n') {
     while (*p == ' ' || *p == ',' || *p == '\t') p++;
@@ -175,6 +179,7 @@ void rc_fixture_free(rc_fixture *fx) {
   free(fx->dir);
   free(fx->home);
   free(fx->root);
+  free(fx->workspace);
   free(fx->error);
   memset(fx, 0, sizeof *fx);
 }
@@ -187,6 +192,7 @@ void rc_fixture_lint_opts(const rc_fixture *fx, rc_lint_opts *o) {
   o->sopt.user = "user";
   o->shells = fx->shells;
   o->ctxs = fx->ctxs;
+  o->sopt.workspace = fx->workspace;
   o->no_config = true;
   o->min_severity = RC_SEV_STYLE;
   o->fail_on = RC_SEV_STYLE;

@@ -18,6 +18,7 @@ typedef struct rc_fixture {
   rc_os os;
   unsigned shells;
   unsigned ctxs;
+  char *workspace; /* workspace=DIR (home-relative): a VS Code workspace folder */
   bool expect_none;
   RC_VEC(rc_expect) expects;
   char *error;    /* NULL or what went wrong (malloc) */

@@ -55,6 +55,8 @@ static const char usage_text[] =
   "  --inherit-env         start from this process's environment instead of a\n"
   "                        fresh login session's (HOME USER LOGNAME SHELL PATH)\n"
   "  --user NAME           USER/LOGNAME of the session (default: the home's name)\n"
+  "  --workspace DIR       a VS Code workspace folder: its .vscode/settings.json\n"
+  "                        is read over the user's settings (vscode context)\n"
   "  -h, --help            this help\n"
   "  --version             the version\n";
 
@@ -100,6 +102,7 @@ static rc_os running_os(void) {
 enum {
   O_HOME = 256, O_SHELL, O_OS, O_SYSROOT, O_CONTEXT, O_FORMAT, O_DIFF, O_INHERIT, O_USER, O_VERSION,
   O_COLOR, O_SEVERITY, O_FAIL_ON, O_ENABLE, O_DISABLE, O_CONFIG, O_NO_CONFIG, O_FIX, O_NO_BACKUP, O_STDIO,
+  O_WORKSPACE,
 };
 
 /* Snippets may hold control bytes (a binary .zshrc): show them escaped. */
@@ -223,6 +226,7 @@ int main(int argc, char **argv) {
     {"config", required_argument, NULL, O_CONFIG},   {"no-config", no_argument, NULL, O_NO_CONFIG},
     {"fix", no_argument, NULL, O_FIX},               {"no-backup", no_argument, NULL, O_NO_BACKUP},
     {"stdio", no_argument, NULL, O_STDIO}, /* lsp: what LSP clients pass; stdio is the only transport */
+    {"workspace", required_argument, NULL, O_WORKSPACE},
     {NULL, 0, NULL, 0},
   };
   rc_cli c;
@@ -244,6 +248,7 @@ int main(int argc, char **argv) {
     case O_HOME: c.sopt.home = optarg; break;
     case O_SYSROOT: c.sopt.sysroot = optarg; break;
     case O_USER: c.sopt.user = optarg; break;
+    case O_WORKSPACE: c.sopt.workspace = optarg; break;
     case O_INHERIT: c.sopt.inherit_env = true; break;
     case O_DIFF: c.diff = true; break;
     case O_SHELL: {

@@ -28,8 +28,62 @@ static TSTree *parse_text(const char *text, uint32_t len) {
   return t;
 }
 
+struct rc_reparse {
+  TSTree *tree;  /* the previous parse */
+  char *text;    /* the bytes it parsed (after the pre-passes) */
+  uint32_t len;
+  rc_dialect d;
+};
+
+void rc_reparse_free(rc_reparse *r) {
+  if (!r) return;
+  if (r->tree) ts_tree_delete(r->tree);
+  free(r->text);
+  free(r);
+}
+
+/* Row and byte column of offset `at` in text. */
+static TSPoint point_at(const char *text, uint32_t at) {
+  TSPoint p = {0, 0};
+  const char *line = text;
+  for (const char *q = text; (q = memchr(q, '\n', (size_t)(text + at - q))) != NULL; q++) p.row++, line = q + 1;
+  p.column = (uint32_t)(text + at - line);
+  return p;
+}
+
+/* Parses text, reusing the kept tree: the edit is the span between the
+ * longest common prefix and suffix of the old and new bytes. */
+static TSTree *reparse(rc_reparse *k, const char *text, uint32_t len) {
+  /* A damaged tree is not reused (see below): while the text stays broken,
+   * each version is parsed once, afresh. */
+  if (ts_node_has_error(ts_tree_root_node(k->tree))) return parse_text(text, len);
+  uint32_t pre = 0, max = k->len < len ? k->len : len;
+  while (pre < max && k->text[pre] == text[pre]) pre++;
+  uint32_t suf = 0;
+  while (suf < max - pre && k->text[k->len - 1 - suf] == text[len - 1 - suf]) suf++;
+  TSInputEdit ed;
+  ed.start_byte = pre;
+  ed.old_end_byte = k->len - suf;
+  ed.new_end_byte = len - suf;
+  ed.start_point = point_at(text, pre);
+  ed.old_end_point = point_at(k->text, ed.old_end_byte);
+  ed.new_end_point = point_at(text, ed.new_end_byte);
+  ts_tree_edit(k->tree, &ed);
+  TSParser *p = ts_parser_new();
+  ts_parser_set_language(p, tree_sitter_bash());
+  TSTree *t = ts_parser_parse_string(p, k->tree, text, len);
+  /* Error recovery can take another path when old subtrees are reused:
+   * a damaged text is parsed afresh, so the IR stays the fresh parse's. */
+  if (t && ts_node_has_error(ts_tree_root_node(t))) {
+    ts_tree_delete(t);
+    t = ts_parser_parse_string(p, NULL, text, len);
+  }
+  ts_parser_delete(p);
+  return t;
+}
+
 static rc_ir *parse_common(const rc_source *src, const char *orig, uint32_t len, rc_dialect d,
-                           const rc_span *at) {
+                           const rc_span *at, rc_reparse *keep) {
   rc_ir *ir = rc_xcalloc(1, sizeof *ir);
   rc_arena_init(&ir->arena);
   ir->src = src;
@@ -39,23 +93,38 @@ static rc_ir *parse_common(const rc_source *src, const char *orig, uint32_t len,
   uint32_t fixes = rc_ts_fixups(text, len);
   if (d == RC_DIALECT_ZSH) fixes += rc_zsh_prepass(text, len);
   if (fixes) parsed = text;
-  TSTree *tree = parse_text(parsed, len);
+  TSTree *tree = keep && keep->tree && keep->d == d ? reparse(keep, parsed, len) : parse_text(parsed, len);
   if (tree) {
     TSNode root = ts_tree_root_node(tree);
     rc_lower_tree(ir, &root, tree_sitter_bash(), parsed, orig, len, at);
-    ts_tree_delete(tree);
+    if (keep) { /* kept for the next version */
+      if (keep->tree) ts_tree_delete(keep->tree);
+      free(keep->text);
+      keep->tree = tree;
+      keep->text = parsed == text ? text : rc_xstrndup(parsed, len);
+      keep->len = len;
+      keep->d = d;
+      if (parsed == text) text = NULL;
+    } else {
+      ts_tree_delete(tree);
+    }
   }
   free(text);
   return ir;
 }
 
 rc_ir *rc_parse(const rc_source *src, rc_dialect d) {
-  return parse_common(src, src->text, src->len, d, NULL);
+  return parse_common(src, src->text, src->len, d, NULL, NULL);
+}
+
+rc_ir *rc_parse_keep(const rc_source *src, rc_dialect d, rc_reparse **keep) {
+  if (!*keep) *keep = rc_xcalloc(1, sizeof **keep);
+  return parse_common(src, src->text, src->len, d, NULL, *keep);
 }
 
 rc_ir *rc_parse_snippet(const rc_source *src, const char *text, uint32_t len, rc_dialect d,
                         const rc_span *at) {
-  return parse_common(src, text, len, d, at);
+  return parse_common(src, text, len, d, at, NULL);
 }
 
 void rc_ir_free(rc_ir *ir) {

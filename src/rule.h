@@ -21,6 +21,7 @@
 #include "eval.h"
 #include "ir.h"
 #include "session.h"
+#include "vscode.h"
 
 typedef enum rc_severity {
   RC_SEV_STYLE = 0,

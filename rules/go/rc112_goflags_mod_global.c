@@ -11,6 +11,8 @@ static void check(rc_check *cx) {
     const rc_alt *a = &v->alts[i];
     const rc_event *ev = rc_alt_event(C, a);
     if (a->state == RC_VS_UNSET || !ev) continue;
+    /* a workspace's settings are per project: where the fix says -mod belongs */
+    if (ev->op == RC_OP_SETTING && ev->manager && !strcmp(ev->manager, rc_vs_layer_name(RC_VS_WORKSPACE))) continue;
     const char *t = rc_str_text(&cx->S->arena, a->val, ' ');
     const char *m = strstr(t, "-mod=");
     if (!m || (m != t && m[-1] != ' ')) continue;

@@ -27,12 +27,23 @@ static size_t env_lines(rc_check *cx, const rc_ctx *I, const char *bashrc, const
   return n;
 }
 
+/* Does context L run the same line (a ~/.bashrc that sources the login file
+ * has the login shell run it too)? */
+static bool runs_line(const rc_ctx *L, const rc_event *ev) {
+  for (size_t i = 0; i < L->events.n; i++)
+    if (L->events.v[i].file == ev->file && L->events.v[i].span.start == ev->span.start) return true;
+  return false;
+}
+
 static void check(rc_check *cx) {
   const rc_ctx *I = rc_find_ctx(cx, RC_SH_BASH, RC_CTX_INTERACTIVE);
   if (!I) return;
   const char *bashrc = rc_arena_printf(&cx->S->arena, "%s/.bashrc", cx->S->opt.home);
-  const rc_event *evs[4];
-  size_t nev = env_lines(cx, I, bashrc, evs, 4);
+  const rc_event *cand[16], *evs[4];
+  size_t ncand = env_lines(cx, I, bashrc, cand, 16), nev = 0;
+  const rc_ctx *LI = rc_find_ctx(cx, RC_SH_BASH, RC_CTX_LOGIN_INTERACTIVE);
+  for (size_t i = 0; i < ncand && nev < 4; i++)
+    if (!LI || !runs_line(LI, cand[i])) evs[nev++] = cand[i];
   if (!nev) return;
   static const rc_ctx_kind logins[] = {RC_CTX_LOGIN_INTERACTIVE, RC_CTX_LOGIN, RC_CTX_VSCODE};
   uint32_t missing = 0;

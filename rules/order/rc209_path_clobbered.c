@@ -3,9 +3,17 @@
 
 #include "rule.h"
 
-/* PATH's events in commit order, each with the largest id up to it: the
- * value just before event `id` is the one before the first position holding
- * an id >= id (ids are nearly sorted; bisection, not a walk per event). */
+static bool in_list(const rc_entries *e, const char *text) {
+  for (size_t i = 0; i < e->n; i++)
+    if (!strcmp(e->v[i].text, text)) return true;
+  return false;
+}
+
+/* PATH just before event `id`: the value before the first position holding
+ * an id >= id. PATH's ids are nearly sorted (an enclosing assignment commits
+ * after the ones nested in it), so that position is found by bisection over
+ * their running maximum, not by a walk per event (one nested default made
+ * the walk run for every event of a long file). */
 static const rc_str *path_before(const rc_ctx *C, const uint32_t *ids, const uint32_t *premax, size_t n,
                                  uint32_t id) {
   size_t lo = 0, hi = n;
@@ -17,9 +25,37 @@ static const rc_str *path_before(const rc_ctx *C, const uint32_t *ids, const uin
   return lo ? C->events.v[ids[lo - 1]].after.val : NULL;
 }
 
+static void text_of(const rc_str *v, rc_buf *out) {
+  rc_buf_reserve(out, 0);
+  out->s[out->n] = 0; /* "" when nothing is added */
+  for (uint32_t i = 0; i < v->nseg; i++) rc_buf_add(out, v->seg[i].s, v->seg[i].n);
+}
+
+/* Does `now` keep every entry of `prev` in one run (`path=(x $path)`,
+ * PATH=$PATH:x)? Then nothing is dropped, without splitting either. */
+static bool keeps_all(const rc_str *prev, const rc_str *now) {
+  if (prev->array || now->array || !rc_str_certain(prev) || !rc_str_certain(now)) return false;
+  rc_buf ab = {0}, bb = {0}; /* scratch: one of these per PATH line would pile up in the arena */
+  text_of(prev, &ab);
+  text_of(now, &bb);
+  bool kept = false;
+  for (const char *p = strstr(bb.s, ab.s); p && !kept; p = strstr(p + 1, ab.s)) /* a whole run of entries */
+    kept = (p == bb.s || p[-1] == ':') && (p[ab.n] == ':' || !p[ab.n]);
+  rc_buf_free(&ab);
+  rc_buf_free(&bb);
+  return kept;
+}
+
 static void check(rc_check *cx) {
   const rc_ctx *C = cx->ctx;
   if (!rc_ctx_is_home(cx, C)) return;
+  /* What is dropped and never comes back: a reset followed by
+   * `source /etc/profile` (path_helper) or a rebuild is not a loss. */
+  rc_entries final = {0};
+  const rc_var *fv = rc_ctx_var(C, "PATH");
+  if (fv && fv->nalts == 1 && fv->alts[0].val) rc_str_split(&cx->S->arena, fv->alts[0].val, ':', &final);
+  rc_map final_set = {0};
+  for (size_t k = 0; k < final.n; k++) rc_map_put(&final_set, final.v[k].text, (void *)1);
   size_t n;
   const uint32_t *ids = rc_ctx_var_events(C, "PATH", &n);
   uint32_t *premax = rc_xmalloc(sizeof(uint32_t) * (n + 1));
@@ -30,22 +66,22 @@ static void check(rc_check *cx) {
         !rc_str_certain(ev->after.val))
       continue;
     const rc_str *prev = path_before(C, ids, premax, n, ev->id);
-    if (!prev) continue;
-    rc_entries old = {0}, now = {0};
+    if (!prev || keeps_all(prev, ev->after.val)) continue;
+    rc_entries old = {0}, nowv = {0};
     rc_str_split(&cx->S->arena, prev, ':', &old);
-    rc_str_split(&cx->S->arena, ev->after.val, ':', &now);
-    rc_map in_now = {0}, in_old = {0}; /* entry sets: PATH has up to 1,024 entries */
-    for (size_t k = 0; k < now.n; k++) rc_map_put(&in_now, now.v[k].text, (void *)1);
-    for (size_t k = 0; k < old.n; k++) rc_map_put(&in_old, old.v[k].text, (void *)1);
-    bool system_gone = !rc_map_has(&in_now, "/usr/bin") && !rc_map_has(&in_now, "/bin") &&
-                       (rc_map_has(&in_old, "/usr/bin") || rc_map_has(&in_old, "/bin"));
+    rc_str_split(&cx->S->arena, ev->after.val, ':', &nowv);
+    rc_map now = {0};
+    for (size_t k = 0; k < nowv.n; k++) rc_map_put(&now, nowv.v[k].text, (void *)1);
+    bool system_gone = !rc_map_has(&now, "/usr/bin") && !rc_map_has(&now, "/bin") &&
+                       (in_list(&old, "/usr/bin") || in_list(&old, "/bin")) && !rc_map_has(&final_set, "/usr/bin") &&
+                       !rc_map_has(&final_set, "/bin");
     rc_buf dropped = {0};
     size_t nd = 0;
     const rc_event *user_lost[3];
     size_t nu = 0;
     for (size_t k = 0; k < old.n; k++) {
       const rc_entry *x = &old.v[k];
-      if (!x->text[0] || rc_map_has(&in_now, x->text)) continue;
+      if (!x->text[0] || rc_map_has(&now, x->text) || rc_map_has(&final_set, x->text)) continue;
       const rc_event *o = x->origin < C->events.n ? &C->events.v[x->origin] : NULL;
       bool by_user = o && o->file && rc_user_file(cx, o->file);
       if (by_user && nu < RC_ARRAY_LEN(user_lost)) user_lost[nu++] = o;
@@ -62,12 +98,13 @@ static void check(rc_check *cx) {
       for (size_t k = 0; k < nu; k++) rc_note(d, user_lost[k]->file, user_lost[k]->span, "this line's PATH entry is lost");
     }
     rc_buf_free(&dropped);
-    rc_map_free(&in_now);
-    rc_map_free(&in_old);
     rc_vec_free(&old);
-    rc_vec_free(&now);
+    rc_vec_free(&nowv);
+    rc_map_free(&now);
   }
   free(premax);
+  rc_vec_free(&final);
+  rc_map_free(&final_set);
 }
 
 const rc_rule rc_rule_rc209 = {

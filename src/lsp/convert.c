@@ -118,7 +118,8 @@ json_t *rc_lsp_disable_action(const rc_lsp_conv *c, const rc_diag *d) {
   uint32_t off, len;
   size_t at;
   char *text;
-  if (!s || !d->span.line || !rc_source_line(s, d->span.line, &off, &len) ||
+  /* a data file (settings.json, the go env file) has no `#` comments to put it in */
+  if (!s || d->file->data || !d->span.line || !rc_source_line(s, d->span.line, &off, &len) ||
       !rc_lsp_disable_edit(s->text + off, len, d->rule->id, &at, &text))
     return NULL;
   rc_span sp = {.start = off + (uint32_t)at, .end = off + (uint32_t)at, .line = d->span.line};

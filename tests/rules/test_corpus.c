@@ -2,7 +2,8 @@
  * `findings.txt` is linted (all rules, every context) and must give exactly
  * the findings listed there, `RULE-NAME FILE:LINE` per line (FILE relative
  * to the home, or /etc/… in the overlay). Options on a line
- * `# options: os=macos`; `findings.macos.txt` is the same for --os macos (a
+ * `# options: os=macos workspace=DIR` (DIR home-relative: a VS Code workspace
+ * folder, --workspace); `findings.macos.txt` is the same for --os macos (a
  * home may have both); a line `# clean` also asserts that nothing is
  * reported at `warning` or above (the setups the tools' docs recommend).
  * The home's `root/` overlay, if any, is the sysroot; else an empty one, so
@@ -51,12 +52,19 @@ static int run_home(const char *dir, const char *name, const char *empty_root, c
   char *save = NULL;
   RC_VEC(want) wants = {0};
   bool clean = false;
+  char *workspace = NULL;
   for (char *line = strtok_r(spec, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
     if (!strncmp(line, "# options:", 10)) {
-      char *o = strstr(line, "os=");
+      char *w = strstr(line, "workspace=");
+      if (w) {
+        w += 10;
+        free(workspace);
+        workspace = rc_xasprintf("%s/home/%.*s", dir, (int)strcspn(w, " "), w);
+      }
+      char *o = strstr(line, " os=");
       if (o) {
-        o[3 + strcspn(o + 3, " ")] = 0;
-        rc_os_parse(o + 3, &os);
+        o[4 + strcspn(o + 4, " ")] = 0;
+        rc_os_parse(o + 4, &os);
       }
       continue;
     }
@@ -65,6 +73,7 @@ static int run_home(const char *dir, const char *name, const char *empty_root, c
     char rule[128], where[512];
     if (sscanf(line, "%127s %511s", rule, where) != 2 || !strrchr(where, ':')) {
       print_message("%s: bad line `%s`\n", name, line);
+      free(workspace);
       return 1;
     }
     char *colon = strrchr(where, ':');
@@ -81,6 +90,7 @@ static int run_home(const char *dir, const char *name, const char *empty_root, c
   o.sopt.sysroot = has_root ? root : empty_root;
   o.sopt.os = os;
   o.sopt.user = "user";
+  o.sopt.workspace = workspace;
   o.no_config = true;
   o.min_severity = RC_SEV_STYLE;
   o.fail_on = RC_SEV_STYLE;
@@ -122,6 +132,7 @@ static int run_home(const char *dir, const char *name, const char *empty_root, c
   rc_lint_free(L);
   free(home);
   free(root);
+  free(workspace);
   free(spec);
   return problems;
 }
