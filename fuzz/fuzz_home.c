@@ -43,7 +43,7 @@ static const struct {
   {".bash_login", 0644}, {".zlogout", 0644}, {".rccheckrc", 0644}, {".goenv/bin/goenv", 0755},
   {"/etc/zsh/zshenv", 0644}, {"/etc/profile", 0644}, {"/etc/paths", 0644}, {"/etc/zprofile", 0644},
   {"/etc/bash.bashrc", 0644}, {"/etc/profile.d/a.sh", 0644}, {".oh-my-zsh/oh-my-zsh.sh", 0644},
-  {"/opt/homebrew/bin/brew", 0755},
+  {"/opt/homebrew/bin/brew", 0755}, {".config/Code/User/settings.json", 0644}, {"work/.vscode/settings.json", 0644},
 };
 enum { NNAMES = sizeof names / sizeof names[0] };
 
@@ -141,6 +141,8 @@ static void analyze(unsigned pick, bool fix) {
   memset(&lo, 0, sizeof lo);
   lo.sopt.home = home;
   lo.sopt.sysroot = root;
+  char *work = rc_xasprintf("%s/work", home);
+  if ((pick >> 12) % 2 == 0) lo.sopt.workspace = work;
   lo.sopt.os = macos ? RC_OS_MACOS : RC_OS_LINUX;
   lo.shells = 1u << RC_SH_ZSH | 1u << RC_SH_BASH | ((pick >> 1) % 4 == 0 ? 1u << RC_SH_SH : 0);
   lo.min_severity = lo.fail_on = -1;
@@ -166,6 +168,7 @@ static void analyze(unsigned pick, bool fix) {
   case 3: rc_cmd_graph(&c, devnull); break;
   default: break;
   }
+  free(work);
   free(home);
   free(root);
 }

@@ -25,6 +25,10 @@ static void add_file(rc_session *S, rc_vscode *V, const char *path, rc_vs_layer 
     return;
   rc_file *f = rc_session_data_file(S, path);
   if (!f->src) return;
+  /* parsed into a tree like a shell file: the same token caps (1.9 million
+   * array items in 4 MiB took 20 s and 780 MB); past them, not read */
+  if (f->src->tokens > RC_SOURCE_MAX_TOKENS || S->tokens + f->src->tokens > RC_SESSION_MAX_TOKENS) return;
+  S->tokens += f->src->tokens;
   rc_vs_file *vf = &V->files[V->nfiles++];
   memset(vf, 0, sizeof *vf);
   vf->file = f;
