@@ -28,14 +28,14 @@ static TSTree *parse_text(const char *text, uint32_t len) {
 }
 
 static rc_ir *parse_common(const rc_source *src, const char *orig, uint32_t len, rc_dialect d,
-                           const rc_span *at) {
+                           const rc_span *at, unsigned flags) {
   rc_ir *ir = rc_xcalloc(1, sizeof *ir);
   rc_arena_init(&ir->arena);
   ir->src = src;
   /* The zsh pre-pass rewrites a copy; offsets are unchanged. */
   char *text = NULL;
   const char *parsed = orig;
-  if (d == RC_DIALECT_ZSH) {
+  if (d == RC_DIALECT_ZSH && !(flags & RC_PARSE_NO_PREPASS)) {
     text = rc_xstrndup(orig, len);
     if (rc_zsh_prepass(text, len)) parsed = text;
   }
@@ -50,12 +50,16 @@ static rc_ir *parse_common(const rc_source *src, const char *orig, uint32_t len,
 }
 
 rc_ir *rc_parse(const rc_source *src, rc_dialect d) {
-  return parse_common(src, src->text, src->len, d, NULL);
+  return parse_common(src, src->text, src->len, d, NULL, 0);
+}
+
+rc_ir *rc_parse_with(const rc_source *src, rc_dialect d, unsigned flags) {
+  return parse_common(src, src->text, src->len, d, NULL, flags);
 }
 
 rc_ir *rc_parse_snippet(const rc_source *src, const char *text, uint32_t len, rc_dialect d,
                         const rc_span *at) {
-  return parse_common(src, text, len, d, at);
+  return parse_common(src, text, len, d, at, 0);
 }
 
 void rc_ir_free(rc_ir *ir) {
