@@ -44,6 +44,9 @@ static rc_ir *parse_common(const rc_source *src, const char *orig, uint32_t len,
     TSNode root = ts_tree_root_node(tree);
     rc_lower_tree(ir, &root, tree_sitter_bash(), parsed, orig, len, at);
     ts_tree_delete(tree);
+    /* zsh: give back, from the original bytes, the meaning the pre-pass
+     * rewrote away (zsh_fixup.c). */
+    if (d == RC_DIALECT_ZSH && !(flags & RC_PARSE_NO_PREPASS)) rc_zsh_fixup(ir, orig, len, at == NULL);
   }
   free(text);
   return ir;
