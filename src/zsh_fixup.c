@@ -9,7 +9,9 @@
  *     nested inside (for walkers), ${+x} → RC_POP_ISSET, ${#…} → LENGTH;
  *   - $+x $~x $#x $x[i] $x:h, which bash splits into a parameter and a
  *     literal, become one parameter part;
- *   - `for x (words) body` (pre-passed to `:   x$(words);body`) → RC_S_FOR. */
+ *   - `for x (words) body` (pre-passed to `:   x$(words);body`) → RC_S_FOR;
+ *   - `if [[ c ]] cmd`, `if (( c )) { … } elif … { … } else { … }` (pre-passed
+ *     to `   [[ c ]];cmd`, the keywords blanked) → RC_S_IF. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -257,8 +259,14 @@ static void list_words(rc_stmts *body, wordvec *out) {
   }
 }
 
-/* ss->v[i] is `:   x$(words)` from a short for: builds the RC_S_FOR with the
- * next statement as its body. Returns false when it is not one. */
+static bool is_lit(const rc_word *w, const char *s) {
+  return w->nparts == 1 && w->parts[0].kind == RC_WP_LIT && w->parts[0].quote == RC_Q_NONE &&
+         w->parts[0].len == strlen(s) && !memcmp(w->parts[0].text, s, w->parts[0].len);
+}
+
+/* ss->v[i] is `:   x$(words)` or `:   x in words` from a short for: builds
+ * the RC_S_FOR with the next statement as its body. Returns false when it
+ * is not one. */
 static bool short_for(fx *f, rc_stmts *ss, uint32_t i) {
   rc_stmt *c = ss->v[i];
   if (c->kind != RC_S_CMD || !c->u.cmd.nargs || c->span.start >= f->len) return false;
@@ -268,7 +276,13 @@ static bool short_for(fx *f, rc_stmts *ss, uint32_t i) {
   rc_wpart *sub = NULL;
   for (uint32_t k = 0; k < last->nparts; k++)
     if (last->parts[k].kind == RC_WP_CMDSUB) sub = &last->parts[k];
-  if (!sub) return false;
+  uint32_t in_at = c->u.cmd.nargs;
+  for (uint32_t k = 0; k < c->u.cmd.nargs && !sub; k++)
+    if (is_lit(c->u.cmd.args[k], "in")) {
+      in_at = k;
+      break;
+    }
+  if (!sub && in_at == c->u.cmd.nargs) return false;
   uint32_t a = c->span.start + kwl;
   while (a < f->len && (f->orig[a] == ' ' || f->orig[a] == '\t')) a++;
   uint32_t e = a;
@@ -282,7 +296,8 @@ static bool short_for(fx *f, rc_stmts *ss, uint32_t i) {
   s->u.for_.var = rc_arena_strndup(f->A, f->orig + a, e - a);
   s->u.for_.in_list = true;
   wordvec words = {0};
-  list_words(&sub->body, &words);
+  if (sub) list_words(&sub->body, &words);
+  for (uint32_t k = in_at + 1; !sub && k < c->u.cmd.nargs; k++) rc_vec_push(&words, c->u.cmd.args[k]);
   s->u.for_.nwords = (uint32_t)words.n;
   s->u.for_.words = words.n ? rc_arena_memdup(f->A, words.v, sizeof(rc_word *) * words.n) : NULL;
   rc_vec_free(&words);
@@ -306,11 +321,88 @@ static bool short_for(fx *f, rc_stmts *ss, uint32_t i) {
   return true;
 }
 
+/* ---- short and brace if ---- */
+
+/* Where the word `w` starts when it is the word just before orig[at]
+ * (blanks skipped, same line); at + 1 when it is not. */
+static uint32_t word_before(const fx *f, uint32_t at, const char *w) {
+  uint32_t l = (uint32_t)strlen(w), k = at;
+  while (k > 0 && (f->orig[k - 1] == ' ' || f->orig[k - 1] == '\t')) k--;
+  if (k < l || memcmp(f->orig + k - l, w, l) != 0) return at + 1;
+  return k == l || !namec(f->orig[k - l - 1]) ? k - l : at + 1;
+}
+
+static bool preceded_by(const fx *f, uint32_t at, const char *w) { return word_before(f, at, w) <= at; }
+
+static bool is_cond(const rc_stmt *s) {
+  return s->kind == RC_S_TEST || s->kind == RC_S_ARITH || s->kind == RC_S_NOT;
+}
+
+/* The statements a body stands for: a { … } group's, or itself. */
+static rc_stmts body_of(fx *f, rc_stmt *b) {
+  if (b->kind == RC_S_GROUP) return b->u.group.body;
+  rc_stmts r = {rc_arena_alloc(f->A, sizeof(rc_stmt *)), 1};
+  r.v[0] = b;
+  return r;
+}
+
+/* ss->v[i] is the condition of a short or brace if whose `if` the pre-pass
+ * blanked: the RC_S_IF takes it, the body after it and any elif/else
+ * clauses that follow. Returns false when it is not one. */
+static bool short_if(fx *f, rc_stmts *ss, uint32_t i) {
+  rc_stmt *c = ss->v[i];
+  if (!is_cond(c) || i + 1 >= ss->n || c->span.start >= f->len || !preceded_by(f, c->span.start, "if"))
+    return false;
+  RC_VEC(rc_if_clause) cl = {0};
+  rc_stmt *s = rc_arena_alloc(f->A, sizeof *s);
+  s->kind = RC_S_IF;
+  s->span = c->span;
+  uint32_t at = word_before(f, c->span.start, "if");
+  s->span.col -= c->span.start - at;
+  s->span.start = at;
+  uint32_t k = i;
+  while (k + 1 < ss->n) {
+    rc_if_clause e = {0};
+    e.cond.v = rc_arena_alloc(f->A, sizeof(rc_stmt *));
+    e.cond.v[0] = ss->v[k];
+    e.cond.n = 1;
+    e.body = body_of(f, ss->v[k + 1]);
+    e.span = ss->v[k]->span;
+    e.span.end = ss->v[k + 1]->span.end;
+    e.span.end_line = ss->v[k + 1]->span.end_line;
+    e.span.end_col = ss->v[k + 1]->span.end_col;
+    rc_vec_push(&cl, e);
+    k += 2;
+    if (k + 1 < ss->n && is_cond(ss->v[k]) && preceded_by(f, ss->v[k]->span.start, "elif")) continue;
+    break;
+  }
+  if (k < ss->n && ss->v[k]->kind == RC_S_GROUP && preceded_by(f, ss->v[k]->span.start, "else")) {
+    rc_if_clause e = {0};
+    e.body = ss->v[k]->u.group.body;
+    e.span = ss->v[k]->span;
+    rc_vec_push(&cl, e);
+    s->u.if_.has_else = true;
+    k++;
+  }
+  rc_stmt *last = ss->v[k - 1];
+  s->span.end = last->span.end;
+  s->span.end_line = last->span.end_line;
+  s->span.end_col = last->span.end_col;
+  s->u.if_.n = (uint32_t)cl.n;
+  s->u.if_.clauses = rc_arena_memdup(f->A, cl.v, sizeof(rc_if_clause) * cl.n);
+  rc_vec_free(&cl);
+  /* the if replaces statements i … k-1 */
+  ss->v[i] = s;
+  memmove(ss->v + i + 1, ss->v + k, sizeof(rc_stmt *) * (ss->n - k));
+  ss->n -= k - i - 1;
+  return true;
+}
+
 /* ---- statements ---- */
 
 static void fx_stmts(fx *f, rc_stmts *ss) {
   for (uint32_t i = 0; i < ss->n; i++) {
-    if (f->real) short_for(f, ss, i);
+    if (f->real && !short_for(f, ss, i)) short_if(f, ss, i);
     fx_stmt(f, ss->v[i]);
   }
 }

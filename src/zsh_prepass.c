@@ -115,20 +115,21 @@ static uint32_t sk_parens(const char *b, uint32_t n, uint32_t i, bool comments) 
     }
     if (c == '(') depth++;
     else if (c == ')' && --depth == 0) return i + 1;
-    wstart = blank(c) || c == '\n' || c == ';' || c == '(' || c == '|' || c == '&';
+    wstart = blank(c) || c == '\n' || c == ';' || c == '|' || c == '&'; /* not `(`: (#i) */
     i++;
   }
   return n;
 }
 
 /* From just inside a ${ (depth 1) to one past its closing }, or n. Sets
- * *bare_paren when an unquoted ( appears at the top level, or a ' inside
- * "…" (literal there, but tree-sitter-bash takes it for a quote). */
+ * *bare_paren when the top level holds what tree-sitter-bash cannot take in
+ * an operand: ( ; | & an unmatched ], or a ' (literal inside "…"). */
 static uint32_t sk_brace_body(const char *b, uint32_t n, uint32_t i, bool in_dq, bool *bare_paren) {
-  int depth = 1;
+  int depth = 1, brackets = 0;
   while (i < n) {
     char c = b[i];
     if (c == '\\') {
+      if (bare_paren && i + 1 < n && strchr("()", b[i + 1])) *bare_paren = true; /* :\(icase\) */
       i += 2;
       continue;
     }
@@ -141,7 +142,9 @@ static uint32_t sk_brace_body(const char *b, uint32_t n, uint32_t i, bool in_dq,
     }
     if (c == '{') depth++;
     else if (c == '}' && --depth == 0) return i + 1;
-    else if ((c == '(' || c == '\'') && bare_paren) *bare_paren = true;
+    else if (c == '[') brackets++;
+    else if (c == ']' && --brackets < 0 && bare_paren) *bare_paren = true;
+    else if (c && strchr("(';|&", c) && bare_paren) *bare_paren = true;
     i++;
   }
   return n;
@@ -161,7 +164,7 @@ uint32_t rc_zsh_skip(const char *b, uint32_t n, uint32_t i, bool in_dq) {
   if (c1 == '(') return sk_parens(b, n, i + 1, !(i + 2 < n && b[i + 2] == '('));
   if (c1 == '{') return sk_brace_body(b, n, i + 2, in_dq, NULL);
   if (c1 == '[') return sk_escaped(b, n, i + 2, ']');
-  if (c1 == '"') return sk_dq(b, n, i + 1);
+  if (c1 == '"') return in_dq ? i + 1 : sk_dq(b, n, i + 1);
   uint32_t j = i + 1;
   while (j < n && (b[j] == '+' || b[j] == '~' || b[j] == '=' || b[j] == '^') && j < i + 3) j++;
   if (j < n && name1(b[j])) {
@@ -240,7 +243,9 @@ void rc_zexp_scan(const char *b, uint32_t n, uint32_t at, bool in_dq, rc_zexp *e
       j++;
     }
     if (j >= n) return;
-    if (b[i + 1] == '(' || memchr(b + i + 1, ',', j - i - 1)) e->zsh_sub = true;
+    if (b[i + 1] == '(' || memchr(b + i + 1, ',', j - i - 1) || memchr(b + i + 1, ' ', j - i - 1) ||
+        memchr(b + i + 1, '[', j - i - 1))
+      e->zsh_sub = true; /* (flags), a,b ranges, ${a[NETWORK ID]}, ${a[$b[1]]} */
     i = j + 1;
     nsub++;
   }
@@ -317,19 +322,20 @@ static uint32_t scan_word(zp *z, uint32_t i, int ctx);
 static uint32_t scan_dollar(zp *z, uint32_t i, bool in_dq);
 
 /* A byte that ends a word part for tree-sitter yet stays inside the word:
- * } (an unmatched brace is a word of its own), ] inside ${…}. */
-static char stop_char(const zp *z) { return z->in_param ? ']' : '}'; }
+ * an unmatched } is a word of its own. */
+static char stop_char(void) { return '}'; }
 
 /* tree-sitter-bash 0.25.1 reads `$a/b$c/d` as two words, `$a/b$` and `c/d`
  * (it prefers a trailing bare `$`), and a pattern's rewritten bytes could
  * lengthen a name: after a bare $name that does not start its word, the
- * next byte becomes stop_char(). [i, e) is what scan_dollar scanned; returns
+ * next byte becomes stop_char() (not inside ${…}, where tree-sitter reads
+ * the operand as one token). [i, e) is what scan_dollar scanned; returns
  * where scanning goes on. */
 static uint32_t split_guard(zp *z, uint32_t i, uint32_t e) {
   char c1 = z->b[i + 1], c = e < z->n ? z->b[e] : 0;
-  if (e <= i + 1 || c1 == '{' || c1 == '(' || c1 == '\'' || c1 == '"' || c1 == '[') return e;
+  if (z->in_param || e <= i + 1 || c1 == '{' || c1 == '(' || c1 == '\'' || c1 == '"' || c1 == '[') return e;
   if (word_end(c) || c == '\n' || strchr("'\"$`<>(){}[]\\", c)) return e;
-  put(z, e, stop_char(z));
+  put(z, e, stop_char());
   z->edits++;
   return e + 1;
 }
@@ -362,8 +368,14 @@ static uint32_t scan_dq(zp *z, uint32_t i) {
  * written, and tree-sitter's arithmetic is bash's. */
 static void arith_range(zp *z, uint32_t a, uint32_t e) {
   bool plain = true;
-  for (uint32_t k = a; k < e; k++)
-    if (!(namec(z->b[k]) || blank(z->b[k]) || strchr("+-*/%<>=!&|^~?:,()\n", z->b[k]))) plain = false;
+  for (uint32_t k = a; k < e; k++) {
+    char c = z->b[k];
+    if (!(namec(c) || blank(c) || strchr("+-*/%<>=!&|^~()\n", c))) plain = false;
+    if (c == '(' && k > a && namec(z->b[k - 1])) plain = false; /* atan(1) */
+    if (c >= '0' && c <= '9' && (k == a || !namec(z->b[k - 1])))
+      for (uint32_t d = k; d < e && namec(z->b[d]); d++)
+        if (!(z->b[d] >= '0' && z->b[d] <= '9')) plain = false; /* 0x7f 16#ff 1e3 */
+  }
   if (plain) return;
   bool first = true;
   for (uint32_t k = a; k < e; k++) {
@@ -469,8 +481,10 @@ static uint32_t subscript(zp *z, uint32_t i) {
     j++;
   }
   if (j >= z->n) return i + 1;
-  put(z, i, stop_char(z));
-  put(z, j, stop_char(z));
+  if (!z->in_param) { /* inside ${…} tree-sitter takes $a[x] as it is */
+    put(z, i, stop_char());
+    put(z, j, stop_char());
+  }
   for (uint32_t k = i + 1; k < j;) {
     char c = z->b[k];
     if (c == '\\') k += 2;
@@ -492,7 +506,7 @@ static void scan_inside(zp *z, uint32_t a, uint32_t e, bool in_dq) {
   for (uint32_t k = a; k < e;) {
     char c = z->b[k];
     if (c == '\\') k += 2;
-    else if (c == '$') k = in_dq || k == a ? scan_dollar(z, k, in_dq) : split_guard(z, k, scan_dollar(z, k, in_dq));
+    else if (c == '$') k = scan_dollar(z, k, in_dq); /* no split there: a ${x%…} operand is one token */
     else if (c == '"') k = scan_dq(z, k);
     else if (c == '`' || (c == '\'' && !in_dq)) k = rc_zsh_skip(z->b, z->n, k, in_dq);
     else k++;
@@ -565,6 +579,7 @@ static uint32_t scan_dollar(zp *z, uint32_t i, bool in_dq) {
     return e < z->n ? e + 1 : e;
   }
   if (c1 == '{') return scan_param(z, i, in_dq);
+  if (c1 == '"' && in_dq) return i + 1; /* "…$" */
   if (c1 == '\'' || c1 == '"' || c1 == '[') return rc_zsh_skip(z->b, z->n, i, in_dq);
   uint32_t j = i + 1;
   if (c1 == '+' || c1 == '~' || c1 == '=' || c1 == '^') {
@@ -660,7 +675,8 @@ static uint32_t scan_word(zp *z, uint32_t i, int ctx) {
       continue;
     case '$': {
       uint32_t e = scan_dollar(z, i, false);
-      if (e == i + 1 && ctx == W_PAT) put(z, i, '_'); /* [%$] */
+      if (e == i + 1 && (ctx == W_PAT || word_end(ch(z, e)) || ch(z, e) == '\n'))
+        put(z, i, '_'); /* [%$], `echo $;`: a lone $ is literal */
       i = i > start || ctx == W_PAT ? split_guard(z, i, e) : e;
       continue;
     }
@@ -759,6 +775,10 @@ static uint32_t scan_redirect(zp *z, uint32_t i) {
   c = ch(z, i);
   i++;
   if (c == '<' && ch(z, i) == '<' && ch(z, i + 1) == '<') {
+    /* here-string → input redirection (the IR keeps neither's text), as
+     * tree-sitter fails on `cmd &>/dev/null <<< "$x"` */
+    put(z, i, ' ');
+    put(z, i + 1, ' ');
     i += 2;
   } else if (c == '<' && ch(z, i) == '<') {
     is_heredoc = true;
@@ -768,7 +788,8 @@ static uint32_t scan_redirect(zp *z, uint32_t i) {
     i++;
   }
   if (c == '>' && ch(z, i) == '!') {
-    put(z, i, z->b[i - 1] == '>' && z->b[i - 2] == '>' ? ' ' : '|'); /* >! → >|, >>! → >> */
+    /* >! → >|, >>! and &>! → >> and &> */
+    put(z, i, z->b[i - 2] == '>' || z->b[i - 2] == '&' ? ' ' : '|');
     z->edits++;
     i++;
   } else if (c == '>' && ch(z, i) == '|') {
@@ -796,9 +817,35 @@ static bool at_redirect(const zp *z, uint32_t i) {
   return !(c == '<' && numeric_glob(z, i));
 }
 
+/* The right side of =~: one word to tree-sitter (quotes and blanks in it
+ * too), substitutions kept. */
+static uint32_t scan_regex(zp *z, uint32_t i) {
+  while (i < z->n) {
+    char c = z->b[i];
+    if (word_end(c) && c != '|' && c != ')' && c != '&') break;
+    if (c == '\'' || c == '"') {
+      uint32_t e = rc_zsh_skip(z->b, z->n, i, false);
+      for (uint32_t k = i; k < e; k++) put(z, k, '_');
+      i = e;
+    } else if (c == '$') {
+      uint32_t e = scan_dollar(z, i, false);
+      i = e > i + 1 ? split_guard(z, i, e) : (put(z, i, '_'), e);
+    } else if (c == '\\') {
+      put(z, i, '_');
+      put(z, i + 1, '_');
+      i += 2;
+    } else {
+      if (!pat_safe(c)) put(z, i, '_');
+      i++;
+    }
+  }
+  z->edits++;
+  return i;
+}
+
 /* i just past "[[". Returns one past "]]". */
 static uint32_t scan_cond(zp *z, uint32_t i) {
-  bool pattern = false;
+  bool pattern = false, regex = false;
   while (i < z->n) {
     i = skip_space(z, i, true);
     char c = ch(z, i);
@@ -841,7 +888,7 @@ static uint32_t scan_cond(zp *z, uint32_t i) {
       pattern = false;
       continue;
     }
-    uint32_t e = scan_word(z, i, pattern ? W_PAT : W_COND);
+    uint32_t e = regex ? scan_regex(z, i) : scan_word(z, i, pattern ? W_PAT : W_COND);
     if (e == i) e = i + 1;
     bool op = (e - i == 1 && c == '=') || (e - i == 2 && (!memcmp(z->b + i, "==", 2) ||
                                                           !memcmp(z->b + i, "!=", 2) ||
@@ -850,6 +897,7 @@ static uint32_t scan_cond(zp *z, uint32_t i) {
       put(z, i, '<'); /* tree-sitter takes `=`'s right side for a regex */
       z->edits++;
     }
+    regex = e - i == 2 && !memcmp(z->b + i, "=~", 2);
     pattern = op;
     i = e;
   }
@@ -882,7 +930,7 @@ static uint32_t scan_pattern(zp *z, uint32_t i) {
   return i;
 }
 
-typedef enum frkind { FR_BRACE, FR_ANON, FR_DO, FR_DO_BRACE, FR_CASE } frkind;
+typedef enum frkind { FR_BRACE, FR_ANON, FR_IF_BRACE, FR_DO, FR_DO_BRACE, FR_CASE } frkind;
 
 typedef struct frame {
   frkind k;
@@ -894,6 +942,10 @@ typedef struct list {
   int nfr;
   bool cmd;        /* at command position */
   bool pending_do; /* a short for header just ended: its `do` becomes `{` */
+  bool if_fresh;   /* the command word just after `if`/`elif`: a condition */
+  uint32_t if_at, if_len;
+  bool if_brace;   /* the next `{` is the body of a short `if [[ … ]] {` */
+  bool fn_body;    /* a function header just ended: `{cmd` opens its body */
 } list;
 
 static void push(list *L, frkind k) {
@@ -902,9 +954,11 @@ static void push(list *L, frkind k) {
 
 static frame *top(list *L) { return L->nfr ? &L->fr[L->nfr - 1] : NULL; }
 
+static bool is_brace(frkind k) { return k == FR_BRACE || k == FR_ANON || k == FR_IF_BRACE; }
+
 static bool brace_open(const list *L) {
   for (int k = L->nfr - 1; k >= 0; k--)
-    if (L->fr[k].k == FR_BRACE || L->fr[k].k == FR_ANON) return true;
+    if (is_brace(L->fr[k].k)) return true;
   return false;
 }
 
@@ -927,14 +981,29 @@ static uint32_t anon_args(zp *z, uint32_t i) {
 }
 
 static void close_brace(zp *z, list *L, uint32_t *i) {
-  while (L->nfr && top(L)->k != FR_BRACE && top(L)->k != FR_ANON) L->nfr--;
-  bool anon = L->nfr && top(L)->k == FR_ANON;
+  while (L->nfr && !is_brace(top(L)->k)) L->nfr--;
+  frkind k = L->nfr ? top(L)->k : FR_BRACE;
   if (L->nfr) L->nfr--;
   (*i)++;
-  if (anon) *i = anon_args(z, *i);
+  if (k == FR_ANON) *i = anon_args(z, *i);
   L->cmd = false;
   uint32_t j = *i;
   while (blank(ch(z, j))) j++;
+  if (k == FR_IF_BRACE && j > *i && (at_word(z, j, "elif") || at_word(z, j, "else"))) {
+    /* `} elif [[ … ]] {` / `} else {`: the chain of a brace if (zsh_fixup.c) */
+    put(z, *i, ';');
+    bool elif = z->b[j + 2] == 'i';
+    if (elif) {
+      L->if_fresh = true;
+      L->if_at = j;
+      L->if_len = 4;
+    } else {
+      blank_range(z, j, j + 4);
+    }
+    *i = j + 4;
+    L->cmd = true;
+    return;
+  }
   if (j > *i && at_word(z, j, "always")) { /* { try } always { finally }: two groups in a row */
     put(z, j, ';');
     blank_range(z, j + 1, j + 6);
@@ -946,13 +1015,22 @@ static void close_brace(zp *z, list *L, uint32_t *i) {
 
 /* zsh takes `[[ … ]] then`, `(( … )) do`: the blank before the keyword
  * becomes the `;` bash wants. e is one past the ]] or )). */
-static uint32_t after_test(zp *z, uint32_t e) {
+static uint32_t after_test(zp *z, list *L, uint32_t e) {
   uint32_t j = e;
-  while (blank(ch(z, j))) j++;
+  while (blank(ch(z, j)) || (ch(z, j) == '\\' && ch(z, j + 1) == '\n')) j += ch(z, j) == '\\' ? 2 : 1;
   if (j > e && (at_word(z, j, "then") || at_word(z, j, "do"))) {
     put(z, e, ';');
     z->edits++;
+  } else if (L->if_fresh && j > e && ch(z, j) && !strchr("\n;&|#)\\", ch(z, j)) &&
+             !memchr(z->b + e, '\n', j - e)) {
+    /* short `if [[ c ]] cmd` and brace `if [[ c ]] { … }`: the `if` is
+     * blanked and a ; ends the test; zsh_fixup.c rebuilds the RC_S_IF */
+    blank_range(z, L->if_at, L->if_at + L->if_len);
+    put(z, e, ';');
+    z->edits++;
+    L->if_brace = ch(z, j) == '{';
   }
+  L->if_fresh = false;
   return e;
 }
 
@@ -969,7 +1047,7 @@ static uint32_t scan_for(zp *z, list *L, uint32_t kw, uint32_t kwlen) {
         a = k + 1;
       }
     L->cmd = true;
-    return after_test(z, e);
+    return after_test(z, L, e);
   }
   uint32_t first_end = 0, names = 0;
   while (namec(ch(z, i)) && !at_word(z, i, "in") && !at_word(z, i, "do")) {
@@ -1002,7 +1080,30 @@ static uint32_t scan_for(zp *z, list *L, uint32_t kw, uint32_t kwlen) {
     z->edits++;
   }
   L->cmd = false;
-  return i;
+  if (!at_word(z, i, "in")) return i;
+  uint32_t j = i + 2;
+  for (;;) { /* the words */
+    while (blank(ch(z, j)) || (ch(z, j) == '\\' && ch(z, j + 1) == '\n')) j += ch(z, j) == '\\' ? 2 : 1;
+    char c = ch(z, j);
+    if (!c || strchr("\n;#&|)", c)) break;
+    uint32_t e = scan_word(z, j, W_ARG);
+    j = e > j ? e : j + 1;
+  }
+  uint32_t k = j;
+  for (;;) { /* past the terminator, to the body */
+    char c = ch(z, k);
+    if (blank(c) || c == ';' || c == '\n') k++;
+    else if (c == '#') while (k < z->n && z->b[k] != '\n') k++;
+    else break;
+  }
+  if (k < z->n && !at_word(z, k, "do")) {
+    /* `for x in words; body` (zsh short loops, body a command or { … }) →
+     * `:   x in words; body`; zsh_fixup.c rebuilds the loop */
+    put(z, kw, ':');
+    blank_range(z, kw + 1, kw + kwlen);
+    z->edits++;
+  }
+  return j;
 }
 
 /* `function` at kw: names, then () and a body. */
@@ -1024,14 +1125,17 @@ static uint32_t scan_function(zp *z, list *L, uint32_t kw) {
   while (i < z->n && !word_end(ch(z, i)) && ch(z, i) != '(' && ch(z, i) != '{') {
     while (i < z->n && !word_end(ch(z, i)) && ch(z, i) != '(') i++;
     if (!names++) first_end = i;
-    while (blank(ch(z, i))) i++;
+    while (blank(ch(z, i)) || (ch(z, i) == '\\' && ch(z, i + 1) == '\n')) i += ch(z, i) == '\\' ? 2 : 1;
   }
+  for (uint32_t k = kw + 9; k < first_end; k++)
+    if (strchr("$={},'\"`[]", z->b[k])) put(z, k, '_'); /* function ${=x}, {a,b}_c: a name word */
   if (names > 1) { /* function a b { … }: the IR keeps the first name */
     blank_range(z, first_end, i);
     z->edits++;
   }
   if (ch(z, i) == '(' && ch(z, i + 1) == ')') i += 2;
   L->cmd = true;
+  L->fn_body = true;
   return i;
 }
 
@@ -1077,8 +1181,23 @@ static void assign_index(zp *z, uint32_t i) {
 /* A word at command position. */
 static uint32_t command_word(zp *z, list *L, uint32_t i) {
   char c = z->b[i];
-  if (c == '{' && (word_end(ch(z, i + 1)) || ch(z, i + 1) == '\n')) {
+  bool fn_body = L->fn_body;
+  L->fn_body = false;
+  if (fn_body && c == '{' && !word_end(ch(z, i + 1)) && i > 0 && blank(z->b[i - 1])) {
+    /* `f () {cmd …}`: zsh opens the body without a blank; swapping the {
+     * with the blank before it keeps `cmd` where it is */
+    put(z, i - 1, '{');
+    put(z, i, ' ');
+    z->edits++;
     push(L, FR_BRACE);
+    return i + 1;
+  }
+  if (c == '{' && (word_end(ch(z, i + 1)) || ch(z, i + 1) == '\n')) {
+    uint32_t j = i + 1;
+    while (blank(ch(z, j))) j++;
+    if (j > i + 1 && ch(z, j) == ';' && ch(z, j + 1) != ';') put(z, j - 1, ':'); /* { ; } → { :; } */
+    push(L, L->if_brace ? FR_IF_BRACE : FR_BRACE);
+    L->if_brace = L->if_fresh = false;
     return i + 1;
   }
   if (c == '}' && (i + 1 >= z->n || word_end(ch(z, i + 1)) || ch(z, i + 1) == '}')) {
@@ -1093,7 +1212,7 @@ static uint32_t command_word(zp *z, list *L, uint32_t i) {
     uint32_t e = arith(z, i);
     if (e) {
       L->cmd = false;
-      return after_test(z, e);
+      return after_test(z, L, e);
     }
   }
   if (c == '(' && ch(z, i + 1) == ')') { /* () { … } anonymous function */
@@ -1114,13 +1233,24 @@ static uint32_t command_word(zp *z, list *L, uint32_t i) {
   }
   if (c == '[' && ch(z, i + 1) == '[' && word_end(ch(z, i + 2))) {
     L->cmd = false;
-    return after_test(z, scan_cond(z, i + 2));
+    return after_test(z, L, scan_cond(z, i + 2));
   }
   if (c == '!' && word_end(ch(z, i + 1))) return i + 1;
-  static const char *const again[] = {"if", "then", "else", "elif", "while", "until", "time",
+  if (at_word(z, i, "if") || at_word(z, i, "elif")) {
+    L->if_fresh = true;
+    L->if_at = i;
+    L->if_len = c == 'i' ? 2 : 4;
+    return i + L->if_len;
+  }
+  L->if_fresh = L->if_brace = false;
+  static const char *const again[] = {"then", "else", "while", "until", "time",
                                       "coproc", "nocorrect", "noglob", "builtin", "command", "exec"};
   for (size_t k = 0; k < RC_ARRAY_LEN(again); k++)
-    if (at_word(z, i, again[k])) return i + strlen(again[k]);
+    if (at_word(z, i, again[k])) {
+      uint32_t e = i + (uint32_t)strlen(again[k]);
+      if (ch(z, e) == ';' && ch(z, e + 1) != ';' && (c == 't' || c == 'e')) put(z, e, ' '); /* else; */
+      return e;
+    }
   if (at_word(z, i, "do")) {
     if (L->pending_do) { /* short for … do … done → { … } */
       put(z, i, '{');
@@ -1174,7 +1304,12 @@ static uint32_t command_word(zp *z, list *L, uint32_t i) {
     }
   uint32_t j = e;
   while (blank(ch(z, j))) j++;
-  if (ch(z, j) == '(' && ch(z, j + 1) == ')') return j + 2; /* name () body */
+  if (ch(z, j) == '(' && ch(z, j + 1) == ')') { /* name () body */
+    for (uint32_t k = i; k < e; k++)
+      if (strchr("$={},'\"`[]", z->b[k])) put(z, k, '_'); /* _comp_$x() { */
+    L->fn_body = true;
+    return j + 2;
+  }
   L->cmd = false;
   return e;
 }
@@ -1187,7 +1322,8 @@ static uint32_t scan_list(zp *z, uint32_t i, char stop) {
   list L;
   L.nfr = 0;
   L.cmd = true;
-  L.pending_do = false;
+  L.pending_do = L.if_fresh = L.if_brace = L.fn_body = false;
+  L.if_at = L.if_len = 0;
   while (i < z->n) {
     uint32_t before = i;
     i = skip_space(z, i, false);
@@ -1223,6 +1359,9 @@ static uint32_t scan_list(zp *z, uint32_t i, char stop) {
       if (c == '&' && (ch(z, i + 1) == '|' || ch(z, i + 1) == '!')) {
         put(z, i + 1, ' '); /* &| &! (disown) → & */
         z->edits++;
+        uint32_t j = i + 2;
+        while (blank(ch(z, j))) j++;
+        if (ch(z, j) == ';' && ch(z, j + 1) != ';') put(z, j, ' '); /* `cmd &|;`: bash has no empty command */
       }
       i += (ch(z, i + 1) == '&' || ch(z, i + 1) == '|' || ch(z, i + 1) == '!') ? 2 : 1;
       L.cmd = true;
@@ -1258,8 +1397,10 @@ static uint32_t scan_list(zp *z, uint32_t i, char stop) {
     if (L.cmd) {
       i = command_word(z, &L, i);
     } else if (c == '}' && (i + 1 >= z->n || word_end(ch(z, i + 1))) && brace_open(&L)) {
-      /* zsh closes a group at a lone } anywhere: `{ echo hi }` */
+      /* zsh closes a group at a lone } anywhere: `{ echo hi }`, and after a
+       * line continuation: `cmd \⏎}` */
       if (i > 0 && blank(z->b[i - 1])) put(z, i - 1, ';'), z->edits++;
+      else if (i > 1 && z->b[i - 1] == '\n' && z->b[i - 2] == '\\') put(z, i - 2, ';'), z->edits++;
       close_brace(z, &L, &i);
     } else {
       uint32_t e = scan_word(z, i, W_ARG);
