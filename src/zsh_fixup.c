@@ -11,7 +11,9 @@
  *     literal, become one parameter part;
  *   - `for x (words) body` (pre-passed to `:   x$(words);body`) → RC_S_FOR;
  *   - `if [[ c ]] cmd`, `if (( c )) { … } elif … { … } else { … }` (pre-passed
- *     to `   [[ c ]];cmd`, the keywords blanked) → RC_S_IF. */
+ *     to `   [[ c ]];cmd`, the keywords blanked) → RC_S_IF;
+ *   - `X=1 2>/dev/null` (pre-passed to `X=1 :>/dev/null`) → a redirected
+ *     RC_S_ASSIGN. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -407,11 +409,32 @@ static void fx_stmts(fx *f, rc_stmts *ss) {
   }
 }
 
+/* `X=1 :>/dev/null`: the `:` the pre-pass made of a redirection. */
+static void assign_redirect(const fx *f, rc_stmt *s) {
+  if (s->kind != RC_S_CMD || !s->u.cmd.nenv || !s->u.cmd.name || !s->u.cmd.name->raw) return;
+  const char *r = s->u.cmd.name->raw;
+  if (r[0] >= '0' && r[0] <= '9') { /* 2>: digits, then the operator */
+    uint32_t e = s->u.cmd.name->span.end;
+    while (*r >= '0' && *r <= '9') r++;
+    if (*r || !f->real || e >= f->len || (f->orig[e] != '<' && f->orig[e] != '>')) return;
+  } else if (r[0] != '<' && r[0] != '>' && r[0] != '&') {
+    return;
+  }
+  rc_assign **env = s->u.cmd.env;
+  uint32_t n = s->u.cmd.nenv;
+  memset(&s->u, 0, sizeof s->u);
+  s->kind = RC_S_ASSIGN;
+  s->u.assign.v = env;
+  s->u.assign.n = n;
+  s->redirected = true;
+}
+
 static void fx_stmt(fx *f, rc_stmt *s) {
   if (!s || ++f->depth > MAX_DEPTH) {
     if (s) f->depth--;
     return;
   }
+  assign_redirect(f, s);
   switch (s->kind) {
   case RC_S_ASSIGN:
     for (uint32_t i = 0; i < s->u.assign.n; i++) fx_assign(f, s->u.assign.v[i]);

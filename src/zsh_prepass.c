@@ -946,6 +946,8 @@ typedef struct list {
   uint32_t if_at, if_len;
   bool if_brace;   /* the next `{` is the body of a short `if [[ … ]] {` */
   bool fn_body;    /* a function header just ended: `{cmd` opens its body */
+  uint32_t nassign;       /* assignments so far at command position */
+  uint32_t gap[16];       /* where each assignment after the first starts: the blank before */
 } list;
 
 static void push(list *L, frkind k) {
@@ -1178,11 +1180,67 @@ static void assign_index(zp *z, uint32_t i) {
   }
 }
 
+/* tree-sitter-bash 0.25.1 joins `a=1 b=2` with the next line's command
+ * (`a=1 b=2⏎ls` parses as `a=1 b=2 ls`): an assignment-only statement of
+ * two or more assignments is cut into one statement each. Called at every
+ * end of a simple command. */
+static void end_assigns(zp *z, list *L) {
+  if (L->cmd && L->nassign >= 2) {
+    for (uint32_t k = 0; k < L->nassign - 1 && k < RC_ARRAY_LEN(L->gap); k++)
+      if (blank(z->b[L->gap[k]])) put(z, L->gap[k], ';');
+    z->edits++;
+  }
+  L->nassign = 0;
+}
+
+/* From i (after the assignments of a statement): only redirections up to
+ * the end of the command? */
+static bool only_redirects_follow(const zp *z, uint32_t i) {
+  for (;;) {
+    while (blank(ch(z, i)) || (ch(z, i) == '\\' && ch(z, i + 1) == '\n')) i += ch(z, i) == '\\' ? 2 : 1;
+    char c = ch(z, i);
+    if (!c || c == '\n' || c == ';' || c == '#' || c == ')' || c == '}' || c == '|' || (c == '&' && ch(z, i + 1) != '>'))
+      return true;
+    uint32_t j = i;
+    while (ch(z, j) >= '0' && ch(z, j) <= '9') j++;
+    if (!(ch(z, j) == '<' || ch(z, j) == '>' || (ch(z, j) == '&' && ch(z, j + 1) == '>'))) return false;
+    while (ch(z, j) && strchr("<>&|!-", ch(z, j))) j++;
+    while (blank(ch(z, j))) j++;
+    while (j < z->n && !word_end(z->b[j]) && z->b[j] != '\n') {
+      uint32_t k = rc_zsh_skip(z->b, z->n, j, false);
+      j = k > j ? k : j + 1;
+    }
+    i = j;
+  }
+}
+
+/* `X=1 2>/dev/null` (assignments, then only redirections): tree-sitter
+ * wants a command there and, failing, runs into the next line. The first
+ * byte of the first redirection becomes a `:` command (`X=1 :>/dev/null`);
+ * zsh_fixup.c turns it back into a redirected assignment. */
+static bool assign_redirect(zp *z, list *L, uint32_t i) {
+  if (!L->cmd || !L->nassign || !only_redirects_follow(z, i)) return false;
+  put(z, i, ':');
+  for (uint32_t k = i + 1; ch(z, k) >= '0' && ch(z, k) <= '9'; k++) put(z, k, ' ');
+  z->edits++;
+  L->nassign = 0;
+  L->cmd = false;
+  return true;
+}
+
 /* A word at command position. */
 static uint32_t command_word(zp *z, list *L, uint32_t i) {
   char c = z->b[i];
   bool fn_body = L->fn_body;
   L->fn_body = false;
+  if (c >= '0' && c <= '9') { /* X=1 2>/dev/null */
+    uint32_t j = i;
+    while (ch(z, j) >= '0' && ch(z, j) <= '9') j++;
+    if ((ch(z, j) == '<' || ch(z, j) == '>') && assign_redirect(z, L, i)) return j;
+  }
+  if (c == '}') end_assigns(z, L);
+  uint32_t nassign = L->nassign;
+  L->nassign = 0;
   if (fn_body && c == '{' && !word_end(ch(z, i + 1)) && i > 0 && blank(z->b[i - 1])) {
     /* `f () {cmd …}`: zsh opens the body without a blank; swapping the {
      * with the blank before it keeps `cmd` where it is */
@@ -1299,8 +1357,10 @@ static uint32_t command_word(zp *z, list *L, uint32_t i) {
   if (e == i) return i + 1;
   for (uint32_t k = i + 1; k < e; k++)
     if (z->b[k] == '=') {
-      if (assign_before(z, i, k)) return e;
-      break;
+      if (!assign_before(z, i, k)) break;
+      if (nassign && nassign <= RC_ARRAY_LEN(L->gap)) L->gap[nassign - 1] = i - 1;
+      L->nassign = nassign + 1;
+      return e;
     }
   uint32_t j = e;
   while (blank(ch(z, j))) j++;
@@ -1323,6 +1383,7 @@ static uint32_t scan_list(zp *z, uint32_t i, char stop) {
   L.nfr = 0;
   L.cmd = true;
   L.pending_do = L.if_fresh = L.if_brace = L.fn_body = false;
+  L.nassign = 0;
   L.if_at = L.if_len = 0;
   while (i < z->n) {
     uint32_t before = i;
@@ -1330,12 +1391,15 @@ static uint32_t scan_list(zp *z, uint32_t i, char stop) {
     if (i >= z->n) break;
     char c = z->b[i];
     if (c == '\n') {
+      end_assigns(z, &L);
       i = heredocs(z, i + 1);
       L.cmd = true;
       continue;
     }
     if (stop && c == stop) break;
     frame *t = top(&L);
+    if (c == ';' || c == ')' || ((c == '&' || c == '|') && !at_redirect(z, i))) end_assigns(z, &L);
+    if ((c == '<' || c == '>' || c == '&') && at_redirect(z, i) && assign_redirect(z, &L, i)) continue;
     if (c == ';') {
       if (ch(z, i + 1) == ';' || ch(z, i + 1) == '&' || ch(z, i + 1) == '|') {
         /* ;& ;| → ;; (tree-sitter fails on ;& before esac; the lowering
@@ -1408,6 +1472,7 @@ static uint32_t scan_list(zp *z, uint32_t i, char stop) {
     }
     if (i <= before) i = before + 1;
   }
+  end_assigns(z, &L);
   z->nest--;
   return i;
 }
