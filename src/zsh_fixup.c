@@ -197,6 +197,22 @@ static void fx_param(fx *f, rc_word *w, uint32_t k) {
   fx_word(f, p->arg2);
 }
 
+/* 'a'\⏎'b', which the pre-pass made one quoted string: drop the '\⏎'. */
+static void fx_joined_quotes(fx *f, rc_wpart *p) {
+  if (p->quote != RC_Q_SINGLE || p->len < 4 || !memchr(p->text, '\n', p->len)) return;
+  char *t = rc_arena_alloc(f->A, p->len + 1);
+  uint32_t m = 0;
+  for (uint32_t i = 0; i < p->len; i++) {
+    if (i + 3 < p->len && !memcmp(p->text + i, "'\\\n'", 4)) {
+      i += 3;
+      continue;
+    }
+    t[m++] = p->text[i];
+  }
+  p->text = t;
+  p->len = m;
+}
+
 static void fx_word(fx *f, rc_word *w) {
   if (!w || ++f->depth > MAX_DEPTH) {
     if (w) f->depth--;
@@ -204,6 +220,7 @@ static void fx_word(fx *f, rc_word *w) {
   }
   for (uint32_t k = 0; k < w->nparts; k++) {
     rc_wpart *p = &w->parts[k];
+    if (p->kind == RC_WP_LIT) fx_joined_quotes(f, p);
     if (p->kind == RC_WP_PARAM) fx_param(f, w, k);
     else if (p->kind == RC_WP_CMDSUB || p->kind == RC_WP_PROCSUB) fx_stmts(f, &p->body);
   }

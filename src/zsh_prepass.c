@@ -129,7 +129,7 @@ static uint32_t sk_brace_body(const char *b, uint32_t n, uint32_t i, bool in_dq,
   while (i < n) {
     char c = b[i];
     if (c == '\\') {
-      if (bare_paren && i + 1 < n && strchr("()", b[i + 1])) *bare_paren = true; /* :\(icase\) */
+      if (bare_paren && i + 1 < n && strchr("()[]", b[i + 1])) *bare_paren = true; /* :\(icase\) %%\[* */
       i += 2;
       continue;
     }
@@ -334,6 +334,10 @@ static char stop_char(void) { return '}'; }
 static uint32_t split_guard(zp *z, uint32_t i, uint32_t e) {
   char c1 = z->b[i + 1], c = e < z->n ? z->b[e] : 0;
   if (z->in_param || e <= i + 1 || c1 == '{' || c1 == '(' || c1 == '\'' || c1 == '"' || c1 == '[') return e;
+  if (e == i + 2 && ((c1 >= '0' && c1 <= '9') || c1 == '$') && !namec(c)) {
+    put(z, i + 1, '_'); /* `$a:$1`, `$a.$$`: tree-sitter takes the 1 for a number (the name is read from the original) */
+    z->edits++;
+  }
   if (word_end(c) || c == '\n' || strchr("'\"$`<>(){}[]\\", c)) return e;
   put(z, e, stop_char());
   z->edits++;
@@ -341,6 +345,19 @@ static uint32_t split_guard(zp *z, uint32_t i, uint32_t e) {
 }
 
 enum { W_CMD, W_ARG, W_COND, W_PAT, W_ARRAY };
+
+/* tree-sitter-bash splits `${a}\[`, `"a"\x` into two words: after a quote
+ * or substitution (ending at e), an escaped ordinary byte and its backslash
+ * become "__" (the literal is read from the original, \ removed). */
+static uint32_t esc_guard(zp *z, uint32_t e) {
+  if (z->in_param || ch(z, e) != '\\') return e;
+  char c = ch(z, e + 1);
+  if (!c || blank(c) || c == '\n' || strchr("\"'`$\\", c)) return e;
+  put(z, e, '_'); /* one word node for both bytes: the lowering then drops the \ */
+  put(z, e + 1, '_');
+  z->edits++;
+  return e + 2;
+}
 
 static uint32_t scan_dq(zp *z, uint32_t i) {
   for (i++; i < z->n;) {
@@ -488,7 +505,7 @@ static uint32_t subscript(zp *z, uint32_t i) {
   for (uint32_t k = i + 1; k < j;) {
     char c = z->b[k];
     if (c == '\\') k += 2;
-    else if (c == '$') k = scan_dollar(z, k, false);
+    else if (c == '$') k = split_guard(z, k, scan_dollar(z, k, false));
     else if (c == '"') k = scan_dq(z, k);
     else if (c == '\'' || c == '`') k = rc_zsh_skip(z->b, z->n, k, false);
     else {
@@ -671,18 +688,30 @@ static uint32_t scan_word(zp *z, uint32_t i, int ctx) {
       i += 2;
       continue;
     case '"':
-      i = scan_dq(z, i);
+      i = esc_guard(z, scan_dq(z, i));
       continue;
     case '$': {
       uint32_t e = scan_dollar(z, i, false);
       if (e == i + 1 && (ctx == W_PAT || word_end(ch(z, e)) || ch(z, e) == '\n'))
         put(z, i, '_'); /* [%$], `echo $;`: a lone $ is literal */
-      i = i > start || ctx == W_PAT ? split_guard(z, i, e) : e;
+      uint32_t g = i > start || ctx == W_PAT ? split_guard(z, i, e) : e;
+      i = g == e && e > i + 1 ? esc_guard(z, e) : g;
       continue;
     }
     case '\'':
-    case '`':
       i = rc_zsh_skip(z->b, z->n, i, false);
+      while (ch(z, i) == '\\' && ch(z, i + 1) == '\n' && ch(z, i + 2) == '\'' && i > 0 && z->b[i - 1] == '\'') {
+        /* 'a'\⏎'b': one quoted string to tree-sitter (it splits the words);
+         * zsh_fixup.c drops the '\⏎' from the literal */
+        put(z, i - 1, '_');
+        put(z, i + 2, '_');
+        z->edits++;
+        i = sk_sq(z->b, z->n, i + 1) ;
+      }
+      i = esc_guard(z, i);
+      continue;
+    case '`':
+      i = esc_guard(z, rc_zsh_skip(z->b, z->n, i, false));
       continue;
     default:
       if (ctx == W_PAT && !pat_safe(c)) put(z, i, '_');
