@@ -6,6 +6,7 @@
 #include <tree_sitter/api.h>
 
 #include "lower.h"
+#include "recover.h"
 #include "zsh_prepass.h"
 
 const TSLanguage *tree_sitter_bash(void);
@@ -32,23 +33,32 @@ static rc_ir *parse_common(const rc_source *src, const char *orig, uint32_t len,
   rc_ir *ir = rc_xcalloc(1, sizeof *ir);
   rc_arena_init(&ir->arena);
   ir->src = src;
-  /* The zsh pre-pass rewrites a copy; offsets are unchanged. */
+  /* The zsh pre-pass rewrites a copy; offsets are unchanged. Its scan also
+   * gives where top-level statements start, for recover.c. */
   char *text = NULL;
   const char *parsed = orig;
+  uint32_t *starts = NULL, nstarts = 0;
+  bool recover = !at && !(flags & RC_PARSE_NO_RECOVER);
   if (d == RC_DIALECT_ZSH && !(flags & RC_PARSE_NO_PREPASS)) {
     text = rc_xstrndup(orig, len);
-    if (rc_zsh_prepass(text, len)) parsed = text;
+    rc_zsh_prepass_starts(text, len, recover ? &starts : NULL, &nstarts);
+    parsed = text;
   }
   TSTree *tree = parse_text(parsed, len);
   if (tree) {
     TSNode root = ts_tree_root_node(tree);
-    rc_lower_tree(ir, &root, tree_sitter_bash(), parsed, orig, len, at);
+    /* A damaged parse is redone statement by statement (recover.c). */
+    if (recover && starts && ts_node_has_error(root))
+      rc_recover_lower(ir, tree_sitter_bash(), parsed, orig, len, starts, nstarts);
+    else
+      rc_lower_tree(ir, &root, tree_sitter_bash(), parsed, orig, len, at);
     ts_tree_delete(tree);
     /* zsh: give back, from the original bytes, the meaning the pre-pass
      * rewrote away (zsh_fixup.c). */
     if (d == RC_DIALECT_ZSH && !(flags & RC_PARSE_NO_PREPASS)) rc_zsh_fixup(ir, orig, len, at == NULL);
   }
   free(text);
+  free(starts);
   return ir;
 }
 

@@ -300,6 +300,8 @@ typedef struct zp {
   heredoc hd[MAX_HEREDOCS];
   int nhd;
   int in_param; /* scanning inside the operand of a ${…} */
+  bool want_starts;
+  RC_VEC(uint32_t) starts; /* top-level statements that begin a line */
 } zp;
 
 static void put(zp *z, uint32_t i, char c) {
@@ -959,7 +961,7 @@ static uint32_t scan_pattern(zp *z, uint32_t i) {
   return i;
 }
 
-typedef enum frkind { FR_BRACE, FR_ANON, FR_IF_BRACE, FR_DO, FR_DO_BRACE, FR_CASE } frkind;
+typedef enum frkind { FR_BRACE, FR_ANON, FR_IF_BRACE, FR_DO, FR_DO_BRACE, FR_CASE, FR_IF } frkind;
 
 typedef struct frame {
   frkind k;
@@ -976,6 +978,8 @@ typedef struct list {
   bool if_brace;   /* the next `{` is the body of a short `if [[ … ]] {` */
   bool fn_body;    /* a function header just ended: `{cmd` opens its body */
   uint32_t nassign;       /* assignments so far at command position */
+  bool after_op;          /* the last token was && || | : the next line continues */
+  bool line_start;        /* nothing yet on this line */
   uint32_t gap[16];       /* where each assignment after the first starts: the blank before */
 } list;
 
@@ -1060,6 +1064,7 @@ static uint32_t after_test(zp *z, list *L, uint32_t e) {
     put(z, e, ';');
     z->edits++;
     L->if_brace = ch(z, j) == '{';
+    if (L->if_len == 2 && L->nfr && top(L)->k == FR_IF) L->nfr--; /* no fi to come */
   }
   L->if_fresh = false;
   return e;
@@ -1196,7 +1201,7 @@ static void assign_index(zp *z, uint32_t i) {
   if (j >= z->n || z->b[j] != ']' || ch(z, eq) != '=') return;
   bool plain = true;
   for (uint32_t c = lb + 1; c < j; c++)
-    if (!namec(z->b[c]) && !strchr("+-*/@", z->b[c])) plain = false;
+    if (!namec(z->b[c])) plain = false; /* z[-]=… a[i+1]=… */
   if (!plain) {
     for (uint32_t c = lb + 1; c < j; c++)
       if (!namec(z->b[c])) put(z, c, '_');
@@ -1324,6 +1329,7 @@ static uint32_t command_word(zp *z, list *L, uint32_t i) {
   }
   if (c == '!' && word_end(ch(z, i + 1))) return i + 1;
   if (at_word(z, i, "if") || at_word(z, i, "elif")) {
+    if (c == 'i') push(L, FR_IF);
     L->if_fresh = true;
     L->if_at = i;
     L->if_len = c == 'i' ? 2 : 4;
@@ -1362,6 +1368,8 @@ static uint32_t command_word(zp *z, list *L, uint32_t i) {
     return i + 4;
   }
   if (at_word(z, i, "fi")) {
+    while (L->nfr && top(L)->k != FR_IF) L->nfr--;
+    if (L->nfr) L->nfr--;
     L->cmd = false;
     return i + 2;
   }
@@ -1413,6 +1421,8 @@ static uint32_t scan_list(zp *z, uint32_t i, char stop) {
   L.cmd = true;
   L.pending_do = L.if_fresh = L.if_brace = L.fn_body = false;
   L.nassign = 0;
+  L.after_op = false;
+  L.line_start = true;
   L.if_at = L.if_len = 0;
   while (i < z->n) {
     uint32_t before = i;
@@ -1423,8 +1433,11 @@ static uint32_t scan_list(zp *z, uint32_t i, char stop) {
       end_assigns(z, &L);
       i = heredocs(z, i + 1);
       L.cmd = true;
+      L.line_start = !L.after_op;
       continue;
     }
+    bool line_start = L.line_start;
+    L.line_start = false;
     if (stop && c == stop) break;
     frame *t = top(&L);
     if (c == ';' || c == ')' || ((c == '&' || c == '|') && !at_redirect(z, i))) end_assigns(z, &L);
@@ -1456,6 +1469,7 @@ static uint32_t scan_list(zp *z, uint32_t i, char stop) {
         while (blank(ch(z, j))) j++;
         if (ch(z, j) == ';' && ch(z, j + 1) != ';') put(z, j, ' '); /* `cmd &|;`: bash has no empty command */
       }
+      L.after_op = !(c == '&' && ch(z, i + 1) != '&');
       i += (ch(z, i + 1) == '&' || ch(z, i + 1) == '|' || ch(z, i + 1) == '!') ? 2 : 1;
       L.cmd = true;
       continue;
@@ -1487,7 +1501,9 @@ static uint32_t scan_list(zp *z, uint32_t i, char stop) {
       i += 2;
       continue;
     }
+    L.after_op = false;
     if (L.cmd) {
+      if (line_start && z->want_starts && z->nest == 1 && L.nfr == 0) rc_vec_push(&z->starts, i);
       i = command_word(z, &L, i);
     } else if (c == '}' && (i + 1 >= z->n || word_end(ch(z, i + 1))) && brace_open(&L)) {
       /* zsh closes a group at a lone } anywhere: `{ echo hi }`, and after a
@@ -1506,15 +1522,22 @@ static uint32_t scan_list(zp *z, uint32_t i, char stop) {
   return i;
 }
 
-uint32_t rc_zsh_prepass(char *buf, uint32_t len) {
+uint32_t rc_zsh_prepass_starts(char *buf, uint32_t len, uint32_t **starts, uint32_t *nstarts) {
   zp z;
   memset(&z, 0, sizeof z);
   z.b = buf;
   z.n = len;
+  z.want_starts = starts != NULL;
   uint32_t i = 0;
   while (i < len) {
     i = scan_list(&z, i, 0);
     if (i < len) i++; /* a stray ) at the top level */
   }
+  if (starts) {
+    *starts = z.starts.v;
+    *nstarts = (uint32_t)z.starts.n;
+  }
   return z.edits;
 }
+
+uint32_t rc_zsh_prepass(char *buf, uint32_t len) { return rc_zsh_prepass_starts(buf, len, NULL, NULL); }

@@ -16,6 +16,10 @@
 /* Rewrites buf[0..len) in place; returns the number of rewrites made. */
 uint32_t rc_zsh_prepass(char *buf, uint32_t len);
 
+/* The same, also returning the offsets where top-level statements begin a
+ * line, in order (for recover.c); *starts is malloc'ed, the caller frees. */
+uint32_t rc_zsh_prepass_starts(char *buf, uint32_t len, uint32_t **starts, uint32_t *nstarts);
+
 /* Walks the IR lowered from the pre-passed text and repairs what the rewrite
  * changed, reading the original bytes `orig`: zsh parameter expansions
  * (flags, nesting, modifiers, $+x, $#x, $x[i]) become RC_WP_PARAM parts with
