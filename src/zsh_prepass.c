@@ -129,7 +129,7 @@ static uint32_t sk_brace_body(const char *b, uint32_t n, uint32_t i, bool in_dq,
   while (i < n) {
     char c = b[i];
     if (c == '\\') {
-      if (bare_paren && i + 1 < n && strchr("()[]", b[i + 1])) *bare_paren = true; /* :\(icase\) %%\[* */
+      if (bare_paren && i + 1 < n && strchr("()[]'", b[i + 1])) *bare_paren = true; /* :\(icase\) %%\[* %\' */
       i += 2;
       continue;
     }
@@ -348,13 +348,13 @@ static uint32_t split_guard(zp *z, uint32_t i, uint32_t e) {
 
 enum { W_CMD, W_ARG, W_COND, W_PAT, W_ARRAY };
 
-/* tree-sitter-bash splits `${a}\[`, `"a"\x` into two words: after a quote
- * or substitution (ending at e), an escaped ordinary byte and its backslash
- * become "__" (the literal is read from the original, \ removed). */
+/* tree-sitter-bash splits `${a}\[`, `"a"\x`, `${a}\ b` into two words:
+ * after a quote or substitution (ending at e), an escaped byte and its
+ * backslash become "__" (the literal is read from the original, \ removed). */
 static uint32_t esc_guard(zp *z, uint32_t e) {
   if (z->in_param || ch(z, e) != '\\') return e;
   char c = ch(z, e + 1);
-  if (!c || blank(c) || c == '\n' || strchr("\"'`$\\", c)) return e;
+  if (!c || c == '\n') return e;
   put(z, e, '_'); /* one word node for both bytes: the lowering then drops the \ */
   put(z, e + 1, '_');
   z->edits++;
@@ -641,7 +641,7 @@ static bool assign_before(const zp *z, uint32_t start, uint32_t i) {
 static uint32_t scan_array(zp *z, uint32_t i);
 
 static uint32_t scan_word(zp *z, uint32_t i, int ctx) {
-  uint32_t start = i;
+  uint32_t start = i, lit_end = 0; /* lit_end: one past the last literal byte */
   while (i < z->n) {
     char c = z->b[i];
     if (word_end(c)) return i;
@@ -693,6 +693,10 @@ static uint32_t scan_word(zp *z, uint32_t i, int ctx) {
       i = esc_guard(z, scan_dq(z, i));
       continue;
     case '$': {
+      if (ctx == W_PAT && lit_end == i && i > start && (z->b[i + 1] == '{' || z->b[i + 1] == '(' || name1(z->b[i + 1]))) {
+        put(z, i - 1, stop_char()); /* [[ $x == a${y}b ]]: tree-sitter's pattern token stops at the ${ */
+        z->edits++;
+      }
       uint32_t e = scan_dollar(z, i, false);
       if (e == i + 1 && (ctx == W_PAT || word_end(ch(z, e)) || ch(z, e) == '\n'))
         put(z, i, '_'); /* [%$], `echo $;`: a lone $ is literal */
@@ -718,6 +722,7 @@ static uint32_t scan_word(zp *z, uint32_t i, int ctx) {
     default:
       if (ctx == W_PAT && !pat_safe(c)) put(z, i, '_');
       i++;
+      lit_end = i;
     }
   }
   return i;

@@ -592,6 +592,8 @@ def main():
     ap.add_argument("--dialect", choices=["zsh", "bash"], default="zsh")
     ap.add_argument("--before", action="store_true",
                     help="also measure without the zsh pre-pass and ERROR recovery")
+    ap.add_argument("--stages", action="store_true",
+                    help="--before, plus the pre-pass without ERROR recovery")
     ap.add_argument("--per-file", action="store_true", help="a line per file")
     ap.add_argument("--missing", action="store_true",
                     help="per file: the statement heads and facts that did not reach the IR")
@@ -600,7 +602,9 @@ def main():
 
     cmd = find_rccheck(args.rccheck)
     modes = [("after", [])]
-    if args.before:
+    if args.stages:
+        modes.insert(0, ("prepass", ["--no-recover"]))
+    if args.before or args.stages:
         modes.insert(0, ("before", ["--no-prepass", "--no-recover"]))
     results, table = {}, []
     for spec in args.paths:
@@ -625,7 +629,7 @@ def main():
                 for r in rows:
                     if args.missing and r["reached"] == r["top"] and not r["facts_missing"]:
                         continue
-                    print(f"{mode:6} {r['file']}: top {r['reached']}/{r['top']} "
+                    print(f"{mode:7} {r['file']}: top {r['reached']}/{r['top']} "
                           f"({pct(r['reached'], r['top']):.1f}%) facts missing "
                           f"{r['facts_missing']}/{r['facts']} errors {r['errors']}"
                           f"{' to-eof' if r['to_eof'] else ''}")
@@ -638,14 +642,14 @@ def main():
         table.append(row)
 
     print()
-    hdr = (f"{'corpus':24} {'files':>6} {'zsh-err':>7} {'mode':6} {'damaged':>8} {'to-eof':>7} "
+    hdr = (f"{'corpus':24} {'files':>6} {'zsh-err':>7} {'mode':7} {'damaged':>8} {'to-eof':>7} "
            f"{'top-level':>9} {'reach IR':>9} {'%':>7} {'facts':>6} {'in IR':>6} {'%':>7}")
     print(hdr)
     print("-" * len(hdr))
     for row in table:
         for mode, _ in modes:
             s = row[mode]
-            print(f"{row['corpus'][:24]:24} {row['files']:6} {row['zsh_failed']:7} {mode:6} "
+            print(f"{row['corpus'][:24]:24} {row['files']:6} {row['zsh_failed']:7} {mode:7} "
                   f"{pct(s['damaged'], s['files']):7.1f}% {pct(s['to_eof'], s['files']):6.1f}% "
                   f"{s['top']:9} {s['reached']:9} {pct(s['reached'], s['top']):6.2f}% "
                   f"{s['facts']:6} {s['facts'] - s['facts_missing']:6} "
