@@ -10,7 +10,9 @@
  * clean pieces are parsed together; a failing run is halved until the bad
  * piece is alone; a bad piece is first retried joined with the next few (a
  * start taken for a boundary inside a construct), else lowered with its
- * error, which then stops at its own end. */
+ * error, which then stops at its own end. Runs grow again after a bad piece,
+ * and past WORK times the file's size of re-parsing (a file that is not
+ * shell at all) pieces are taken one by one, as they come. */
 #include "recover.h"
 
 #include <stdlib.h>
@@ -19,8 +21,9 @@
 #include "lower.h"
 
 enum {
-  RUN = 64,  /* pieces tried at once */
+  RUN = 64,  /* pieces tried at once, at most */
   JOIN = 8,  /* pieces a bad one is retried joined with */
+  WORK = 4,  /* bytes re-parsed, at most, per byte of the file */
 };
 
 typedef struct cut {
@@ -37,10 +40,12 @@ typedef struct rec {
   cut *cuts;
   uint32_t ncuts;
   RC_VEC(rc_stmt *) top;
+  uint64_t work; /* bytes parsed so far */
 } rec;
 
 static TSTree *parse_range(rec *r, uint32_t a, uint32_t b) {
   TSRange range = {r->cuts[a].point, r->cuts[b].point, r->cuts[a].byte, r->cuts[b].byte};
+  r->work += range.end_byte - range.start_byte;
   ts_parser_reset(r->p);
   if (!ts_parser_set_included_ranges(r->p, &range, 1)) return NULL;
   return ts_parser_parse_string(r->p, NULL, r->text, r->len);
@@ -79,16 +84,20 @@ void rc_recover_lower(rc_ir *ir, const TSLanguage *lang, const char *text, const
   }
   r.p = ts_parser_new();
   ts_parser_set_language(r.p, lang);
-  uint32_t last = r.ncuts - 1, i = 0;
+  uint32_t last = r.ncuts - 1, i = 0, run = RUN;
+  uint64_t budget = (uint64_t)len * WORK;
   while (i < last) {
-    uint32_t j = i + RUN < last ? i + RUN : last;
+    bool spent = r.work > budget;
+    uint32_t j = i + (spent ? 1 : run) < last ? i + (spent ? 1 : run) : last;
     for (;;) {
       TSTree *t = parse_range(&r, i, j);
-      if (clean(t)) {
+      if (clean(t) || (spent && t)) {
         lower_piece(&r, t);
         i = j;
+        if (run < RUN) run *= 2;
         break;
       }
+      run = 1; /* grows again after the bad piece */
       if (j > i + 1) { /* halve the run */
         if (t) ts_tree_delete(t);
         j = i + (j - i) / 2;
