@@ -90,6 +90,10 @@ static void close_brace(zscan *z, list *L, uint32_t *i) {
   L->cmd = false;
   uint32_t j = *i;
   while (blank(ch(z, j))) j++;
+  if (j > *i && (at_word(z, j, "then") || at_word(z, j, "do"))) { /* if { … } then */
+    put(z, *i, ';');
+    z->edits++;
+  }
   if (k == FR_IF_BRACE && j > *i && (at_word(z, j, "elif") || at_word(z, j, "else"))) {
     /* `} elif [[ … ]] {` / `} else {`: the chain of a brace if (zsh_fixup.c) */
     put(z, *i, ';');
@@ -155,7 +159,7 @@ static uint32_t scan_for(zscan *z, list *L, uint32_t kw, uint32_t kwlen) {
   while (namec(ch(z, i)) && !at_word(z, i, "in") && !at_word(z, i, "do")) {
     while (namec(ch(z, i))) i++;
     if (!names++) first_end = i;
-    while (blank(ch(z, i))) i++;
+    while (blank(ch(z, i)) || (ch(z, i) == '\\' && ch(z, i + 1) == '\n')) i += ch(z, i) == '\\' ? 2 : 1;
   }
   if (!names) return i;
   if (ch(z, i) == '(') {
@@ -178,7 +182,8 @@ static uint32_t scan_for(zscan *z, list *L, uint32_t kw, uint32_t kwlen) {
     return j;
   }
   if (names > 1 && (at_word(z, i, "in") || ch(z, i) == ';' || ch(z, i) == '\n')) {
-    blank_range(z, first_end, i); /* for k v in …: the IR keeps the first name */
+    for (uint32_t k = first_end; k < i; k++) /* for k v in …: the IR keeps the first name */
+      if (!(z->b[k] == '\\' && ch(z, k + 1) == '\n')) put(z, k, ' ');
     z->edits++;
   }
   L->cmd = false;

@@ -247,7 +247,8 @@ static uint32_t scan_param(zscan *z, uint32_t i, bool in_dq) {
       nx = rc_zsh_skip(z->b, z->n, k, in_dq);
       if (nx <= k + 1) nx = 0;
     }
-    if (nx && nx <= close && room && k >= a + 3) {
+    bool arith_sub = c == '$' && ch(z, k + 1) == '(' && ch(z, k + 2) == '('; /* tree-sitter fails on $(((a)…)) there */
+    if (nx && nx <= close && room && k >= a + 3 && !arith_sub) {
       z->in_param++;
       if (c == '$') scan_dollar(z, k, in_dq);
       else if (c == '"') scan_dq(z, k);
@@ -607,6 +608,10 @@ uint32_t rc_zs_scan_cond(zscan *z, uint32_t i) {
       pattern = false;
       continue;
     }
+    if (c == '~' && (word_end(ch(z, i + 1)) || ch(z, i + 1) == '\n')) {
+      put(z, i, '_'); /* [[ -w ~ ]]: tree-sitter reads a lone ~ as an operator */
+      z->edits++;
+    }
     uint32_t e = regex ? scan_regex(z, i) : rc_zs_scan_word(z, i, pattern ? W_PAT : W_COND);
     if (e == i) e = i + 1;
     bool op = (e - i == 1 && c == '=') || (e - i == 2 && (!memcmp(z->b + i, "==", 2) ||
@@ -630,8 +635,14 @@ uint32_t rc_zs_scan_pattern(zscan *z, uint32_t i) {
     uint32_t m = rc_zs_skip_parens(z->b, z->n, i, false);
     if (m >= z->n || blank(z->b[m]) || z->b[m] == '\n' || z->b[m] == ';') i++;
   }
+  bool started = i > 0 && z->b[i - 1] == '('; /* from there # is a pattern byte: (#* | <->) */
+  bool parens = started;
   while (i < z->n) {
-    i = rc_zs_skip_space(z, i, true);
+    if (started)
+      while (blank(ch(z, i)) || ch(z, i) == '\n') i++;
+    else
+      i = rc_zs_skip_space(z, i, true);
+    started = true;
     char c = ch(z, i);
     if (!c) break;
     if (c == ')') return i + 1;
@@ -644,6 +655,10 @@ uint32_t rc_zs_scan_pattern(zscan *z, uint32_t i) {
       /* a '(' opening a group at the start of a pattern word */
       e = c == '(' ? wordify(z, i, true) : i + 1;
     }
+    uint32_t k = e;
+    while (parens && blank(ch(z, k))) k++;
+    if (k > e && ch(z, k) && !strchr("|)\n", ch(z, k))) /* (*# SKIP*): zsh keeps the blank in the pattern */
+      for (uint32_t b = e; b < k; b++) put(z, b, '_');
     i = e;
   }
   return i;
