@@ -371,15 +371,28 @@ def norm_key(w):
     return "for" if w == "foreach" else w
 
 
-FUNC_DEF = re.compile(r"^([^\s(){}$;&|<>'\"]+(?: [^\s(){}$;&|<>'\"]+)*)\s*\(\)\s*\{$")
+
+
+def func_names(text):
+    """The names of `names () {` (zsh's way of printing any function
+    definition), or None."""
+    if not re.search(r"\(\)\s*\{$", text):
+        return None
+    toks = tokens(re.sub(r"\s*\(\)\s*\{$", "", text))
+    if not toks or any(k != "w" for k, _ in toks):
+        return None
+    names = [t for _, t in toks]
+    if names[0] in ("function", "((", "[[", "!", "if", "while") or names[0].startswith("(("):
+        return None
+    return names
 
 
 def head_key(text):
     """Key of the statement that starts text (a normalised line, or the
     first line of an IR statement in the original source)."""
-    m = FUNC_DEF.match(text)
-    if m and m.group(1) and not m.group(1).startswith("function"):
-        return "fn:" + unquote(m.group(1).split()[0])
+    names = func_names(text)
+    if names:
+        return "fn:" + unquote(names[0])
     toks = [t for k, t in tokens(text) if k == "w"]
     if not toks:
         return "?"
