@@ -179,6 +179,13 @@ static void fx_param(fx *f, rc_word *w, uint32_t k) {
     p->op = isset ? RC_POP_ISSET : RC_POP_OTHER;
     p->zsh_flags = !isset;
     take_subscript(f, w, k);
+  } else if (n == 2 && t[0] == '$' && strchr("~=^", t[1]) && k + 1 < w->nparts &&
+             adjacent(f, p, &w->parts[k + 1]) && w->parts[k + 1].len &&
+             strchr("*@#?$!-", w->parts[k + 1].text[0])) { /* $~* */
+    p->name = rc_arena_strndup(f->A, w->parts[k + 1].text, 1);
+    p->op = RC_POP_OTHER;
+    p->zsh_flags = true;
+    take(f, w, k, 1);
   } else if (n == 2 && t[0] == '$' && t[1] == '#' && k + 1 < w->nparts &&
              adjacent(f, p, &w->parts[k + 1]) && w->parts[k + 1].len &&
              name1(w->parts[k + 1].text[0])) { /* $#name */

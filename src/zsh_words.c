@@ -38,7 +38,9 @@ static uint32_t esc_guard(zscan *z, uint32_t e) {
   if (z->in_param || ch(z, e) != '\\') return e;
   char c = ch(z, e + 1);
   if (!c || c == '\n') return e;
-  put(z, e, '_'); /* one word node for both bytes: the lowering then drops the \ */
+  /* one word node for both bytes (the lowering then drops the \); a '.'
+   * first when a $name ends right before, which '_' would lengthen */
+  put(z, e, e > 0 && namec(z->b[e - 1]) ? '.' : '_');
   put(z, e + 1, '_');
   z->edits++;
   return e + 2;
@@ -287,6 +289,11 @@ static uint32_t scan_dollar(zscan *z, uint32_t i, bool in_dq) {
   uint32_t j = i + 1;
   if (c1 == '+' || c1 == '~' || c1 == '=' || c1 == '^') {
     while (j < i + 3 && (ch(z, j) == '+' || ch(z, j) == '~' || ch(z, j) == '=' || ch(z, j) == '^')) j++;
+    if (j == i + 2 && ch(z, j) && strchr("*@#?$!-0123456789", ch(z, j))) { /* $~* $=1 → $_* $_1 */
+      put(z, i + 1, '_');
+      z->edits++;
+      return i + 2;
+    }
     if (!name1(ch(z, j))) return i + 1;
     for (uint32_t k = i + 1; k < j; k++) put(z, k, '_'); /* $+x → $_x: fixup reads $+x */
     z->edits++;
