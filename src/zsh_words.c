@@ -31,6 +31,14 @@ static uint32_t split_guard(zscan *z, uint32_t i, uint32_t e) {
   return e + 1;
 }
 
+/* i at a backquote: its commands are scanned like those of $(…); the end
+ * is where the pure skip puts it (\` escapes). */
+static uint32_t backquote(zscan *z, uint32_t i) {
+  uint32_t end = rc_zsh_skip(z->b, z->n, i, false);
+  rc_zs_scan_list(z, i + 1, '`');
+  return end;
+}
+
 /* tree-sitter-bash splits `${a}\[`, `"a"\x`, `${a}\ b` into two words:
  * after a quote or substitution (ending at e), an escaped byte and its
  * backslash become "__" (the literal is read from the original, \ removed). */
@@ -59,7 +67,7 @@ static uint32_t scan_dq(zscan *z, uint32_t i) {
       continue;
     }
     if (c == '`') {
-      i = rc_zsh_skip(z->b, z->n, i, true);
+      i = backquote(z, i);
       continue;
     }
     i++;
@@ -389,8 +397,8 @@ uint32_t rc_zs_scan_word(zscan *z, uint32_t i, int ctx) {
         z->edits++;
       }
       uint32_t e = scan_dollar(z, i, false);
-      if (e == i + 1 && (ctx == W_PAT || word_end(ch(z, e)) || ch(z, e) == '\n'))
-        put(z, i, '_'); /* [%$], `echo $;`: a lone $ is literal */
+      if (e == i + 1) /* [%$], `echo $;`, s/a$//: a lone $ is literal ('.' after a name: $x$/) */
+        put(z, i, i > 0 && namec(z->b[i - 1]) ? '.' : '_');
       uint32_t g = i > start || ctx == W_PAT ? split_guard(z, i, e) : e;
       i = g == e && e > i + 1 ? esc_guard(z, e) : g;
       continue;
@@ -408,7 +416,7 @@ uint32_t rc_zs_scan_word(zscan *z, uint32_t i, int ctx) {
       i = esc_guard(z, i);
       continue;
     case '`':
-      i = esc_guard(z, rc_zsh_skip(z->b, z->n, i, false));
+      i = esc_guard(z, backquote(z, i));
       continue;
     default:
       if (ctx == W_PAT && !pat_safe(c)) put(z, i, '_');
