@@ -34,8 +34,10 @@ static uint32_t split_guard(zscan *z, uint32_t i, uint32_t e) {
 /* i at a backquote: its commands are scanned like those of $(…); the end
  * is where the pure skip puts it (\` escapes). */
 static uint32_t backquote(zscan *z, uint32_t i) {
-  uint32_t end = rc_zsh_skip(z->b, z->n, i, false);
+  uint32_t end = rc_zsh_skip(z->b, z->n, i, false), n = z->n;
+  z->n = end > i + 1 && z->b[end - 1] == '`' ? end - 1 : end; /* never past the closing ` */
   rc_zs_scan_list(z, i + 1, '`');
+  z->n = n;
   return end;
 }
 
@@ -164,7 +166,10 @@ static uint32_t wordify(zscan *z, uint32_t i, bool pat) {
     j++;
   }
   if (j >= z->n) return i + 1;
+  uint32_t n = z->n;
+  z->n = j + 1; /* nothing inside may scan past the group */
   pattern_text(z, i, j + 1, true);
+  z->n = n;
   z->edits++;
   return j + 1;
 }
@@ -197,6 +202,8 @@ static uint32_t subscript(zscan *z, uint32_t i) {
     put(z, i, stop_char());
     put(z, j, stop_char());
   }
+  uint32_t n = z->n;
+  z->n = j; /* nothing inside may scan past the ] */
   for (uint32_t k = i + 1; k < j;) {
     char c = z->b[k];
     if (c == '\\') k += 2;
@@ -208,12 +215,15 @@ static uint32_t subscript(zscan *z, uint32_t i) {
       k++;
     }
   }
+  z->n = n;
   z->edits++;
   return j + 1;
 }
 
 /* Substitutions inside [a, e) of a bash-compatible ${…}: scanned in place. */
 static void scan_inside(zscan *z, uint32_t a, uint32_t e, bool in_dq) {
+  uint32_t n = z->n;
+  z->n = e; /* nothing inside may scan past the operand */
   z->in_param++;
   for (uint32_t k = a; k < e;) {
     char c = z->b[k];
@@ -224,6 +234,7 @@ static void scan_inside(zscan *z, uint32_t a, uint32_t e, bool in_dq) {
     else k++;
   }
   z->in_param--;
+  z->n = n;
 }
 
 /* i at "${". */
@@ -259,10 +270,13 @@ static uint32_t scan_param(zscan *z, uint32_t i, bool in_dq) {
     }
     bool arith_sub = c == '$' && ch(z, k + 1) == '(' && ch(z, k + 2) == '('; /* tree-sitter fails on $(((a)…)) there */
     if (nx && nx <= close && room && k >= a + 3 && !arith_sub) {
+      uint32_t n = z->n;
+      z->n = nx; /* the nested scan stops where the pure skip did */
       z->in_param++;
       if (c == '$') scan_dollar(z, k, in_dq);
       else if (c == '"') scan_dq(z, k);
       z->in_param--;
+      z->n = n;
       k = nx;
       continue;
     }
