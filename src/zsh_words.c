@@ -31,6 +31,18 @@ static uint32_t split_guard(zscan *z, uint32_t i, uint32_t e) {
   return e + 1;
 }
 
+/* A quoted part [q, e) of a pattern with more pattern after it:
+ * tree-sitter's pattern token fails on (bindkey' '-[ev]); the quotes and
+ * all become '_' (the pattern stays, as written, in the original). */
+static void quoted_in_pattern(zscan *z, uint32_t q, uint32_t e) {
+  char c = ch(z, e);
+  if (word_end(c) || c == '\n' || c == '$' || c == '"' || c == '\'' || c == '`') return;
+  for (uint32_t k = q; k < e; k++)
+    if (z->b[k] == '$') return; /* "…$x…": keep the substitution */
+  for (uint32_t k = q; k < e; k++) put(z, k, '_');
+  z->edits++;
+}
+
 /* i at a backquote: its commands are scanned like those of $(…); the end
  * is where the pure skip puts it (\` escapes). */
 static uint32_t backquote(zscan *z, uint32_t i) {
@@ -402,9 +414,12 @@ uint32_t rc_zs_scan_word(zscan *z, uint32_t i, int ctx) {
       if (ctx == W_PAT && ch(z, i + 1) != '\n') put(z, i, '_'), put(z, i + 1, '_');
       i += 2;
       continue;
-    case '"':
+    case '"': {
+      uint32_t q = i;
       i = esc_guard(z, scan_dq(z, i));
+      if (ctx == W_PAT) quoted_in_pattern(z, q, i);
       continue;
+    }
     case '$': {
       if (ctx == W_PAT && lit_end == i && i > start && (z->b[i + 1] == '{' || z->b[i + 1] == '(' || name1(z->b[i + 1]))) {
         put(z, i - 1, stop_char()); /* [[ $x == a${y}b ]]: tree-sitter's pattern token stops at the ${ */
@@ -417,7 +432,8 @@ uint32_t rc_zs_scan_word(zscan *z, uint32_t i, int ctx) {
       i = g == e && e > i + 1 ? esc_guard(z, e) : g;
       continue;
     }
-    case '\'':
+    case '\'': {
+      uint32_t q = i;
       i = rc_zsh_skip(z->b, z->n, i, false);
       while (ch(z, i) == '\\' && ch(z, i + 1) == '\n' && ch(z, i + 2) == '\'' && i > 0 && z->b[i - 1] == '\'') {
         /* 'a'\⏎'b': one quoted string to tree-sitter (it splits the words);
@@ -425,10 +441,12 @@ uint32_t rc_zs_scan_word(zscan *z, uint32_t i, int ctx) {
         put(z, i - 1, '_');
         put(z, i + 2, '_');
         z->edits++;
-        i = rc_zs_skip_sq(z->b, z->n, i + 1) ;
+        i = rc_zs_skip_sq(z->b, z->n, i + 1);
       }
       i = esc_guard(z, i);
+      if (ctx == W_PAT) quoted_in_pattern(z, q, i);
       continue;
+    }
     case '`':
       i = esc_guard(z, backquote(z, i));
       continue;
