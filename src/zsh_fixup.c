@@ -520,6 +520,10 @@ static void fx_stmt(fx *f, rc_stmt *s) {
     fx_stmts(f, &s->u.pipe.elems);
     break;
   case RC_S_SUBSHELL:
+    /* `! { … }`, pre-passed to `! ( … )` */
+    if (f->real && s->span.start < f->len && f->orig[s->span.start] == '{') s->kind = RC_S_GROUP;
+    fx_stmts(f, &s->u.group.body);
+    break;
   case RC_S_GROUP:
     fx_stmts(f, &s->u.group.body);
     break;

@@ -27,7 +27,7 @@
  * The scan never fails: anything it does not recognise is left as it is. */
 #include "zsh_scan.h"
 
-typedef enum frkind { FR_BRACE, FR_ANON, FR_IF_BRACE, FR_DO, FR_DO_BRACE, FR_CASE, FR_IF } frkind;
+typedef enum frkind { FR_BRACE, FR_ANON, FR_IF_BRACE, FR_BANG_BRACE, FR_DO, FR_DO_BRACE, FR_CASE, FR_IF } frkind;
 
 typedef struct frame {
   frkind k;
@@ -55,7 +55,7 @@ static void push(list *L, frkind k) {
 
 static frame *top(list *L) { return L->nfr ? &L->fr[L->nfr - 1] : NULL; }
 
-static bool is_brace(frkind k) { return k == FR_BRACE || k == FR_ANON || k == FR_IF_BRACE; }
+static bool is_brace(frkind k) { return k == FR_BRACE || k == FR_ANON || k == FR_IF_BRACE || k == FR_BANG_BRACE; }
 
 static bool brace_open(const list *L) {
   for (int k = L->nfr - 1; k >= 0; k--)
@@ -85,6 +85,7 @@ static void close_brace(zscan *z, list *L, uint32_t *i) {
   while (L->nfr && !is_brace(top(L)->k)) L->nfr--;
   frkind k = L->nfr ? top(L)->k : FR_BRACE;
   if (L->nfr) L->nfr--;
+  if (k == FR_BANG_BRACE) put(z, *i, ')');
   (*i)++;
   if (k == FR_ANON) *i = anon_args(z, *i);
   L->cmd = false;
@@ -398,7 +399,19 @@ static uint32_t command_word(zscan *z, list *L, uint32_t i) {
     L->cmd = false;
     return after_test(z, L, rc_zs_scan_cond(z, i + 2));
   }
-  if (c == '!' && word_end(ch(z, i + 1))) return i + 1;
+  if (c == '!' && word_end(ch(z, i + 1))) {
+    uint32_t j = i + 1;
+    while (blank(ch(z, j))) j++;
+    if (ch(z, j) == '{' && (word_end(ch(z, j + 1)) || ch(z, j + 1) == '\n')) {
+      /* `! { … }`: tree-sitter takes no group after !, a subshell it does;
+       * zsh_fixup.c makes it a group again */
+      put(z, j, '(');
+      push(L, FR_BANG_BRACE);
+      z->edits++;
+      return j + 1;
+    }
+    return i + 1;
+  }
   if (at_word(z, i, "if") || at_word(z, i, "elif")) {
     if (c == 'i') push(L, FR_IF);
     L->if_fresh = true;
@@ -454,6 +467,21 @@ static uint32_t command_word(zscan *z, list *L, uint32_t i) {
     push(L, FR_CASE);
     L->cmd = false;
     return i + 4;
+  }
+  if (at_word(z, i, "repeat")) { /* repeat N do … done → repeat N;{ … }: a command, then the body */
+    uint32_t j = i + 6;
+    while (blank(ch(z, j))) j++;
+    uint32_t e = rc_zs_scan_word(z, j, W_ARG), k = e;
+    while (blank(ch(z, k))) k++;
+    if (e > j && k > e && at_word(z, k, "do")) {
+      put(z, e, ';');
+      z->edits++;
+      L->pending_do = true;
+      L->cmd = true;
+      return k;
+    }
+    L->cmd = false;
+    return e > j ? e : i + 6;
   }
   if (at_word(z, i, "for")) return scan_for(z, L, i, 3);
   if (at_word(z, i, "select")) return scan_for(z, L, i, 6);

@@ -280,7 +280,8 @@ static uint32_t scan_param(zscan *z, uint32_t i, bool in_dq) {
       nx = rc_zsh_skip(z->b, z->n, k, in_dq);
       if (nx <= k + 1) nx = 0;
     }
-    bool arith_sub = c == '$' && ch(z, k + 1) == '(' && ch(z, k + 2) == '('; /* tree-sitter fails on $(((a)…)) there */
+    /* tree-sitter fails on $(((a)…)) and $'…' there */
+    bool arith_sub = c == '$' && ((ch(z, k + 1) == '(' && ch(z, k + 2) == '(') || ch(z, k + 1) == '\'');
     if (nx && nx <= close && room && k >= a + 3 && !arith_sub) {
       uint32_t n = z->n;
       z->n = nx; /* the nested scan stops where the pure skip did */

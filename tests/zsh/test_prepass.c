@@ -166,6 +166,18 @@ static void short_and_brace_if(void **st) {
          "1:1 if", "2:3 decl export", "3:8 arith", "4:3 decl export", "else:\n    6:3 decl export", NULL);
 }
 
+static void more_zsh_forms(void **st) {
+  (void)st;
+  expect("repeat $n do a+=(.); done\nexport A=1\n", "1:1 cmd [\"repeat\"] [$n]", "1:11 group",
+         "1:14 assign a+=([\".\"])", "2:1 decl export", NULL);
+  expect("if ! { x=1 }; then :; fi\n", "1:4 not\n      1:6 group\n        1:8 assign x=", NULL);
+  expect("if { a; b } then c; fi\n", "1:1 if", "1:6 cmd [\"a\"]", "1:18 cmd [\"c\"]", NULL);
+  expect("case $x in\n(a) b;;\n(bindkey' '-[ev]) c;;\nesac\n", "[\"bindkey' '-[ev]\"]) term=0", NULL);
+  expect("kept=($~*) n=$#1\n", "assign kept=([$*{other}])", NULL);
+  expect("T=`echo $T | sed s/a$//`\n", "1:1 assign T=[cmdsub(1 stmts)]", NULL);
+  expect("typeset -A m; m[$k]=() a[(i)x]=1\n", "assign m[$k]=[sq:\"\"]", NULL);
+}
+
 /* ---- valid bash tree-sitter-bash cannot parse (or parses wrong) ---- */
 
 static void bash_blind_spots(void **st) {
@@ -210,6 +222,7 @@ int main(void) {
     cmocka_unit_test(zsh_patterns),
     cmocka_unit_test(multi_name_function),
     cmocka_unit_test(short_and_brace_if),
+    cmocka_unit_test(more_zsh_forms),
     cmocka_unit_test(bash_blind_spots),
     cmocka_unit_test(recovery),
   };
