@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 
 #define RC_ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 #define RC_MIN(a, b) ((a) < (b) ? (a) : (b))

@@ -72,7 +72,7 @@ typedef struct rc_wpart {
   bool colon;           /* ${x:-w} vs ${x-w} */
   bool longest;         /* ## %% // */
   bool zsh_flags;       /* ${(…)x}: zsh expansion flags present */
-  rc_word *arg;         /* operand word of the operator, or NULL */
+  rc_word *arg;         /* operand word of the operator (ARITH: the expression), or NULL */
   rc_word *arg2;        /* replacement for ${x/p/r}, length for ${x:o:l} */
   /* CMDSUB / PROCSUB: the lowered statements (never executed) */
   rc_stmts body;
@@ -256,7 +256,7 @@ struct rc_stmt {
     struct { rc_stmts elems; } pipe;                                    /* PIPE */
     struct { rc_stmts body; } group;                                    /* SUBSHELL, GROUP */
     struct { rc_texpr *expr; bool double_bracket; } test;               /* TEST */
-    struct { const char *text; uint32_t len; } arith;                   /* ARITH */
+    struct { const char *text; uint32_t len; rc_word *expr; } arith;    /* ARITH: expr inside (( )) */
   } u;
 };
 

@@ -69,6 +69,7 @@ typedef RC_VEC(kid) kidvec;
 typedef RC_VEC(rc_wpart) partvec;
 typedef RC_VEC(rc_stmt *) stmtvec;
 typedef RC_VEC(rc_decl_item) itemvec;
+typedef RC_VEC(rc_word *) wordvec;
 
 typedef struct L {
   rc_ir *ir;
@@ -255,21 +256,31 @@ static rc_word *finish_word(L *l, partvec *pv, rc_span sp, uint32_t a, uint32_t 
 }
 
 /* Parts for the bytes [a, b) of `parent`: named children inside become parts,
- * everything else is literal. */
-static void range_parts(L *l, TSNode parent, uint32_t a, uint32_t b, rc_quote q, partvec *out) {
+ * everything else is literal. Children that straddle the window are entered,
+ * so a window may cut across the grammar's nesting. */
+static void range_parts_at(L *l, TSNode parent, uint32_t a, uint32_t b, rc_quote q, partvec *out, uint32_t *at,
+                           int depth) {
   uint32_t nk;
   kid *ks = kids_copy(l, parent, &nk);
-  uint32_t at = a;
   for (uint32_t i = 0; i < nk; i++) {
     uint32_t s = ts_node_start_byte(ks[i].n), e = ts_node_end_byte(ks[i].n);
-    if (s < a || e > b || s < at) continue;
+    if (e <= *at || s >= b || e <= a) continue;
     if (!ks[i].named || ks[i].k == N_COMMENT) continue;
-    add_src_lit(l, out, at, s, q);
-    word_parts(l, ks[i].n, q, out);
-    at = e;
+    if (s >= *at && s >= a && e <= b) {
+      add_src_lit(l, out, *at, s, q);
+      word_parts(l, ks[i].n, q, out);
+      *at = e;
+    } else if (depth < MAX_DEPTH && ts_node_child_count(ks[i].n)) {
+      range_parts_at(l, ks[i].n, a, b, q, out, at, depth + 1);
+    }
   }
-  add_src_lit(l, out, at, b, q);
   free(ks);
+}
+
+static void range_parts(L *l, TSNode parent, uint32_t a, uint32_t b, rc_quote q, partvec *out) {
+  uint32_t at = a;
+  range_parts_at(l, parent, a, b, q, out, &at, 0);
+  add_src_lit(l, out, at, b, q);
 }
 
 static rc_word *range_word(L *l, TSNode parent, uint32_t a, uint32_t b, rc_quote q) {
@@ -526,6 +537,8 @@ static void word_parts(L *l, TSNode n, rc_quote q, partvec *out) {
     const char *t = text_of(l, n, &tl);
     p.text = rc_arena_strndup(l->A, t, tl);
     p.len = tl;
+    /* The expression, with its parameter expansions as parts. */
+    if (tl >= 5 && !memcmp(t, "$((", 3) && !memcmp(t + tl - 2, "))", 2)) p.arg = range_word(l, n, a + 3, b - 2, RC_Q_NONE);
     rc_vec_push(out, p);
     break;
   }
@@ -1034,6 +1047,53 @@ rc_texpr *rc_lower_test_args(rc_arena *A, rc_word **w, uint32_t n, rc_span sp) {
   return t;
 }
 
+/* The arguments of `[ … ]` as the shell splits them: the leaves of the
+ * grammar's expression tree in source order, byte-adjacent leaves joined. */
+static bool is_leaf(nkind k) {
+  switch (k) {
+  case N_WORD: case N_STRING: case N_RAW_STRING: case N_ANSI_C: case N_TRANSLATED: case N_CONCAT:
+  case N_SIMPLE_EXP: case N_EXPANSION: case N_CMDSUB: case N_ARITH_EXP: case N_PROCSUB: case N_NUMBER:
+  case N_TEST_OP: case N_EXTGLOB: case N_REGEX: case N_VARIABLE_NAME: case N_BRACE_EXP:
+    return true;
+  default:
+    return false;
+  }
+}
+
+typedef struct leaf {
+  uint32_t a, b;
+} leaf;
+typedef RC_VEC(leaf) leafvec;
+
+static void collect_leaves(L *l, TSNode n, leafvec *out, int depth) {
+  uint32_t nk;
+  kid *ks = kids_copy(l, n, &nk);
+  for (uint32_t i = 0; i < nk; i++) {
+    TSNode c = ks[i].n;
+    uint32_t a = ts_node_start_byte(c), b = ts_node_end_byte(c);
+    if (!ks[i].named || is_leaf(ks[i].k) || depth > MAX_DEPTH) {
+      if (!ks[i].named && (tok_is(l, c, "[") || tok_is(l, c, "]"))) continue;
+      if (b > a) rc_vec_push(out, ((leaf){a, b}));
+    } else {
+      collect_leaves(l, c, out, depth + 1);
+    }
+  }
+  free(ks);
+}
+
+static void test_words(L *l, TSNode n, wordvec *out) {
+  leafvec lv = {0};
+  collect_leaves(l, n, &lv, 0);
+  for (size_t i = 0; i < lv.n;) {
+    uint32_t a = lv.v[i].a, b = lv.v[i].b;
+    size_t j = i + 1;
+    while (j < lv.n && lv.v[j].a == b) b = lv.v[j++].b;
+    rc_vec_push(out, range_word(l, n, a, b, RC_Q_NONE));
+    i = j;
+  }
+  rc_vec_free(&lv);
+}
+
 /* ---- simple commands ---- */
 
 static const struct { const char *name; rc_builtin b; } builtins[] = {
@@ -1303,7 +1363,14 @@ static rc_stmt *lower_case(L *l, TSNode n) {
     uint32_t body_from = ik;
     for (uint32_t j = 0; j < ik; j++) {
       if (is[j].field && !strcmp(is[j].field, "value")) {
-        rc_vec_push(&pats, lower_word(l, is[j].n, RC_Q_NONE));
+        /* `*":$GOBIN:"*` comes as three adjacent value nodes: one pattern */
+        uint32_t a = ts_node_start_byte(is[j].n), b = ts_node_end_byte(is[j].n);
+        uint32_t m = j;
+        while (m + 1 < ik && is[m + 1].field && !strcmp(is[m + 1].field, "value") &&
+               ts_node_start_byte(is[m + 1].n) == b)
+          b = ts_node_end_byte(is[++m].n);
+        rc_vec_push(&pats, m == j ? lower_word(l, is[j].n, RC_Q_NONE) : range_word(l, k->n, a, b, RC_Q_NONE));
+        j = m;
         continue;
       }
       if (!is[j].named && tok_is(l, is[j].n, ")") && body_from == ik) {
@@ -1454,6 +1521,8 @@ static rc_stmt *lower_stmt(L *l, TSNode n) {
       const char *t = text_of(l, n, &len);
       s->u.arith.text = rc_arena_strndup(l->A, t, len);
       s->u.arith.len = len;
+      uint32_t a0 = ts_node_start_byte(n), b0 = ts_node_end_byte(n);
+      if (len >= 4 && !memcmp(t + len - 2, "))", 2)) s->u.arith.expr = range_word(l, n, a0 + 2, b0 - 2, RC_Q_NONE);
     } else {
       s = new_stmt(l, RC_S_GROUP, n);
       s->u.group.body = lower_body_of(l, n);
@@ -1468,10 +1537,21 @@ static rc_stmt *lower_stmt(L *l, TSNode n) {
       const char *t = text_of(l, n, &len);
       s->u.arith.text = rc_arena_strndup(l->A, t, len);
       s->u.arith.len = len;
+      uint32_t a0 = ts_node_start_byte(n), b0 = ts_node_end_byte(n);
+      if (len >= 4 && !memcmp(t + len - 2, "))", 2)) s->u.arith.expr = range_word(l, n, a0 + 2, b0 - 2, RC_Q_NONE);
       break;
     }
     s = new_stmt(l, RC_S_TEST, n);
     s->u.test.double_bracket = !ts_node_is_null(first) && tok_is(l, first, "[[");
+    if (!s->u.test.double_bracket) {
+      /* `[ … ]` is a command with arguments: the grammar's expression tree
+       * gets `-a`/`-o` precedence wrong, so re-read it as words. */
+      wordvec words = {0};
+      test_words(l, n, &words);
+      s->u.test.expr = rc_lower_test_args(l->A, words.v, (uint32_t)words.n, s->span);
+      rc_vec_free(&words);
+      break;
+    }
     TSNode e = ts_node_named_child(n, 0);
     s->u.test.expr = ts_node_is_null(e) ? new_tx(l, RC_TX_UNKNOWN, s->span)
                                         : lower_texpr(l, e, s->u.test.double_bracket);

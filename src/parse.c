@@ -7,6 +7,7 @@
 
 #include "lower.h"
 #include "recover.h"
+#include "ts_fixups.h"
 #include "zsh_prepass.h"
 
 const TSLanguage *tree_sitter_bash(void);
@@ -33,16 +34,20 @@ static rc_ir *parse_common(const rc_source *src, const char *orig, uint32_t len,
   rc_ir *ir = rc_xcalloc(1, sizeof *ir);
   rc_arena_init(&ir->arena);
   ir->src = src;
-  /* The zsh pre-pass rewrites a copy; offsets are unchanged. Its scan also
-   * gives where top-level statements start, for recover.c. */
-  char *text = NULL;
+  /* Rewrites of a copy, offsets unchanged: ts_fixups.c (every dialect),
+   * then the zsh pre-pass, whose scan also gives where top-level statements
+   * start, for recover.c. RC_PARSE_NO_PREPASS parses the bytes as they are. */
+  char *text = rc_xstrndup(orig, len);
   const char *parsed = orig;
   uint32_t *starts = NULL, nstarts = 0;
   bool recover = !at && !(flags & RC_PARSE_NO_RECOVER);
-  if (d == RC_DIALECT_ZSH && !(flags & RC_PARSE_NO_PREPASS)) {
-    text = rc_xstrndup(orig, len);
-    rc_zsh_prepass_starts(text, len, recover ? &starts : NULL, &nstarts);
-    parsed = text;
+  if (!(flags & RC_PARSE_NO_PREPASS)) {
+    uint32_t fixes = rc_ts_fixups(text, len);
+    if (d == RC_DIALECT_ZSH) {
+      rc_zsh_prepass_starts(text, len, recover ? &starts : NULL, &nstarts);
+      fixes++;
+    }
+    if (fixes) parsed = text;
   }
   TSTree *tree = parse_text(parsed, len);
   if (tree) {
@@ -85,6 +90,7 @@ void rc_ir_free(rc_ir *ir) {
 
 char *rc_parse_sexp(const char *text, uint32_t len, rc_dialect d) {
   char *copy = rc_xstrndup(text, len);
+  rc_ts_fixups(copy, len);
   if (d == RC_DIALECT_ZSH) rc_zsh_prepass(copy, len);
   TSTree *t = parse_text(copy, len);
   char *s = ts_node_string(ts_tree_root_node(t));

@@ -1,5 +1,4 @@
 /* source.c — see source.h. */
-#define _POSIX_C_SOURCE 200809L
 #include "source.h"
 
 #include <errno.h>

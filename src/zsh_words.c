@@ -31,18 +31,6 @@ static uint32_t split_guard(zscan *z, uint32_t i, uint32_t e) {
   return e + 1;
 }
 
-/* A quoted part [q, e) of a pattern with more pattern after it:
- * tree-sitter's pattern token fails on (bindkey' '-[ev]); the quotes and
- * all become '_' (the pattern stays, as written, in the original). */
-static void quoted_in_pattern(zscan *z, uint32_t q, uint32_t e) {
-  char c = ch(z, e);
-  if (word_end(c) || c == '\n' || c == '$' || c == '"' || c == '\'' || c == '`') return;
-  for (uint32_t k = q; k < e; k++)
-    if (z->b[k] == '$') return; /* "…$x…": keep the substitution */
-  for (uint32_t k = q; k < e; k++) put(z, k, '_');
-  z->edits++;
-}
-
 /* i at a backquote: its commands are scanned like those of $(…); the end
  * is where the pure skip puts it (\` escapes). */
 static uint32_t backquote(zscan *z, uint32_t i) {
@@ -89,20 +77,66 @@ static uint32_t scan_dq(zscan *z, uint32_t i) {
   return z->n;
 }
 
-/* Arithmetic text [a, e): when it is more than bash arithmetic ($+x, #x,
- * ${(…)}, x[(i)…], 1.5 …), blank it to "1" — the IR keeps arithmetic as
- * written, and tree-sitter's arithmetic is bash's. */
-void rc_zs_arith_range(zscan *z, uint32_t a, uint32_t e) {
-  bool plain = true;
-  for (uint32_t k = a; k < e; k++) {
+/* Is [a, e) arithmetic tree-sitter-bash parses: names, decimal numbers,
+ * operators, parentheses, and substitutions it knows ($x $1 $# ${x:-0}
+ * $(…) $((…)))? Not $+x, #x, $#x, ${(…)x}, x[(i)…], 1.5, 0x7f, f(1). */
+static bool arith_ok(const zscan *z, uint32_t a, uint32_t e) {
+  for (uint32_t k = a; k < e;) {
     char c = z->b[k];
-    if (!(namec(c) || blank(c) || strchr("+-*/%<>=!&|^~()\n", c))) plain = false;
-    if (c == '(' && k > a && namec(z->b[k - 1])) plain = false; /* atan(1) */
-    if (c >= '0' && c <= '9' && (k == a || !namec(z->b[k - 1])))
-      for (uint32_t d = k; d < e && namec(z->b[d]); d++)
-        if (!(z->b[d] >= '0' && z->b[d] <= '9')) plain = false; /* 0x7f 16#ff 1e3 */
+    if (c == '$') {
+      char c1 = k + 1 < e ? z->b[k + 1] : 0;
+      uint32_t x;
+      if (c1 == '{') {
+        rc_zexp ex;
+        rc_zexp_scan(z->b, e, k, false, &ex);
+        if (!ex.end || rc_zexp_is_zsh(z->b, &ex)) return false;
+        x = ex.end;
+      } else if (c1 == '(') {
+        x = rc_zsh_skip(z->b, e, k, false);
+      } else if (name1(c1)) {
+        x = k + 1;
+        while (x < e && namec(z->b[x])) x++;
+        if (x < e && z->b[x] == '[') return false; /* $a[1]: zsh */
+      } else if (c1 && strchr("#?$!@*-0123456789", c1)) {
+        x = k + 2;
+        if (c1 == '#' && x < e && (name1(z->b[x]) || z->b[x] == '{')) return false; /* $#x */
+      } else {
+        return false; /* $+x $~x … */
+      }
+      if (x > e) return false;
+      k = x;
+      continue;
+    }
+    if (c >= '0' && c <= '9' && (k == a || !namec(z->b[k - 1]))) {
+      while (k < e && namec(z->b[k])) {
+        if (!(z->b[k] >= '0' && z->b[k] <= '9')) return false; /* 0x7f 16#ff 1e3 */
+        k++;
+      }
+      continue;
+    }
+    if (c == '(' && k > a && namec(z->b[k - 1])) return false; /* atan(1) */
+    if (c == '[') { /* x[i]: bash, x[(i)…]: zsh */
+      if (k + 1 < e && z->b[k + 1] == '(') return false;
+      k++;
+      continue;
+    }
+    if (!(namec(c) || blank(c) || c == ']' || strchr("+-*/%<>=!&|^~()\n", c))) return false;
+    k++;
   }
-  if (plain) return;
+  return true;
+}
+
+/* Arithmetic text [a, e): what tree-sitter's (bash) arithmetic cannot take
+ * is blanked to "1" — the IR keeps the arithmetic as written in its text;
+ * what it can take stays, so the lowering still gets the expression. */
+void rc_zs_arith_range(zscan *z, uint32_t a, uint32_t e) {
+  if (arith_ok(z, a, e)) {
+    uint32_t n = z->n;
+    z->n = e;
+    for (uint32_t k = a; k < e;) k = z->b[k] == '$' ? scan_dollar(z, k, false) : k + 1;
+    z->n = n;
+    return;
+  }
   bool first = true;
   for (uint32_t k = a; k < e; k++) {
     if (z->b[k] == '\n') continue;
@@ -415,12 +449,9 @@ uint32_t rc_zs_scan_word(zscan *z, uint32_t i, int ctx) {
       if (ctx == W_PAT && ch(z, i + 1) != '\n') put(z, i, '_'), put(z, i + 1, '_');
       i += 2;
       continue;
-    case '"': {
-      uint32_t q = i;
+    case '"':
       i = esc_guard(z, scan_dq(z, i));
-      if (ctx == W_PAT) quoted_in_pattern(z, q, i);
       continue;
-    }
     case '$': {
       if (ctx == W_PAT && lit_end == i && i > start && (z->b[i + 1] == '{' || z->b[i + 1] == '(' || name1(z->b[i + 1]))) {
         put(z, i - 1, stop_char()); /* [[ $x == a${y}b ]]: tree-sitter's pattern token stops at the ${ */
@@ -434,7 +465,6 @@ uint32_t rc_zs_scan_word(zscan *z, uint32_t i, int ctx) {
       continue;
     }
     case '\'': {
-      uint32_t q = i;
       i = rc_zsh_skip(z->b, z->n, i, false);
       while (ch(z, i) == '\\' && ch(z, i + 1) == '\n' && ch(z, i + 2) == '\'' && i > 0 && z->b[i - 1] == '\'') {
         /* 'a'\⏎'b': one quoted string to tree-sitter (it splits the words);
@@ -445,14 +475,15 @@ uint32_t rc_zs_scan_word(zscan *z, uint32_t i, int ctx) {
         i = rc_zs_skip_sq(z->b, z->n, i + 1);
       }
       i = esc_guard(z, i);
-      if (ctx == W_PAT) quoted_in_pattern(z, q, i);
       continue;
     }
     case '`':
       i = esc_guard(z, backquote(z, i));
       continue;
     default:
-      if (ctx == W_PAT && !pat_safe(c)) put(z, i, '_');
+      /* a pattern word may not start with a letter: tree-sitter fails on
+       * case patterns like (bindkey' '-[ev]), not on (_indkey' '-[ev]) */
+      if (ctx == W_PAT && (!pat_safe(c) || (i == start && name1(c)))) put(z, i, '_');
       i++;
       lit_end = i;
     }

@@ -172,7 +172,7 @@ static void more_zsh_forms(void **st) {
          "1:14 assign a+=([\".\"])", "2:1 decl export", NULL);
   expect("if ! { x=1 }; then :; fi\n", "1:4 not\n      1:6 group\n        1:8 assign x=", NULL);
   expect("if { a; b } then c; fi\n", "1:1 if", "1:6 cmd [\"a\"]", "1:18 cmd [\"c\"]", NULL);
-  expect("case $x in\n(a) b;;\n(bindkey' '-[ev]) c;;\nesac\n", "[\"bindkey' '-[ev]\"]) term=0", NULL);
+  expect("case $x in\n(a) b;;\n(bindkey' '-[ev]) c;;\nesac\n", "[\"bindkey\" sq:\" \" \"-[ev]\"]) term=0", NULL);
   expect("kept=($~*) n=$#1\n", "assign kept=([$*{other}])", NULL);
   expect("T=`echo $T | sed s/a$//`\n", "1:1 assign T=[cmdsub(1 stmts)]", NULL);
   expect("typeset -A m; m[$k]=() a[(i)x]=1\n", "assign m[$k]=[sq:\"\"]", NULL);

@@ -1,0 +1,2 @@
+# ~/.config/zsh/.zshenv
+export GOPATH=$HOME/go

@@ -1,0 +1,3 @@
+# ~/.zsh/dash-i.zsh -- the same guard written with $-
+[[ $- == *i* ]] || return
+export GOTOOLCHAIN=auto

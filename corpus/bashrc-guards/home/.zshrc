@@ -1,0 +1,4 @@
+# ~/.zshrc
+HISTFILE=~/.zsh_history
+SAVEHIST=1000
+PROMPT='%n@%m:%~%# '

@@ -1,0 +1,2 @@
+# ~/.zshenv
+. ~/.config/shell/env.sh

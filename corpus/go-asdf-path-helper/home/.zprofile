@@ -1,0 +1,2 @@
+# ~/.zprofile -- Intel Homebrew
+eval "$(/usr/local/bin/brew shellenv)"

@@ -1,0 +1,4 @@
+# ~/.zshrc
+HISTFILE=~/.zsh_history
+SAVEHIST=10000
+PROMPT='%~ %# '

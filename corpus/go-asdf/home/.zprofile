@@ -1,0 +1,2 @@
+# ~/.zprofile -- from the days of the official tarball
+export GOROOT=/usr/local/go

@@ -1,0 +1,2 @@
+# ~/.zprofile
+eval "$(/opt/homebrew/bin/brew shellenv)"

@@ -1,0 +1,4 @@
+# ~/.bash_aliases
+alias ll='ls -l'
+alias gv='go vet ./...'
+export ALIASES_FILE=1

@@ -1,0 +1,2 @@
+
+eval "$(/opt/homebrew/bin/brew shellenv)"

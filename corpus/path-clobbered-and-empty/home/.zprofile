@@ -1,0 +1,2 @@
+# ~/.zprofile
+export GOBIN="$GOPATH/bin"

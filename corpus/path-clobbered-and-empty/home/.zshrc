@@ -1,0 +1,3 @@
+# ~/.zshrc
+setopt auto_cd
+alias gb='go build ./...'

@@ -1,0 +1,3 @@
+# ~/.bashrc.d/aliases.sh
+alias gst='git status'
+alias gr='go run .'

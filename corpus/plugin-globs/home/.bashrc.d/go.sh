@@ -1,0 +1,3 @@
+# ~/.bashrc.d/go.sh
+export GOPATH=$HOME/go
+export PATH=$PATH:$GOPATH/bin

@@ -1,0 +1,3 @@
+# ~/.zsh/10-path.zsh
+typeset -U path
+path=(~/.local/bin $path)

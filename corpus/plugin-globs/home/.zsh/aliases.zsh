@@ -1,0 +1,4 @@
+# ~/.zsh/aliases.zsh
+alias gst='git status'
+alias gco='git checkout'
+alias gr='go run .'

@@ -1,0 +1,2 @@
+# ~/.zlogin
+export ZLOGIN_READ=1

@@ -1,0 +1,2 @@
+# ~/.zlogout
+# (nothing)

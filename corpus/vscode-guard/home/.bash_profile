@@ -1,0 +1,4 @@
+# ~/.bash_profile
+export GOPATH=$HOME/go
+export PATH=$GOPATH/bin:$PATH
+[ -f ~/.bashrc ] && . ~/.bashrc

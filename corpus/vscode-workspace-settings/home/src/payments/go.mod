@@ -1,0 +1,3 @@
+module git.example.com/payments
+
+go 1.22

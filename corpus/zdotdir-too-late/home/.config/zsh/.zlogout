@@ -1,0 +1,2 @@
+# ~/.config/zsh/.zlogout
+export WHICH_ZLOGOUT=config

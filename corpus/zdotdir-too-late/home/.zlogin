@@ -1,0 +1,2 @@
+# ~/.zlogin -- not read once ZDOTDIR points elsewhere
+export WHICH_ZLOGIN=home

@@ -1,0 +1,2 @@
+# ~/.zprofile
+export GOPATH="$HOME/go"

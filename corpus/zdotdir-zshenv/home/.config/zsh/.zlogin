@@ -1,0 +1,2 @@
+# $ZDOTDIR/.zlogin
+export ZLOGIN_READ=1

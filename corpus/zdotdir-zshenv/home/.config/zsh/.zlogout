@@ -1,0 +1,2 @@
+# $ZDOTDIR/.zlogout
+# nothing to clean up yet

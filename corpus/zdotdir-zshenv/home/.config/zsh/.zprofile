@@ -1,0 +1,2 @@
+# $ZDOTDIR/.zprofile
+export GOTOOLCHAIN=go1.22.5+auto

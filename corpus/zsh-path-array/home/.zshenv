@@ -1,0 +1,3 @@
+# ~/.zshenv
+typeset -U path PATH
+path=(~/go/bin $path)

@@ -1,0 +1,3 @@
+# ~/.zprofile
+export GOPATH="$HOME/go"
+export PATH="$GOPATH/bin:$PATH"

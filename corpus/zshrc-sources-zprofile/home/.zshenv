@@ -1,0 +1,2 @@
+# ~/.zshenv
+export PATH="$HOME/.local/bin:$PATH"

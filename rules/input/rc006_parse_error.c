@@ -1,0 +1,32 @@
+/* RC006 parse-error */
+#include "rule.h"
+
+static void check(rc_check *cx) {
+  const rc_ir *ir = cx->file->ir;
+  for (size_t i = 0; i < ir->errors.n; i++) {
+    const rc_parse_error *e = &ir->errors.v[i];
+    uint32_t lines = e->span.end_line - e->span.line + 1;
+    if (e->to_eof)
+      rc_report(cx, cx->file, e->span,
+                "rccheck cannot parse from here to the end of the file (%u lines): settings there are not analyzed",
+                lines);
+    else
+      rc_report(cx, cx->file, e->span, "rccheck cannot parse %s: %s not analyzed",
+                lines > 1 ? "these lines" : "this", lines > 1 ? "they are" : "it is");
+  }
+}
+
+const rc_rule rc_rule_rc006 = {
+  .id = "RC006",
+  .name = "parse-error",
+  .severity = RC_SEV_WARNING,
+  .hook = RC_ON_FILE,
+  .summary = "Lines rccheck cannot parse",
+  .what = "Text the parser could not understand: a syntax error, or shell syntax rccheck does not support yet.",
+  .why = "Assignments and `source` lines inside the damaged region are invisible to every other check.",
+  .fix = "Fix the syntax error if there is one; otherwise report the construct to rccheck and disable this "
+         "rule on that line with `# rccheck disable=RC006`.",
+  .bad = "export EDITOR=vim\nif [ -d ~/bin ] then\n  PATH=~/bin:$PATH\nfi fi\n",
+  .good = "export EDITOR=vim\nif [ -d ~/bin ]; then\n  PATH=~/bin:$PATH\nfi\n",
+  .check = check,
+};

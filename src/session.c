@@ -1,0 +1,278 @@
+/* session.c — see session.h. */
+#include "session.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "chain.h"
+#include "eval.h"
+#include "vscode.h"
+
+static const char *const os_names[] = {"linux", "macos"};
+static const char *const shell_names[] = {"zsh", "bash", "sh"};
+static const char *const ctx_names[] = {"login-interactive", "interactive", "login",
+                                        "script", "vscode", "ssh-command"};
+
+const char *rc_os_name(rc_os os) { return os_names[os]; }
+const char *rc_shell_name(rc_shell sh) { return sh < RC_SH_COUNT ? shell_names[sh] : "?"; }
+const char *rc_ctx_name(rc_ctx_kind k) { return k < RC_CTX_COUNT ? ctx_names[k] : "?"; }
+
+bool rc_shell_parse(const char *s, rc_shell *out) {
+  for (int i = 0; i < RC_SH_COUNT; i++)
+    if (!strcmp(s, shell_names[i])) return *out = (rc_shell)i, true;
+  return false;
+}
+
+bool rc_ctx_parse(const char *s, rc_ctx_kind *out) {
+  for (int i = 0; i < RC_CTX_COUNT; i++)
+    if (!strcmp(s, ctx_names[i])) return *out = (rc_ctx_kind)i, true;
+  return false;
+}
+
+bool rc_os_parse(const char *s, rc_os *out) {
+  if (!strcmp(s, "linux")) return *out = RC_OS_LINUX, true;
+  if (!strcmp(s, "macos") || !strcmp(s, "darwin")) return *out = RC_OS_MACOS, true;
+  return false;
+}
+
+rc_dialect rc_shell_dialect(rc_shell sh) {
+  return sh == RC_SH_ZSH ? RC_DIALECT_ZSH : sh == RC_SH_BASH ? RC_DIALECT_BASH : RC_DIALECT_SH;
+}
+
+static char *absolute(rc_arena *A, const char *p) {
+  char *r = realpath(p, NULL);
+  if (r) {
+    char *s = rc_arena_strdup(A, r);
+    free(r);
+    return s;
+  }
+  if (p[0] == '/') return rc_arena_strdup(A, p);
+  char cwd[PATH_MAX];
+  if (!getcwd(cwd, sizeof cwd)) return rc_arena_strdup(A, p);
+  return rc_arena_printf(A, "%s/%s", cwd, p);
+}
+
+static bool exists_at(const char *root, const char *path) {
+  char buf[PATH_MAX];
+  snprintf(buf, sizeof buf, "%s%s", strcmp(root, "/") ? root : "", path);
+  struct stat st;
+  return stat(buf, &st) == 0;
+}
+
+rc_session *rc_session_new(const rc_session_opts *opt) {
+  rc_session *S = rc_xcalloc(1, sizeof *S);
+  rc_arena_init(&S->arena);
+  S->opt = *opt;
+  const char *home = opt->home ? opt->home : getenv("HOME");
+  S->opt.home = absolute(&S->arena, home && *home ? home : "/");
+  size_t hl = strlen(S->opt.home);
+  if (hl > 1 && S->opt.home[hl - 1] == '/') ((char *)S->opt.home)[hl - 1] = 0;
+  S->opt.sysroot = absolute(&S->arena, opt->sysroot ? opt->sysroot : "/");
+  if (!opt->user) {
+    const char *b = strrchr(S->opt.home, '/');
+    S->opt.user = rc_arena_strdup(&S->arena, b && b[1] ? b + 1 : "user");
+  } else {
+    S->opt.user = rc_arena_strdup(&S->arena, opt->user);
+  }
+  if (opt->workspace) S->opt.workspace = absolute(&S->arena, opt->workspace);
+  struct stat st;
+  S->home_exists = stat(S->opt.home, &st) == 0 && S_ISDIR(st.st_mode);
+  S->home_uid = S->home_exists ? (unsigned)st.st_uid : (unsigned)getuid();
+  S->macos_builtin = opt->os == RC_OS_MACOS && !exists_at(S->opt.sysroot, "/etc/zprofile") &&
+                     !exists_at(S->opt.sysroot, "/etc/paths");
+  return S;
+}
+
+void rc_session_free(rc_session *S) {
+  if (!S) return;
+  rc_vscode_free(S->vscode);
+  for (size_t i = 0; i < S->ctxs.n; i++) rc_ctx_free(S->ctxs.v[i]);
+  rc_vec_free(&S->ctxs);
+  for (size_t i = 0; i < S->file_list.n; i++) {
+    rc_ir_free(S->file_list.v[i]->ir);
+    rc_source_free(S->file_list.v[i]->src);
+  }
+  rc_vec_free(&S->file_list);
+  for (size_t i = 0; i < S->snippet_irs.n; i++) rc_ir_free(S->snippet_irs.v[i]);
+  rc_vec_free(&S->snippet_irs);
+  for (size_t i = 0; i < S->buffers.cap; i++)
+    if (S->buffers.slots[i].key) {
+      rc_buf_free(S->buffers.slots[i].val);
+      free(S->buffers.slots[i].val);
+    }
+  rc_map_free(&S->buffers);
+  rc_map_free(&S->files);
+  rc_map_free(&S->snippets);
+  rc_map_free(&S->mapped);
+  for (size_t i = 0; i < S->fragments.n; i++) rc_ctx_free(S->fragments.v[i].ctx);
+  rc_vec_free(&S->fragments);
+  rc_arena_free(&S->arena);
+  free(S);
+}
+
+void rc_session_set_buffer(rc_session *S, const char *fs_path, const char *text, size_t len) {
+  rc_buf *b = rc_map_get(&S->buffers, fs_path);
+  if (!b) {
+    b = rc_xcalloc(1, sizeof *b);
+    rc_map_put(&S->buffers, rc_arena_strdup(&S->arena, fs_path), b);
+  }
+  rc_buf_clear(b);
+  rc_buf_add(b, text, len);
+}
+
+static bool in_home(rc_session *S, const char *p) {
+  size_t n = strlen(S->opt.home);
+  return strncmp(p, S->opt.home, n) == 0 && (p[n] == 0 || p[n] == '/');
+}
+
+void rc_session_map_file(rc_session *S, const char *model, const char *fs_path) {
+  char *real = realpath(fs_path, NULL);
+  rc_map_put(&S->mapped, rc_arena_strdup(&S->arena, model), rc_arena_strdup(&S->arena, real ? real : fs_path));
+  free(real);
+}
+
+const char *rc_session_fs_path(rc_session *S, const char *model) {
+  const char *m = rc_map_get(&S->mapped, model);
+  if (m) return m;
+  if (!strcmp(S->opt.sysroot, "/") || model[0] != '/' || in_home(S, model)) return model;
+  return rc_arena_printf(&S->arena, "%s%s", S->opt.sysroot, model);
+}
+
+rc_file *rc_session_file(rc_session *S, const char *path, rc_dialect d) {
+  const char *fs = rc_session_fs_path(S, path);
+  const char *stock = S->macos_builtin ? rc_macos_stock_file(path) : NULL;
+  /* Cache by real path so a symlinked dotfile and its target are one file. */
+  char *real = stock ? NULL : realpath(fs, NULL);
+  char *key = rc_arena_printf(&S->arena, "%d:%s", (int)d, stock ? path : real ? real : fs);
+  rc_file *f = rc_map_get(&S->files, key);
+  /* An editor buffer may be open under the symlink's target. */
+  rc_buf *buf = stock || f ? NULL : rc_map_get(&S->buffers, fs);
+  if (!buf && real && !f) buf = rc_map_get(&S->buffers, real);
+  free(real);
+  if (f) return f;
+  f = rc_arena_alloc(&S->arena, sizeof *f);
+  f->path = rc_arena_strdup(&S->arena, path);
+  f->fs_path = stock ? NULL : rc_arena_strdup(&S->arena, fs);
+  f->dialect = d;
+  f->id = (uint32_t)S->file_list.n;
+  rc_vec_push(&S->file_list, f);
+  rc_map_put(&S->files, key, f);
+  if (stock) {
+    f->builtin = true;
+    f->src = rc_source_from_memory(path, stock, strlen(stock));
+  } else if (buf) {
+    f->src = rc_source_from_memory(fs, buf->s ? buf->s : "", buf->n);
+  } else {
+    f->src = rc_source_load(fs, &f->status, &f->err_no);
+  }
+  if (f->src) {
+    f->status = RC_LOAD_OK;
+    f->ir = rc_parse(f->src, d);
+  }
+  return f;
+}
+
+rc_file *rc_session_data_file(rc_session *S, const char *path) {
+  const char *fs = rc_session_fs_path(S, path);
+  char *real = realpath(fs, NULL);
+  char *key = rc_arena_printf(&S->arena, "data:%s", real ? real : fs);
+  free(real);
+  rc_file *f = rc_map_get(&S->files, key);
+  if (f) return f;
+  f = rc_arena_alloc(&S->arena, sizeof *f);
+  f->path = rc_arena_strdup(&S->arena, path);
+  f->fs_path = rc_arena_strdup(&S->arena, fs);
+  f->data = true;
+  f->id = (uint32_t)S->file_list.n;
+  rc_vec_push(&S->file_list, f);
+  rc_map_put(&S->files, key, f);
+  rc_buf *buf = rc_map_get(&S->buffers, fs);
+  if (buf) f->src = rc_source_from_memory(fs, buf->s ? buf->s : "", buf->n);
+  else f->src = rc_source_load(fs, &f->status, &f->err_no);
+  if (f->src) f->status = RC_LOAD_OK;
+  return f;
+}
+
+rc_ir *rc_session_snippet(rc_session *S, const rc_file *in, const char *text, rc_dialect d,
+                          const rc_span *at) {
+  char *key = rc_arena_printf(&S->arena, "%u:%u:%d:%s", in ? in->id : 0u, at->start, (int)d, text);
+  rc_ir *ir = rc_map_get(&S->snippets, key);
+  if (ir) return ir;
+  ir = rc_parse_snippet(in ? in->src : NULL, text, (uint32_t)strlen(text), d, at);
+  rc_vec_push(&S->snippet_irs, ir);
+  rc_map_put(&S->snippets, key, ir);
+  return ir;
+}
+
+rc_ctx *rc_session_ctx(rc_session *S, rc_shell sh, rc_ctx_kind k) {
+  for (size_t i = 0; i < S->ctxs.n; i++)
+    if (S->ctxs.v[i]->shell == sh && S->ctxs.v[i]->kind == k) return S->ctxs.v[i];
+  rc_ctx *C = rc_eval_context(S, sh, k);
+  rc_vec_push(&S->ctxs, C);
+  return C;
+}
+
+static bool home_has(rc_session *S, const char *name) {
+  char *p = rc_arena_printf(&S->arena, "%s/%s", S->opt.home, name);
+  struct stat st;
+  return stat(p, &st) == 0;
+}
+
+unsigned rc_session_shells(rc_session *S) {
+  unsigned m = 0;
+  static const char *const z[] = {".zshenv", ".zprofile", ".zshrc", ".zlogin"};
+  static const char *const b[] = {".bash_profile", ".bash_login", ".bashrc", ".profile"};
+  for (size_t i = 0; i < RC_ARRAY_LEN(z); i++)
+    if (home_has(S, z[i])) m |= 1u << RC_SH_ZSH;
+  for (size_t i = 0; i < RC_ARRAY_LEN(b); i++)
+    if (home_has(S, b[i])) m |= 1u << RC_SH_BASH;
+  if (m) return m;
+  const char *sh = getenv("SHELL");
+  if (sh && strstr(sh, "bash")) return 1u << RC_SH_BASH;
+  return 1u << RC_SH_ZSH;
+}
+
+/* zsh for *.zsh, a zsh shebang or a zsh folder; bash otherwise. */
+static rc_shell guess_shell(rc_session *S, const char *path) {
+  if (rc_str_ends(path, ".zsh") || strstr(path, "zsh")) return RC_SH_ZSH;
+  if (rc_str_ends(path, ".bash") || strstr(path, "bash")) return RC_SH_BASH;
+  rc_load_status st;
+  rc_buf *buf = rc_map_get(&S->buffers, path); /* an editor buffer's shebang */
+  rc_source *s = buf ? rc_source_from_memory(path, buf->s ? buf->s : "", buf->n) : rc_source_load(path, &st, NULL);
+  rc_shell sh = RC_SH_BASH;
+  if (s && s->len > 2 && s->text[0] == '#' && s->text[1] == '!') {
+    const char *nl = memchr(s->text, '\n', s->len);
+    size_t n = nl ? (size_t)(nl - s->text) : s->len;
+    if (memmem(s->text, n, "zsh", 3)) sh = RC_SH_ZSH;
+  }
+  rc_source_free(s);
+  return sh;
+}
+
+size_t rc_session_add_fragment(rc_session *S, const char *fs_path) {
+  char *real = realpath(fs_path, NULL);
+  const char *p = rc_arena_strdup(&S->arena, real ? real : fs_path);
+  free(real);
+  rc_session_map_file(S, p, p);
+  rc_fragment f = {p, guess_shell(S, p), NULL};
+  rc_vec_push(&S->fragments, f);
+  return S->fragments.n - 1;
+}
+
+rc_ctx *rc_session_fragment_ctx(rc_session *S, size_t i) {
+  rc_fragment *f = &S->fragments.v[i];
+  if (!f->ctx) {
+    rc_plan plan;
+    rc_chain_plan(f->shell, RC_CTX_INTERACTIVE, S->opt.os, &plan);
+    plan.n = 1;
+    plan.steps[0].kind = RC_STEP_SYSTEM;
+    plan.steps[0].name = f->path;
+    f->ctx = rc_eval_context_plan(S, f->shell, RC_CTX_INTERACTIVE, &plan);
+  }
+  return f->ctx;
+}

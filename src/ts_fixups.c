@@ -1,0 +1,95 @@
+/* ts_fixups.c — see ts_fixups.h.
+ *
+ * The one fixed here is common in Go setups: in `PATH=$PATH:$GOPATH/bin`
+ * tree-sitter-bash (0.23 and 0.25) ends the assignment at `:$` and parses
+ * `GOPATH/bin` as a command. It happens whenever an unbraced `$NAME` follows
+ * an earlier quote or expansion in the same word and is itself followed by
+ * punctuation such as `/` `.` `-`. The grammar accepts `:` there, so that
+ * byte becomes `:` in the parsed copy; the structure is then right and the
+ * literal text still comes from the original. */
+#include "ts_fixups.h"
+
+#include <stdbool.h>
+
+static bool name_start(char c) { return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+static bool name_char(char c) { return name_start(c) || (c >= '0' && c <= '9'); }
+
+static bool word_break(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == ';' || c == '|' || c == '&' || c == '(' ||
+         c == ')' || c == '<' || c == '>' || c == '`';
+}
+
+uint32_t rc_ts_fixups(char *buf, uint32_t len) {
+  uint32_t n = 0;
+  bool dq = false;          /* inside "…" */
+  bool fancy = false;       /* the current word already has a quote or an expansion */
+  bool word_start = true;
+  uint32_t brace = 0;       /* inside ${…}: a `/` there is an operator */
+  uint32_t paren = 0;       /* inside $(…) or $((…)) */
+  for (uint32_t i = 0; i < len; i++) {
+    char c = buf[i];
+    if (c == '\\' && i + 1 < len) {
+      i++;
+      word_start = false;
+      continue;
+    }
+    if (!dq && c == '\'') {
+      fancy = true;
+      while (++i < len && buf[i] != '\'') {}
+      word_start = false;
+      continue;
+    }
+    if (!dq && c == '#' && word_start) {
+      while (i + 1 < len && buf[i + 1] != '\n') i++;
+      continue;
+    }
+    if (c == '"') {
+      dq = !dq;
+      fancy = true;
+      word_start = false;
+      continue;
+    }
+    if (c == '$' && i + 1 < len && buf[i + 1] == '{') {
+      brace++;
+      fancy = true;
+      i++;
+      word_start = false;
+      continue;
+    }
+    if (c == '$' && i + 1 < len && buf[i + 1] == '(') {
+      paren++;
+      fancy = true;
+      i++;
+      word_start = false;
+      continue;
+    }
+    if (c == '}' && brace) {
+      brace--;
+      continue;
+    }
+    if (c == ')' && paren) {
+      paren--;
+      continue;
+    }
+    if (!dq && !brace && !paren && word_break(c)) {
+      fancy = false;
+      word_start = true;
+      continue;
+    }
+    word_start = false;
+    if (c != '$' || i + 1 >= len || !name_start(buf[i + 1])) continue;
+    uint32_t j = i + 1;
+    while (j < len && name_char(buf[j])) j++;
+    if (!dq && !brace && !paren && fancy && j < len) {
+      char d = buf[j];
+      if (d == '/' || d == '.' || d == '-' || d == ',' || d == '=' || d == '+' || d == '%' || d == '~' ||
+          d == '^') {
+        buf[j] = ':';
+        n++;
+      }
+    }
+    fancy = true;
+    i = j - 1;
+  }
+  return n;
+}

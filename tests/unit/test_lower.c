@@ -1,0 +1,83 @@
+/* test_lower.c — lowering of shell text to the IR (rc_ir_dump form). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <string.h>
+
+#include "ir_dump.h"
+#include "parse.h"
+
+static char *lower_text(const char *text, rc_dialect d) {
+  rc_source *s = rc_source_from_memory("/t/.zshrc", text, strlen(text));
+  rc_ir *ir = rc_parse(s, d);
+  rc_buf b = {0};
+  rc_ir_dump(ir, &b);
+  rc_ir_free(ir);
+  rc_source_free(s);
+  return rc_buf_steal(&b);
+}
+
+#define EXPECT_IR(text, d, want)                                                   \
+  do {                                                                             \
+    char *got_ = lower_text(text, d);                                              \
+    if (strcmp(got_, want)) print_error("input: %s\nwant:\n%s\ngot:\n%s\n", text, want, got_); \
+    assert_string_equal(got_, want);                                               \
+    free(got_);                                                                    \
+  } while (0)
+
+static void test_export_forms(void **st) {
+  (void)st;
+  EXPECT_IR("export GOROOT=/usr/local/go\n", RC_DIALECT_BASH,
+            "1:1 decl export set=1 clear=0 GOROOT=[\"/usr/local/go\"]\n");
+  EXPECT_IR("export A=\"x$HOME\" B\n", RC_DIALECT_BASH,
+            "1:1 decl export set=1 clear=0 A=[dq:\"x\" dq:$HOME] B\n");
+  EXPECT_IR("export -n A\n", RC_DIALECT_BASH, "1:1 decl export set=0 clear=1 A\n");
+  EXPECT_IR("typeset -gxU path\n", RC_DIALECT_ZSH, "1:1 decl typeset set=7 clear=0 path\n");
+  EXPECT_IR("integer n=3\n", RC_DIALECT_ZSH, "1:1 decl integer set=40 clear=0 n=[\"3\"]\n");
+}
+
+/* tree-sitter-bash ends the assignment at `:$` here unless rc_ts_fixups runs. */
+static void test_path_append_after_expansion(void **st) {
+  (void)st;
+  EXPECT_IR("PATH=$PATH:$GOPATH/bin\n", RC_DIALECT_BASH, "1:1 assign PATH=[$PATH \":\" $GOPATH \"/bin\"]\n");
+  EXPECT_IR("export PATH=\"$A\":$B/bin:$C/x\n", RC_DIALECT_BASH,
+            "1:1 decl export set=1 clear=0 PATH=[dq:$A \":\" $B \"/bin:\" $C \"/x\"]\n");
+  EXPECT_IR("X=${A/$B/x}\n", RC_DIALECT_BASH, "1:1 assign X=[$A{/ [\"$B\"] [\"x\"]}]\n");
+}
+
+static void test_source_and_guards(void **st) {
+  (void)st;
+  EXPECT_IR("[ -f ~/.x ] && . ~/.x\n", RC_DIALECT_BASH,
+            "1:1 list &&\n  1:1 test [ (-f [\"~/.x\"])\n  1:16 source [\"~/.x\"]\n");
+  EXPECT_IR("case $- in *i*) ;; *) return;; esac\n", RC_DIALECT_BASH,
+            "1:1 case [$-]\n  [\"*i*\"]) term=0\n  [\"*\"]) term=0\n    1:23 cmd builtin=1 [\"return\"]\n");
+}
+
+static void test_parse_error_is_recorded(void **st) {
+  (void)st;
+  char *got = lower_text("export A=1\nif then fi fi\nexport B=2\n", RC_DIALECT_BASH);
+  assert_non_null(strstr(got, "A=[\"1\"]"));
+  assert_non_null(strstr(got, "parse-error"));
+  free(got);
+}
+
+static void test_directives(void **st) {
+  (void)st;
+  char *got = lower_text("# rccheck disable=RC101\nexport A=1 # rccheck disable=RC102\n", RC_DIALECT_BASH);
+  assert_non_null(strstr(got, "directive 1: disable=RC101 (own line)"));
+  assert_non_null(strstr(got, "directive 2: disable=RC102\n"));
+  free(got);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test(test_export_forms),
+    cmocka_unit_test(test_path_append_after_expansion),
+    cmocka_unit_test(test_source_and_guards),
+    cmocka_unit_test(test_parse_error_is_recorded),
+    cmocka_unit_test(test_directives),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
