@@ -81,8 +81,15 @@ static uint32_t scan_dq(zscan *z, uint32_t i) {
  * operators, parentheses, and substitutions it knows ($x $1 $# ${x:-0}
  * $(…) $((…)))? Not $+x, #x, $#x, ${(…)x}, x[(i)…], 1.5, 0x7f, f(1). */
 static bool arith_ok(const zscan *z, uint32_t a, uint32_t e) {
+  bool operand = false; /* the last token was an operand: two in a row ($a $1) are not arithmetic */
   for (uint32_t k = a; k < e;) {
     char c = z->b[k];
+    if (blank(c) || c == '\n') {
+      k++;
+      continue;
+    }
+    bool opnd = c == '$' || namec(c);
+    if (opnd && operand) return false;
     if (c == '$') {
       char c1 = k + 1 < e ? z->b[k + 1] : 0;
       uint32_t x;
@@ -99,28 +106,42 @@ static bool arith_ok(const zscan *z, uint32_t a, uint32_t e) {
         if (x < e && z->b[x] == '[') return false; /* $a[1]: zsh */
       } else if (c1 && strchr("#?$!@*-0123456789", c1)) {
         x = k + 2;
-        if (c1 == '#' && x < e && (name1(z->b[x]) || z->b[x] == '{')) return false; /* $#x */
+        if (c1 == '#' && x < e && !blank(z->b[x]) && z->b[x] != ')') return false; /* $#x $#* */
       } else {
         return false; /* $+x $~x … */
       }
       if (x > e) return false;
       k = x;
+      operand = true;
       continue;
     }
-    if (c >= '0' && c <= '9' && (k == a || !namec(z->b[k - 1]))) {
+    if (c >= '0' && c <= '9') {
       while (k < e && namec(z->b[k])) {
         if (!(z->b[k] >= '0' && z->b[k] <= '9')) return false; /* 0x7f 16#ff 1e3 */
         k++;
       }
+      operand = true;
       continue;
     }
-    if (c == '(' && k > a && namec(z->b[k - 1])) return false; /* atan(1) */
+    if (namec(c)) {
+      while (k < e && namec(z->b[k])) k++;
+      if (k < e && z->b[k] == '(') return false; /* atan(1) */
+      operand = true;
+      continue;
+    }
     if (c == '[') { /* x[i]: bash, x[(i)…]: zsh */
-      if (k + 1 < e && z->b[k + 1] == '(') return false;
+      if (!operand || (k + 1 < e && z->b[k + 1] == '(')) return false;
+      operand = false;
       k++;
       continue;
     }
-    if (!(namec(c) || blank(c) || c == ']' || strchr("+-*/%<>=!&|^~()\n", c))) return false;
+    if (c == ']' || c == ')') {
+      operand = true;
+      k++;
+      continue;
+    }
+    if (!strchr("+-*/%<>=!&|^~(", c)) return false;
+    operand = false;
     k++;
   }
   return true;
