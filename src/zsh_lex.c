@@ -79,7 +79,9 @@ static uint32_t sk_brace_body(const char *b, uint32_t n, uint32_t i, bool in_dq,
     char c = b[i];
     if (c == '\\') {
       if (bare_paren && i + 1 < n && strchr("()[]'", b[i + 1])) *bare_paren = true; /* :\(icase\) %%\[* %\' */
-      i += 2;
+      if (bare_paren && i + 1 < n && b[i + 1] == '$') *bare_paren = true;
+      /* \${…\}: an escaped $ makes its { a plain byte, as for zsh */
+      i += i + 2 < n && b[i + 1] == '$' && b[i + 2] == '{' ? 3 : 2;
       continue;
     }
     if (c == '"' || c == '`' || c == '$' || (c == '\'' && !in_dq)) {

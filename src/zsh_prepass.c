@@ -18,6 +18,7 @@
  *   for f (a b) cmd          → :   f$(a b);cmd   (zsh_fixup.c rebuilds the RC_S_FOR)
  *   for f in a b; cmd        → :   f in a b; cmd (short loops, likewise)
  *   if [[ c ]] cmd  if … {   → the `if` blanked, `;` after ]]  (zsh_fixup.c: RC_S_IF)
+ *   repeat N do … done       → repeat N;{ … }   (repeat N cmd → repeat N;cmd)
  *   for k v in …  function a b {   extra names blanked
  *   echo hi }   f () {cmd    → echo hi;}   f (){ cmd
  *   [[ $x = -* && … ]]       → [[ $x < -* && … ]]  (tree-sitter reads `=` as a regex)
@@ -161,6 +162,11 @@ static uint32_t scan_for(zscan *z, list *L, uint32_t kw, uint32_t kwlen) {
     while (namec(ch(z, i))) i++;
     if (!names++) first_end = i;
     while (blank(ch(z, i)) || (ch(z, i) == '\\' && ch(z, i + 1) == '\n')) i += ch(z, i) == '\\' ? 2 : 1;
+    if (ch(z, i) == '\n' && names > 1) { /* zsh: for a b⏎in … (the newlines become continuations below) */
+      uint32_t j = i;
+      while (blank(ch(z, j)) || ch(z, j) == '\n') j++;
+      if (at_word(z, j, "in")) i = j;
+    }
   }
   if (!names) return i;
   if (ch(z, i) == '(') {
@@ -184,7 +190,7 @@ static uint32_t scan_for(zscan *z, list *L, uint32_t kw, uint32_t kwlen) {
   }
   if (names > 1 && (at_word(z, i, "in") || ch(z, i) == ';' || ch(z, i) == '\n')) {
     for (uint32_t k = first_end; k < i; k++) /* for k v in …: the IR keeps the first name */
-      if (!(z->b[k] == '\\' && ch(z, k + 1) == '\n')) put(z, k, ' ');
+      if (!(z->b[k] == '\\' && ch(z, k + 1) == '\n')) put(z, k, ch(z, k + 1) == '\n' ? '\\' : ' ');
     z->edits++;
   }
   L->cmd = false;
@@ -477,6 +483,13 @@ static uint32_t command_word(zscan *z, list *L, uint32_t i) {
       put(z, e, ';');
       z->edits++;
       L->pending_do = true;
+      L->cmd = true;
+      return k;
+    }
+    if (e > j && k > e && ch(z, k) && !strchr("\n;&|#)", ch(z, k))) {
+      /* repeat N cmd (short form) → repeat N;cmd: the body is a command of its own */
+      put(z, e, ';');
+      z->edits++;
       L->cmd = true;
       return k;
     }

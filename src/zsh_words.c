@@ -129,8 +129,11 @@ static bool arith_ok(const zscan *z, uint32_t a, uint32_t e) {
       operand = true;
       continue;
     }
-    if (c == '[') { /* x[i]: bash, x[(i)…]: zsh */
+    if (c == '[') { /* x[i]: bash, x[(i)…] x[$a/b/$c]: zsh */
       if (!operand || (k + 1 < e && z->b[k + 1] == '(')) return false;
+      uint32_t dollars = 0;
+      for (uint32_t m = k + 1; m < e && z->b[m] != ']'; m++) dollars += z->b[m] == '$';
+      if (dollars > 1) return false;
       operand = false;
       k++;
       continue;
