@@ -72,7 +72,8 @@ void rc_arena_free(rc_arena *a) {
   a->total = 0;
 }
 
-void *rc_arena_alloc(rc_arena *a, size_t n) {
+/* Bump allocation without zeroing (for copies that fill what they get). */
+static void *arena_take(rc_arena *a, size_t n) {
   n = (n + 15) & ~(size_t)15;
   rc_arena_chunk *c = a->head;
   if (!c || c->cap - c->used < n) {
@@ -94,12 +95,17 @@ void *rc_arena_alloc(rc_arena *a, size_t n) {
   void *p = c->data + c->used;
   c->used += n;
   a->total += n;
+  return p;
+}
+
+void *rc_arena_alloc(rc_arena *a, size_t n) {
+  void *p = arena_take(a, n);
   memset(p, 0, n);
   return p;
 }
 
 char *rc_arena_strndup(rc_arena *a, const char *s, size_t n) {
-  char *p = rc_arena_alloc(a, n + 1);
+  char *p = arena_take(a, n + 1);
   if (n) memcpy(p, s, n);
   p[n] = 0;
   return p;
@@ -108,7 +114,7 @@ char *rc_arena_strndup(rc_arena *a, const char *s, size_t n) {
 char *rc_arena_strdup(rc_arena *a, const char *s) { return rc_arena_strndup(a, s, strlen(s)); }
 
 void *rc_arena_memdup(rc_arena *a, const void *p, size_t n) {
-  void *q = rc_arena_alloc(a, n);
+  void *q = arena_take(a, n);
   if (n) memcpy(q, p, n);
   return q;
 }
@@ -120,7 +126,7 @@ char *rc_arena_printf(rc_arena *a, const char *fmt, ...) {
   int n = vsnprintf(small, sizeof small, fmt, ap);
   va_end(ap);
   if (n < 0) n = 0;
-  char *p = rc_arena_alloc(a, (size_t)n + 1);
+  char *p = arena_take(a, (size_t)n + 1);
   if ((size_t)n < sizeof small) {
     memcpy(p, small, (size_t)n + 1);
   } else {
@@ -215,6 +221,12 @@ static rc_map_slot *rc_map_find(const rc_map *m, const char *key, uint32_t h) {
 void *rc_map_get(const rc_map *m, const char *key) {
   if (!m->cap) return NULL;
   rc_map_slot *s = rc_map_find(m, key, rc_hash(key, strlen(key)));
+  return s->key ? s->val : NULL;
+}
+
+void *rc_map_get_hashed(const rc_map *m, const char *key, uint32_t hash) {
+  if (!m->cap) return NULL;
+  rc_map_slot *s = rc_map_find(m, key, hash);
   return s->key ? s->val : NULL;
 }
 

@@ -95,6 +95,9 @@ typedef struct rc_map {
 
 uint32_t rc_hash(const char *s, size_t n);
 void *rc_map_get(const rc_map *m, const char *key);
+/* The same with the key's hash known (rc_hash of the whole key): a key
+ * looked up in a chain of maps is hashed once. */
+void *rc_map_get_hashed(const rc_map *m, const char *key, uint32_t hash);
 bool rc_map_has(const rc_map *m, const char *key);
 void rc_map_put(rc_map *m, const char *key, void *val);
 void rc_map_free(rc_map *m);

@@ -156,7 +156,8 @@ static bool tie_of(E *e, const char *name, tie *out) {
   static const char *const t[][2] = {{"path", "PATH"}, {"fpath", "FPATH"}, {"manpath", "MANPATH"},
                                      {"cdpath", "CDPATH"}, {"module_path", "MODULE_PATH"},
                                      {"mailpath", "MAILPATH"}};
-  for (size_t i = 0; i < RC_ARRAY_LEN(t); i++)
+  size_t n = strlen(name); /* every built-in tie ends in "path": most names skip the table */
+  for (size_t i = 0; n >= 4 && !memcmp(name + n - 4, "path", 4) && i < RC_ARRAY_LEN(t); i++)
     if (!strcmp(name, t[i][0])) return *out = (tie){t[i][1], ':'}, true;
   const tie *d = rc_map_get(&e->ties, name);
   if (d) *out = *d;
@@ -196,9 +197,13 @@ void ev_add_tie(E *e, const char *scalar, const char *array, char sep) {
   rc_map_put(&e->ties, ev_intern(e, array), t);
 }
 
+/* The scopes are searched innermost first; the key is hashed once. */
+static uint32_t key_hash(const char *key) { return rc_hash(key, strlen(key)); }
+
 static const rc_var *raw_get(E *e, const char *name) {
+  uint32_t h = key_hash(name);
   for (scope *s = e->top; s; s = s->parent) {
-    const rc_var *v = rc_map_get(&s->vars, name);
+    const rc_var *v = rc_map_get_hashed(&s->vars, name, h);
     if (v) return v;
   }
   return NULL;
@@ -311,8 +316,9 @@ void ev_put(E *e, const char *name, const rc_var *v) { scope_put(e, ev_intern(e,
 void ev_put_fn(E *e, const char *name, const fn *f) { scope_put_fn(e, ev_intern(e, name), f); }
 
 static const fn *lookup_fn(scope *from, const char *name) {
+  uint32_t h = key_hash(name);
   for (scope *s = from; s; s = s->parent) {
-    const fn *f = rc_map_get(&s->funcs, name);
+    const fn *f = rc_map_get_hashed(&s->funcs, name, h);
     if (f) return f == &removed_fn ? NULL : f;
   }
   return NULL;
@@ -570,10 +576,19 @@ void ev_set_export(E *e, const char *name, bool on, rc_span span) {
 
 /* ---- options ---- */
 
+/* "-o NAME" in k (cut as snprintf would cut it). */
+static const char *opt_text(char k[80], const char *name) {
+  size_t n = strlen(name);
+  if (n > 76) n = 76;
+  memcpy(k, "-o ", 3);
+  memcpy(k + 3, name, n);
+  k[3 + n] = 0;
+  return k;
+}
+
 static const char *opt_key(E *e, const char *name) {
   char k[80];
-  snprintf(k, sizeof k, "-o %s", name);
-  return ev_intern(e, k);
+  return ev_intern(e, opt_text(k, name));
 }
 
 static bool opt_default(E *e, const char *n) {
@@ -585,7 +600,8 @@ static bool opt_default(E *e, const char *n) {
 }
 
 bool ev_opt(E *e, const char *name) {
-  const rc_var *v = raw_get(e, opt_key(e, name));
+  char k[80]; /* looked up as is: only writes need the interned key */
+  const rc_var *v = raw_get(e, opt_text(k, name));
   if (!v || !v->nalts || v->alts[0].state != RC_VS_SET) return opt_default(e, name);
   return rc_str_is(v->alts[0].val, "1");
 }
@@ -647,8 +663,9 @@ static void flatten(scope *from, scope *upto, rc_map *vars, rc_map *funcs) {
 /* The value of `key` in the scopes from `from` up to `upto` (NULL when none
  * of them has it). */
 static void *lookup_within(scope *from, scope *upto, const char *key, bool func) {
+  uint32_t h = key_hash(key);
   for (scope *s = from; s; s = s->parent) {
-    void *v = rc_map_get(func ? &s->funcs : &s->vars, key);
+    void *v = rc_map_get_hashed(func ? &s->funcs : &s->vars, key, h);
     if (v) return v;
     if (s == upto) break;
   }
@@ -656,8 +673,9 @@ static void *lookup_within(scope *from, scope *upto, const char *key, bool func)
 }
 
 static const rc_var *lookup_var(scope *from, const char *key) {
+  uint32_t h = key_hash(key);
   for (scope *s = from; s; s = s->parent) {
-    const rc_var *v = rc_map_get(&s->vars, key);
+    const rc_var *v = rc_map_get_hashed(&s->vars, key, h);
     if (v) return v;
   }
   return NULL;
@@ -1225,10 +1243,9 @@ static tri case_match(E *e, const rc_str *subj, const rc_word *pat) {
     }
   }
   char *subject = rc_str_text(e->A, subj, ' ');
-  extern int fnmatch(const char *, const char *, int);
-  int r = fnmatch(pb.s ? pb.s : "", subject, 0);
+  bool r = ev_fnmatch(pb.s ? pb.s : "", subject);
   rc_buf_free(&pb);
-  return r == 0 ? T_TRUE : T_FALSE;
+  return r ? T_TRUE : T_FALSE;
 }
 
 static res ev_for(E *e, const rc_stmt *s) {
@@ -1666,7 +1683,7 @@ res ev_source_path(E *e, const char *path, rc_span span, const rc_word *const *a
 }
 
 static bool readable_file(E *e, const char *path) {
-  return rc_path_probe(rc_session_fs_path(e->S, path), NULL) == RC_LOAD_OK;
+  return rc_session_probe(e->S, rc_session_fs_path(e->S, path)) == RC_LOAD_OK;
 }
 
 /* Where `source name` / `. name` finds a name without a slash. bash: $PATH,

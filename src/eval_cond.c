@@ -31,7 +31,7 @@ tri ev_file_test(E *e, char op, const char *path) {
   if (!ev_fs_reliable(e, path)) return T_UNKNOWN;
   const char *fs = rc_session_fs_path(e->S, path);
   struct stat st;
-  int r = op == 'L' || op == 'h' ? lstat(fs, &st) : stat(fs, &st);
+  int r = rc_session_stat(e->S, fs, !(op == 'L' || op == 'h'), &st);
   if (r != 0) return T_FALSE;
   switch (op) {
   case 'e': case 'a': return T_TRUE;
@@ -43,9 +43,9 @@ tri ev_file_test(E *e, char op, const char *path) {
   case 'b': return S_ISBLK(st.st_mode) ? T_TRUE : T_FALSE;
   case 'c': return S_ISCHR(st.st_mode) ? T_TRUE : T_FALSE;
   case 's': return st.st_size > 0 ? T_TRUE : T_FALSE;
-  case 'r': return access(fs, R_OK) == 0 ? T_TRUE : T_FALSE;
-  case 'w': return access(fs, W_OK) == 0 ? T_TRUE : T_FALSE;
-  case 'x': return access(fs, X_OK) == 0 ? T_TRUE : T_FALSE;
+  case 'r': return rc_session_access(e->S, fs, R_OK) == 0 ? T_TRUE : T_FALSE;
+  case 'w': return rc_session_access(e->S, fs, W_OK) == 0 ? T_TRUE : T_FALSE;
+  case 'x': return rc_session_access(e->S, fs, X_OK) == 0 ? T_TRUE : T_FALSE;
   case 'O': return st.st_uid == e->S->home_uid ? T_TRUE : T_FALSE;
   default: return T_UNKNOWN;
   }
@@ -81,19 +81,13 @@ int ev_lookup_command(E *e, const char *name, const char **where) {
     }
     const char *fs = rc_session_fs_path(e->S, cand);
     struct stat st;
-    if (stat(fs, &st) == 0 && S_ISREG(st.st_mode) && access(fs, X_OK) == 0) {
+    if (rc_session_stat(e->S, fs, true, &st) == 0 && S_ISREG(st.st_mode) && rc_session_access(e->S, fs, X_OK) == 0) {
       found = 1;
       if (where) *where = cand;
     }
   }
   rc_vec_free(&ents);
   return found ? 1 : unsure ? 2 : 0;
-}
-
-static const char *wtext(E *e, const rc_word *w, bool *certain) {
-  const rc_str *v = ev_word(e, w, NULL);
-  *certain = rc_str_certain(v);
-  return rc_str_text(e->A, v, ' ');
 }
 
 static bool is_int(const char *s, long *out) {
@@ -164,9 +158,21 @@ static tri unary(E *e, const char *op, const rc_word *w) {
   return T_UNKNOWN;
 }
 
+static tri binary_text(E *e, const rc_texpr *x, const char *a, bool ca, rc_buf *bb);
+
 static tri binary(E *e, const rc_texpr *x) {
-  bool ca, cb;
-  const char *a = wtext(e, x->a, &ca);
+  rc_buf ab = {0}, bb = {0};
+  bool ca;
+  ev_word_buf(e, x->a, &ab, &ca);
+  tri r = binary_text(e, x, ab.s, ca, &bb);
+  rc_buf_free(&ab);
+  rc_buf_free(&bb);
+  return r;
+}
+
+/* The comparison with the left side's text known; bb holds the right's. */
+static tri binary_text(E *e, const rc_texpr *x, const char *a, bool ca, rc_buf *bb) {
+  bool cb;
   const char *op = x->op;
   if (x->pattern_rhs && (!strcmp(op, "==") || !strcmp(op, "=") || !strcmp(op, "!="))) {
     /* [[ a == pattern ]]: quoted parts of the pattern are literal */
@@ -179,18 +185,28 @@ static tri binary(E *e, const rc_texpr *x) {
       if (v && !rc_str_certain(v)) cp = false;
       const char *t = v ? rc_str_text(e->A, v, ' ') : p->text;
       size_t n = v ? strlen(t) : p->len;
-      for (size_t k = 0; k < n; k++) {
-        if (p->quote != RC_Q_NONE && strchr("*?[]\\", t[k])) rc_buf_putc(&pb, '\\');
-        rc_buf_putc(&pb, t[k]);
+      if (p->quote == RC_Q_NONE) {
+        if (n) rc_buf_add(&pb, t, n);
+        continue;
       }
+      size_t from = 0; /* quoted: metacharacters escaped, plain runs copied at once */
+      for (size_t k = 0; k < n; k++) {
+        char c = t[k];
+        if (c != '*' && c != '?' && c != '[' && c != ']' && c != '\\' && c != 0) continue;
+        rc_buf_add(&pb, t + from, k - from);
+        rc_buf_putc(&pb, '\\');
+        from = k;
+      }
+      if (n > from) rc_buf_add(&pb, t + from, n - from);
     }
     tri r = T_UNKNOWN;
-    if (ca && cp) r = fnmatch(pb.s ? pb.s : "", a, 0) == 0 ? T_TRUE : T_FALSE;
+    if (ca && cp) r = ev_fnmatch(pb.s ? pb.s : "", a) ? T_TRUE : T_FALSE;
     rc_buf_free(&pb);
     if (!strcmp(op, "!=") && r != T_UNKNOWN) r = r == T_TRUE ? T_FALSE : T_TRUE;
     return r;
   }
-  const char *b = wtext(e, x->b, &cb);
+  ev_word_buf(e, x->b, bb, &cb);
+  const char *b = bb->s;
   if (!ca || !cb) return T_UNKNOWN;
   if (!strcmp(op, "=") || !strcmp(op, "==")) return !strcmp(a, b) ? T_TRUE : T_FALSE;
   if (!strcmp(op, "!=")) return strcmp(a, b) ? T_TRUE : T_FALSE;
@@ -226,6 +242,21 @@ static bool vanishes(E *e, const rc_word *w) {
 }
 
 static tri test_expr(E *e, const rc_texpr *t);
+
+bool ev_fnmatch(const char *pat, const char *s) {
+  size_t n = strlen(pat), lead = 0, trail = 0;
+  while (lead < n && pat[lead] == '*') lead++;
+  while (trail < n - lead && pat[n - 1 - trail] == '*') trail++;
+  const char *mid = pat + lead;
+  size_t m = n - lead - trail;
+  for (size_t i = 0; i < m; i++) /* any other special byte: fnmatch itself */
+    if (mid[i] == '*' || mid[i] == '?' || mid[i] == '[' || mid[i] == '\\') return fnmatch(pat, s, 0) == 0;
+  size_t k = strlen(s);
+  if (lead && trail) return m == 0 || memmem(s, k, mid, m) != NULL;
+  if (lead) return k >= m && !memcmp(s + k - m, mid, m);
+  if (trail) return k >= m && !memcmp(s, mid, m);
+  return k == m && !memcmp(s, mid, m);
+}
 
 tri ev_test(E *e, const rc_texpr *t, bool double_bracket) {
   if (!double_bracket && t) {

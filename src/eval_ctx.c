@@ -134,10 +134,10 @@ static void maybe_newuser(E *e) {
   static const char *const dots[] = {".zshenv", ".zprofile", ".zshrc", ".zlogin"};
   for (size_t i = 0; i < RC_ARRAY_LEN(dots); i++) {
     const char *p = rc_arena_printf(e->A, "%s/%s", dir, dots[i]);
-    if (rc_path_probe(rc_session_fs_path(e->S, p), NULL) != RC_LOAD_MISSING) return;
+    if (rc_session_probe(e->S, rc_session_fs_path(e->S, p)) != RC_LOAD_MISSING) return;
   }
   const char *script = "/usr/share/zsh/5.9/scripts/newuser";
-  if (rc_path_probe(rc_session_fs_path(e->S, script), NULL) != RC_LOAD_OK) return;
+  if (rc_session_probe(e->S, rc_session_fs_path(e->S, script)) != RC_LOAD_OK) return;
   e->file = NULL;
   e->visit = -1;
   ev_source_path(e, script, no_span(), NULL, 0, true);
@@ -176,7 +176,7 @@ static res run_steps(E *e, const rc_step *steps, unsigned n, bool newuser) {
       const char *cands[4] = {st->name, st->alts[0], st->alts[1], st->alts[2]};
       for (int k = 0; k < 4 && cands[k]; k++) {
         const char *p = rc_arena_printf(e->A, "%s/%s", home, cands[k]);
-        rc_load_status ls = rc_path_probe(rc_session_fs_path(e->S, p), NULL);
+        rc_load_status ls = rc_session_probe(e->S, rc_session_fs_path(e->S, p));
         if (ls != RC_LOAD_MISSING) {
           path = p;
           break;

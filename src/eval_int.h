@@ -172,12 +172,20 @@ typedef RC_VEC(const char *) namevec;
 void ev_word_vars(E *e, const rc_word *w, namevec *out);
 /* Certain literal text of a word, or NULL. */
 const char *ev_word_text(E *e, const rc_word *w);
+/* A word's text (rc_str_text with ' ') into out, and whether it is certain,
+ * without keeping the value: tests that only compare it (a ":$PATH:" per
+ * guard would otherwise stay in the arena for the whole run). */
+void ev_word_buf(E *e, const rc_word *w, rc_buf *out, bool *certain);
 const rc_str *ev_var_value(E *e, const char *name, bool *is_set, bool *certain);
 /* Interpret a glob pattern (unquoted parts) against the filesystem. */
 void ev_glob(E *e, const char *pattern, bool nullglob, strvec *out, bool *ok);
 
 /* ---- eval_cond.c ---- */
 tri ev_test(E *e, const rc_texpr *t, bool double_bracket);
+/* fnmatch(pat, s, 0) == 0, with the guard idioms (*":x:"*, x*, *x) matched
+ * as substrings, prefixes and suffixes: the same answer, without fnmatch
+ * walking a whole PATH per star. */
+bool ev_fnmatch(const char *pat, const char *s);
 tri ev_file_test(E *e, char op, const char *path);
 /* Looks a command up on PATH: 1 found (path in *where), 0 not found, 2 unknown. */
 int ev_lookup_command(E *e, const char *name, const char **where);

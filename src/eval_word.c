@@ -484,27 +484,61 @@ static void add_lit(E *e, rc_strb *b, const rc_wpart *p, bool word_start, const 
   }
 }
 
-const rc_str *ev_word(E *e, const rc_word *w, const wopts *o) {
-  rc_strb b = {0};
+/* A word's value into b, or (returned) the value itself when the word is
+ * one part that keeps its origins. */
+static const rc_str *word_build(E *e, const rc_word *w, const wopts *o, rc_strb *b) {
   for (uint32_t i = 0; w && i < w->nparts; i++) {
     const rc_wpart *p = &w->parts[i];
     if (p->kind == RC_WP_LIT) {
-      add_lit(e, &b, p, i == 0, o);
+      add_lit(e, b, p, i == 0, o);
       continue;
     }
     bool keep;
     const rc_str *v = part_value(e, p, o, &keep);
     if (v->array) v = scalar_of(e, v);
     /* $X alone, keeping its origins: the value itself, not a copy. */
-    if (w->nparts == 1 && (keep || !o)) {
-      rc_strb_free(&b);
-      return v;
-    }
-    if (keep || !o) rc_strb_str(&b, v);
-    else rc_strb_str_origin(&b, v, o->origin);
+    if (w->nparts == 1 && (keep || !o)) return v;
+    if (keep || !o) rc_strb_str(b, v);
+    else rc_strb_str_origin(b, v, o->origin);
   }
-  if (b.overflow) ev_limit(e, EV_LIM_VALUE, w->span, "a value grew past 64 KiB or 1024 parts");
+  if (b->overflow) ev_limit(e, EV_LIM_VALUE, w->span, "a value grew past 64 KiB or 1024 parts");
+  return NULL;
+}
+
+const rc_str *ev_word(E *e, const rc_word *w, const wopts *o) {
+  rc_strb b = {0};
+  const rc_str *whole = word_build(e, w, o, &b);
+  if (whole) {
+    rc_strb_free(&b);
+    return whole;
+  }
   return rc_strb_finish(&b, e->A);
+}
+
+/* rc_str_text of segments into out. */
+static void segs_text(const rc_seg *seg, size_t n, rc_buf *out, bool *certain) {
+  bool first = true;
+  for (size_t i = 0; i < n; i++) {
+    if (seg[i].kind == RC_SEG_SEP) {
+      if (!first) rc_buf_putc(out, ' ');
+      first = false;
+      continue;
+    }
+    if (seg[i].kind == RC_SEG_SYM) *certain = false;
+    rc_buf_add(out, seg[i].s, seg[i].n);
+  }
+}
+
+void ev_word_buf(E *e, const rc_word *w, rc_buf *out, bool *certain) {
+  rc_strb b = {0};
+  const rc_str *v = word_build(e, w, NULL, &b);
+  if (!v && b.overflow) v = rc_str_overflow(e->A);
+  *certain = true;
+  rc_buf_reserve(out, 0);
+  out->s[out->n] = 0; /* "" when nothing is added */
+  if (v) segs_text(v->seg, v->nseg, out, certain);
+  else segs_text(b.segs.v, b.segs.n, out, certain);
+  rc_strb_free(&b);
 }
 
 const char *ev_word_text(E *e, const rc_word *w) {
@@ -537,8 +571,12 @@ typedef struct field {
   bool certain;
 } field;
 
+/* Ready for the next field; the builder's storage is kept (one allocation
+ * per word, not per field: a $path of 50 entries is 50 fields). */
 static void field_reset(field *f) {
-  memset(&f->b, 0, sizeof f->b);
+  f->b.segs.n = 0;
+  f->b.len = 0;
+  f->b.array = f->b.overflow = false;
   rc_buf_clear(&f->pat);
   f->glob = false;
   f->started = false;
@@ -553,12 +591,21 @@ static void field_text(field *f, const char *t, uint32_t n, bool quoted, uint8_t
   } else {
     rc_strb_lit(&f->b, t, n, origin);
   }
+  /* The glob pattern: runs of plain bytes copied at once, metacharacters
+   * escaped where they are literal. */
+  bool escape = quoted || !glob_active || kind == RC_SEG_SYM, can_glob = glob_active && !quoted && kind == RC_SEG_LIT;
+  uint32_t from = 0;
   for (uint32_t i = 0; i < n; i++) {
-    bool meta = t[i] == '*' || t[i] == '?' || t[i] == '[';
-    if (meta && glob_active && !quoted && kind == RC_SEG_LIT) f->glob = true;
-    if ((quoted || !glob_active || kind == RC_SEG_SYM) && strchr("*?[]\\", t[i])) rc_buf_putc(&f->pat, '\\');
-    rc_buf_putc(&f->pat, t[i]);
+    char c = t[i];
+    if (c != '*' && c != '?' && c != '[' && c != ']' && c != '\\' && c != 0) continue;
+    if (can_glob && (c == '*' || c == '?' || c == '[')) f->glob = true;
+    if (escape) {
+      rc_buf_add(&f->pat, t + from, i - from);
+      rc_buf_putc(&f->pat, '\\');
+      from = i;
+    }
   }
+  if (n > from) rc_buf_add(&f->pat, t + from, n - from);
   f->started = true;
 }
 
@@ -614,11 +661,10 @@ void ev_glob(E *e, const char *pattern, bool nullglob, strvec *out, bool *ok) {
 
 static void field_finish(E *e, field *f, strvec *out) {
   if (!f->started) {
-    rc_strb_free(&f->b);
     field_reset(f);
     return;
   }
-  const rc_str *v = rc_strb_finish(&f->b, e->A);
+  const rc_str *v = rc_strb_take(&f->b, e->A);
   if (f->glob && f->certain) {
     bool nullglob = ev_opt(e, "nullglob");
     size_t before = out->n;
@@ -707,6 +753,7 @@ static void fields_of(E *e, const rc_word *w, const wopts *o, strvec *out) {
     }
   }
   field_finish(e, &f, out);
+  rc_strb_free(&f.b);
   rc_buf_free(&f.pat);
 }
 

@@ -348,18 +348,20 @@ static void run_rules(rc_lint *L, const rc_rule *const *rules, size_t nrules, rc
 
 static void mark_user_files(rc_lint *L, char *const *files, int nfiles) {
   rc_session *S = L->S;
+  /* FILE mode: a file is the user's when it is one of the arguments (by
+   * real path); one lookup per file, not one realpath per pair. */
+  rc_map args = {0};
+  for (int k = 0; k < nfiles; k++) {
+    const char *r = rc_session_realpath(S, files[k]);
+    if (r) rc_map_put(&args, r, (void *)1);
+  }
   for (size_t i = 0; i < S->file_list.n; i++) {
     const rc_file *f = S->file_list.v[i];
     if (!f->fs_path || f->builtin) continue;
     bool mine = false;
     if (nfiles) {
-      char *real = realpath(f->fs_path, NULL);
-      for (int k = 0; k < nfiles && real && !mine; k++) {
-        char *r2 = realpath(files[k], NULL);
-        mine = r2 && !strcmp(real, r2);
-        free(r2);
-      }
-      free(real);
+      const char *real = rc_session_realpath(S, f->fs_path);
+      mine = real && rc_map_has(&args, real);
     } else {
       size_t n = strlen(S->opt.home);
       mine = !strncmp(f->fs_path, S->opt.home, n) && f->fs_path[n] == '/';
@@ -369,6 +371,7 @@ static void mark_user_files(rc_lint *L, char *const *files, int nfiles) {
     }
     if (mine) rc_map_put(&L->user_files, f->fs_path, (void *)1);
   }
+  rc_map_free(&args);
 }
 
 /* `file` relative to the folder of config file `cp` (absolute paths from an
@@ -466,20 +469,19 @@ rc_lint *rc_lint_run_rules(const rc_lint_opts *o, const rc_rule *const *rules, s
       if ((shells & (1u << sh)) && (ctxmask & (1u << k))) rc_vec_push(&ctxs, rc_session_ctx(S, (rc_shell)sh, (rc_ctx_kind)k));
   mark_user_files(L, o->files, o->nfiles);
   /* Files without a role that nothing sources are analyzed on their own. */
+  rc_map read = {0}; /* real paths of the files the contexts read */
+  for (size_t k = 0; k < S->file_list.n; k++)
+    if (S->file_list.v[k]->src && S->file_list.v[k]->fs_path) {
+      const char *r = rc_session_realpath(S, S->file_list.v[k]->fs_path);
+      if (r) rc_map_put(&read, r, (void *)1);
+    }
   for (int i = 0; i < o->nfiles; i++) {
     if (roles[i]) continue;
-    char *real = realpath(o->files[i], NULL);
-    bool covered = false;
-    for (size_t k = 0; k < S->file_list.n && real && !covered; k++)
-      if (S->file_list.v[k]->src && S->file_list.v[k]->fs_path) {
-        char *r2 = realpath(S->file_list.v[k]->fs_path, NULL);
-        covered = r2 && !strcmp(r2, real);
-        free(r2);
-      }
-    free(real);
-    if (covered) continue;
+    const char *real = rc_session_realpath(S, o->files[i]);
+    if (real && rc_map_has(&read, real)) continue;
     rc_session_add_fragment(S, o->files[i]);
   }
+  rc_map_free(&read);
   for (size_t f = 0; f < S->fragments.n; f++) rc_vec_push(&ctxs, rc_session_fragment_ctx(S, f));
   mark_user_files(L, o->files, o->nfiles);
   run_rules(L, rules, nrules, ctxs.v, ctxs.n);

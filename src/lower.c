@@ -29,33 +29,32 @@ typedef enum nkind {
   N_COUNT
 } nkind;
 
-static const struct { const char *name; nkind k; } kind_names[] = {
-  {"program", N_PROGRAM}, {"comment", N_COMMENT}, {"ERROR", N_ERROR},
-  {"command", N_COMMAND}, {"command_name", N_COMMAND_NAME},
-  {"declaration_command", N_DECL}, {"unset_command", N_UNSET},
-  {"variable_assignment", N_VAR_ASSIGN}, {"variable_assignments", N_VAR_ASSIGNS},
-  {"redirected_statement", N_REDIRECTED}, {"if_statement", N_IF},
-  {"elif_clause", N_ELIF}, {"else_clause", N_ELSE}, {"while_statement", N_WHILE},
-  {"for_statement", N_FOR}, {"c_style_for_statement", N_CFOR},
-  {"case_statement", N_CASE}, {"case_item", N_CASE_ITEM},
-  {"function_definition", N_FUNC}, {"list", N_LIST}, {"pipeline", N_PIPELINE},
-  {"negated_command", N_NEGATED}, {"subshell", N_SUBSHELL},
-  {"compound_statement", N_COMPOUND}, {"do_group", N_DO_GROUP},
-  {"test_command", N_TEST}, {"word", N_WORD}, {"string", N_STRING},
-  {"raw_string", N_RAW_STRING}, {"ansi_c_string", N_ANSI_C},
-  {"translated_string", N_TRANSLATED}, {"concatenation", N_CONCAT},
-  {"simple_expansion", N_SIMPLE_EXP}, {"expansion", N_EXPANSION},
-  {"command_substitution", N_CMDSUB}, {"arithmetic_expansion", N_ARITH_EXP},
-  {"process_substitution", N_PROCSUB}, {"number", N_NUMBER},
-  {"variable_name", N_VARIABLE_NAME}, {"special_variable_name", N_SPECIAL_VAR},
-  {"subscript", N_SUBSCRIPT}, {"string_content", N_STRING_CONTENT},
-  {"array", N_ARRAY}, {"binary_expression", N_BINARY},
-  {"unary_expression", N_UNARY}, {"parenthesized_expression", N_PAREN},
-  {"ternary_expression", N_TERNARY}, {"postfix_expression", N_POSTFIX},
-  {"heredoc_body", N_HEREDOC_BODY}, {"file_redirect", N_FILE_REDIRECT},
-  {"heredoc_redirect", N_HEREDOC_REDIRECT}, {"herestring_redirect", N_HERESTRING},
-  {"test_operator", N_TEST_OP}, {"extglob_pattern", N_EXTGLOB}, {"regex", N_REGEX},
-  {"brace_expression", N_BRACE_EXP},
+/* Node type names the lowering knows, sorted by name (strcmp order): the
+ * symbol table is mapped with a binary search, once per parse. */
+typedef struct kind_name {
+  const char *name;
+  nkind k;
+} kind_name;
+static const kind_name kind_names[] = {
+  {"ERROR", N_ERROR}, {"ansi_c_string", N_ANSI_C}, {"arithmetic_expansion", N_ARITH_EXP}, {"array", N_ARRAY},
+  {"binary_expression", N_BINARY}, {"brace_expression", N_BRACE_EXP}, {"c_style_for_statement", N_CFOR},
+  {"case_item", N_CASE_ITEM}, {"case_statement", N_CASE}, {"command", N_COMMAND},
+  {"command_name", N_COMMAND_NAME}, {"command_substitution", N_CMDSUB}, {"comment", N_COMMENT},
+  {"compound_statement", N_COMPOUND}, {"concatenation", N_CONCAT}, {"declaration_command", N_DECL},
+  {"do_group", N_DO_GROUP}, {"elif_clause", N_ELIF}, {"else_clause", N_ELSE}, {"expansion", N_EXPANSION},
+  {"extglob_pattern", N_EXTGLOB}, {"file_redirect", N_FILE_REDIRECT}, {"for_statement", N_FOR},
+  {"function_definition", N_FUNC}, {"heredoc_body", N_HEREDOC_BODY},
+  {"heredoc_redirect", N_HEREDOC_REDIRECT}, {"herestring_redirect", N_HERESTRING}, {"if_statement", N_IF},
+  {"list", N_LIST}, {"negated_command", N_NEGATED}, {"number", N_NUMBER},
+  {"parenthesized_expression", N_PAREN}, {"pipeline", N_PIPELINE}, {"postfix_expression", N_POSTFIX},
+  {"process_substitution", N_PROCSUB}, {"program", N_PROGRAM}, {"raw_string", N_RAW_STRING},
+  {"redirected_statement", N_REDIRECTED}, {"regex", N_REGEX}, {"simple_expansion", N_SIMPLE_EXP},
+  {"special_variable_name", N_SPECIAL_VAR}, {"string", N_STRING}, {"string_content", N_STRING_CONTENT},
+  {"subscript", N_SUBSCRIPT}, {"subshell", N_SUBSHELL}, {"ternary_expression", N_TERNARY},
+  {"test_command", N_TEST}, {"test_operator", N_TEST_OP}, {"translated_string", N_TRANSLATED},
+  {"unary_expression", N_UNARY}, {"unset_command", N_UNSET}, {"variable_assignment", N_VAR_ASSIGN},
+  {"variable_assignments", N_VAR_ASSIGNS}, {"variable_name", N_VARIABLE_NAME}, {"while_statement", N_WHILE},
+  {"word", N_WORD},
 };
 
 typedef struct kid {
@@ -81,6 +80,7 @@ typedef struct L {
   uint8_t *kinds;   /* TSSymbol → nkind */
   uint32_t nsyms;
   int depth;
+  TSTreeCursor cursor; /* reused by kids(): one allocation per file */
   kidvec scratch[MAX_DEPTH + 8];
 } L;
 
@@ -134,34 +134,39 @@ static bool tok_is(L *l, TSNode n, const char *s) {
 }
 
 /* Children of n, in order, into a per-depth scratch vector (valid until the
- * next call at the same depth). Uses a cursor: ts_node_child(i) is O(i). */
-static kidvec *kids(L *l, TSNode n) {
+ * next call at the same depth). Uses a cursor: ts_node_child(i) is O(i).
+ * Field names cost a lookup per child: only callers that read them ask. */
+static kidvec *kids(L *l, TSNode n, bool fields) {
   int d = l->depth < 0 ? 0 : (l->depth > MAX_DEPTH + 7 ? MAX_DEPTH + 7 : l->depth);
   kidvec *v = &l->scratch[d];
   v->n = 0;
-  TSTreeCursor c = ts_tree_cursor_new(n);
-  if (ts_tree_cursor_goto_first_child(&c)) {
+  TSTreeCursor *c = &l->cursor;
+  ts_tree_cursor_reset(c, n);
+  if (ts_tree_cursor_goto_first_child(c)) {
     do {
       kid k;
-      k.n = ts_tree_cursor_current_node(&c);
+      k.n = ts_tree_cursor_current_node(c);
       k.k = kind_of(l, k.n);
       k.named = ts_node_is_named(k.n);
-      k.field = ts_tree_cursor_current_field_name(&c);
+      k.field = fields ? ts_tree_cursor_current_field_name(c) : NULL;
       rc_vec_push(v, k);
-    } while (ts_tree_cursor_goto_next_sibling(&c));
+    } while (ts_tree_cursor_goto_next_sibling(c));
   }
-  ts_tree_cursor_delete(&c);
   return v;
 }
 
 /* Copies the scratch kids so the caller can recurse while iterating. */
-static kid *kids_copy(L *l, TSNode n, uint32_t *count) {
-  kidvec *v = kids(l, n);
+static kid *kids_copy_as(L *l, TSNode n, uint32_t *count, bool fields) {
+  kidvec *v = kids(l, n, fields);
   *count = (uint32_t)v->n;
   kid *out = rc_xmalloc(sizeof(kid) * (v->n ? v->n : 1));
   if (v->n) memcpy(out, v->v, sizeof(kid) * v->n);
   return out;
 }
+
+static kid *kids_copy(L *l, TSNode n, uint32_t *count) { return kids_copy_as(l, n, count, false); }
+/* The same with each child's field name. */
+static kid *kids_fields(L *l, TSNode n, uint32_t *count) { return kids_copy_as(l, n, count, true); }
 
 static bool is_stmt_kind(nkind k) {
   switch (k) {
@@ -641,12 +646,21 @@ static rc_stmts lower_body_of(L *l, TSNode n) {
   return finish_stmts(l, &v);
 }
 
+/* The same for children already listed (the root's, also counted below). */
+static rc_stmts lower_body_kids(L *l, kid *ks, uint32_t nk) {
+  stmtvec v = {0};
+  l->depth++;
+  stmts_from_kids(l, ks, 0, nk, &v);
+  l->depth--;
+  return finish_stmts(l, &v);
+}
+
 /* NAME=value (variable_assignment node). */
 static rc_assign *lower_assign(L *l, TSNode n) {
   rc_assign *a = rc_arena_alloc(l->A, sizeof *a);
   a->span = span_of(l, n);
   uint32_t nk;
-  kid *ks = kids_copy(l, n, &nk);
+  kid *ks = kids_fields(l, n, &nk);
   bool seen_op = false;
   for (uint32_t i = 0; i < nk; i++) {
     kid *k = &ks[i];
@@ -1114,7 +1128,7 @@ static const char *word_lit(const rc_word *w) {
 
 static rc_stmt *lower_command(L *l, TSNode n) {
   uint32_t nk;
-  kid *ks = kids_copy(l, n, &nk);
+  kid *ks = kids_fields(l, n, &nk);
   RC_VEC(rc_assign *) env = {0};
   RC_VEC(rc_word *) args = {0};
   rc_word *name = NULL;
@@ -1293,7 +1307,7 @@ static rc_stmt *lower_if(L *l, TSNode n) {
 static rc_stmt *lower_while(L *l, TSNode n) {
   rc_stmt *s = new_stmt(l, RC_S_WHILE, n);
   uint32_t nk;
-  kid *ks = kids_copy(l, n, &nk);
+  kid *ks = kids_fields(l, n, &nk);
   stmtvec v = {0};
   l->depth++;
   uint32_t body = nk;
@@ -1316,7 +1330,7 @@ static rc_stmt *lower_for(L *l, TSNode n, bool c_style) {
   rc_stmt *s = new_stmt(l, RC_S_FOR, n);
   s->u.for_.c_style = c_style;
   uint32_t nk;
-  kid *ks = kids_copy(l, n, &nk);
+  kid *ks = kids_fields(l, n, &nk);
   RC_VEC(rc_word *) words = {0};
   l->depth++;
   for (uint32_t i = 0; i < nk; i++) {
@@ -1340,7 +1354,7 @@ static rc_stmt *lower_for(L *l, TSNode n, bool c_style) {
 static rc_stmt *lower_case(L *l, TSNode n) {
   rc_stmt *s = new_stmt(l, RC_S_CASE, n);
   uint32_t nk;
-  kid *ks = kids_copy(l, n, &nk);
+  kid *ks = kids_fields(l, n, &nk);
   RC_VEC(rc_case_item) items = {0};
   l->depth++;
   for (uint32_t i = 0; i < nk; i++) {
@@ -1357,7 +1371,7 @@ static rc_stmt *lower_case(L *l, TSNode n) {
     rc_case_item it = {0};
     it.span = span_of(l, k->n);
     uint32_t ik;
-    kid *is = kids_copy(l, k->n, &ik);
+    kid *is = kids_fields(l, k->n, &ik);
     RC_VEC(rc_word *) pats = {0};
     stmtvec body = {0};
     uint32_t body_from = ik;
@@ -1597,9 +1611,7 @@ static void collect_errors(L *l, TSNode root) {
   ts_tree_cursor_delete(&c);
 }
 
-static void count_top_level(L *l, TSNode root) {
-  uint32_t nk;
-  kid *ks = kids_copy(l, root, &nk);
+static void count_top_level(L *l, const kid *ks, uint32_t nk) {
   for (uint32_t i = 0; i < nk; i++) {
     if (ks[i].k == N_ERROR) {
       /* A line of an ERROR region with no statement recovered from it. */
@@ -1610,8 +1622,9 @@ static void count_top_level(L *l, TSNode root) {
       l->ir->top_level_total++;
     }
   }
-  free(ks);
 }
+
+static int kind_name_cmp(const void *key, const void *elem) { return strcmp(key, ((const kind_name *)elem)->name); }
 
 static void init_kinds(L *l, const TSLanguage *lang) {
   l->nsyms = ts_language_symbol_count(lang);
@@ -1619,11 +1632,8 @@ static void init_kinds(L *l, const TSLanguage *lang) {
   for (uint32_t s = 0; s < l->nsyms; s++) {
     if (ts_language_symbol_type(lang, (TSSymbol)s) != TSSymbolTypeRegular) continue;
     const char *nm = ts_language_symbol_name(lang, (TSSymbol)s);
-    for (size_t i = 0; i < RC_ARRAY_LEN(kind_names); i++)
-      if (!strcmp(nm, kind_names[i].name)) {
-        l->kinds[s] = (uint8_t)kind_names[i].k;
-        break;
-      }
+    const void *hit = bsearch(nm, kind_names, RC_ARRAY_LEN(kind_names), sizeof kind_names[0], kind_name_cmp);
+    if (hit) l->kinds[s] = (uint8_t)((const kind_name *)hit)->k;
   }
 }
 
@@ -1639,12 +1649,17 @@ void rc_lower_tree(rc_ir *ir, const void *tree_root, const void *language, const
   l.len = len;
   l.snippet_at = snippet_at;
   init_kinds(&l, (const TSLanguage *)language);
-  ir->top = lower_body_of(&l, root);
+  l.cursor = ts_tree_cursor_new(root);
+  uint32_t nk;
+  kid *ks = kids_copy(&l, root, &nk);
+  ir->top = lower_body_kids(&l, ks, nk);
   if (!snippet_at) {
     if (ts_node_has_error(root)) collect_errors(&l, root);
-    count_top_level(&l, root);
+    count_top_level(&l, ks, nk);
     ir->first_cmd_line = ir->top.n ? ir->top.v[0]->span.line : 0;
   }
+  free(ks);
+  ts_tree_cursor_delete(&l.cursor);
   for (size_t i = 0; i < RC_ARRAY_LEN(l.scratch); i++) rc_vec_free(&l.scratch[i]);
   free(l.kinds);
 }

@@ -29,8 +29,62 @@ static TSTree *parse_text(const char *text, uint32_t len) {
   return t;
 }
 
+struct rc_reparse {
+  TSTree *tree;  /* the previous parse */
+  char *text;    /* the bytes it parsed (after the pre-passes) */
+  uint32_t len;
+  rc_dialect d;
+};
+
+void rc_reparse_free(rc_reparse *r) {
+  if (!r) return;
+  if (r->tree) ts_tree_delete(r->tree);
+  free(r->text);
+  free(r);
+}
+
+/* Row and byte column of offset `at` in text. */
+static TSPoint point_at(const char *text, uint32_t at) {
+  TSPoint p = {0, 0};
+  const char *line = text;
+  for (const char *q = text; (q = memchr(q, '\n', (size_t)(text + at - q))) != NULL; q++) p.row++, line = q + 1;
+  p.column = (uint32_t)(text + at - line);
+  return p;
+}
+
+/* Parses text, reusing the kept tree: the edit is the span between the
+ * longest common prefix and suffix of the old and new bytes. */
+static TSTree *reparse(rc_reparse *k, const char *text, uint32_t len) {
+  /* A damaged tree is not reused (see below): while the text stays broken,
+   * each version is parsed once, afresh. */
+  if (ts_node_has_error(ts_tree_root_node(k->tree))) return parse_text(text, len);
+  uint32_t pre = 0, max = k->len < len ? k->len : len;
+  while (pre < max && k->text[pre] == text[pre]) pre++;
+  uint32_t suf = 0;
+  while (suf < max - pre && k->text[k->len - 1 - suf] == text[len - 1 - suf]) suf++;
+  TSInputEdit ed;
+  ed.start_byte = pre;
+  ed.old_end_byte = k->len - suf;
+  ed.new_end_byte = len - suf;
+  ed.start_point = point_at(text, pre);
+  ed.old_end_point = point_at(k->text, ed.old_end_byte);
+  ed.new_end_point = point_at(text, ed.new_end_byte);
+  ts_tree_edit(k->tree, &ed);
+  TSParser *p = ts_parser_new();
+  ts_parser_set_language(p, tree_sitter_bash());
+  TSTree *t = ts_parser_parse_string(p, k->tree, text, len);
+  /* Error recovery can take another path when old subtrees are reused:
+   * a damaged text is parsed afresh, so the IR stays the fresh parse's. */
+  if (t && ts_node_has_error(ts_tree_root_node(t))) {
+    ts_tree_delete(t);
+    t = ts_parser_parse_string(p, NULL, text, len);
+  }
+  ts_parser_delete(p);
+  return t;
+}
+
 static rc_ir *parse_common(const rc_source *src, const char *orig, uint32_t len, rc_dialect d,
-                           const rc_span *at, unsigned flags) {
+                           const rc_span *at, unsigned flags, rc_reparse *keep) {
   rc_ir *ir = rc_xcalloc(1, sizeof *ir);
   rc_arena_init(&ir->arena);
   ir->src = src;
@@ -49,15 +103,26 @@ static rc_ir *parse_common(const rc_source *src, const char *orig, uint32_t len,
     }
     if (fixes) parsed = text;
   }
-  TSTree *tree = parse_text(parsed, len);
+  TSTree *tree = keep && keep->tree && keep->d == d ? reparse(keep, parsed, len) : parse_text(parsed, len);
   if (tree) {
     TSNode root = ts_tree_root_node(tree);
-    /* A damaged parse is redone statement by statement (recover.c). */
+    /* A damaged parse is redone statement by statement (recover.c); the
+     * whole-file tree is still the one kept for the next version. */
     if (recover && starts && ts_node_has_error(root))
       rc_recover_lower(ir, tree_sitter_bash(), parsed, orig, len, starts, nstarts);
     else
       rc_lower_tree(ir, &root, tree_sitter_bash(), parsed, orig, len, at);
-    ts_tree_delete(tree);
+    if (keep) { /* kept for the next version */
+      if (keep->tree) ts_tree_delete(keep->tree);
+      free(keep->text);
+      keep->tree = tree;
+      keep->text = parsed == text ? text : rc_xstrndup(parsed, len);
+      keep->len = len;
+      keep->d = d;
+      if (parsed == text) text = NULL;
+    } else {
+      ts_tree_delete(tree);
+    }
     /* zsh: give back, from the original bytes, the meaning the pre-pass
      * rewrote away (zsh_fixup.c). */
     if (d == RC_DIALECT_ZSH && !(flags & RC_PARSE_NO_PREPASS)) rc_zsh_fixup(ir, orig, len, at == NULL);
@@ -68,16 +133,21 @@ static rc_ir *parse_common(const rc_source *src, const char *orig, uint32_t len,
 }
 
 rc_ir *rc_parse(const rc_source *src, rc_dialect d) {
-  return parse_common(src, src->text, src->len, d, NULL, 0);
+  return parse_common(src, src->text, src->len, d, NULL, 0, NULL);
 }
 
 rc_ir *rc_parse_with(const rc_source *src, rc_dialect d, unsigned flags) {
-  return parse_common(src, src->text, src->len, d, NULL, flags);
+  return parse_common(src, src->text, src->len, d, NULL, flags, NULL);
+}
+
+rc_ir *rc_parse_keep(const rc_source *src, rc_dialect d, rc_reparse **keep) {
+  if (!*keep) *keep = rc_xcalloc(1, sizeof **keep);
+  return parse_common(src, src->text, src->len, d, NULL, 0, *keep);
 }
 
 rc_ir *rc_parse_snippet(const rc_source *src, const char *text, uint32_t len, rc_dialect d,
                         const rc_span *at) {
-  return parse_common(src, text, len, d, at, 0);
+  return parse_common(src, text, len, d, at, 0, NULL);
 }
 
 void rc_ir_free(rc_ir *ir) {

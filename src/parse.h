@@ -32,6 +32,15 @@ void rc_ir_free(rc_ir *ir);
 rc_ir *rc_parse_snippet(const rc_source *src, const char *text, uint32_t len,
                         rc_dialect d, const rc_span *at);
 
+/* A parse kept for the next version of the same file (the language server,
+ * on every keystroke): tree-sitter then reparses only what the edit changed.
+ * The result is the IR a fresh rc_parse gives. Opaque; owned by the caller. */
+typedef struct rc_reparse rc_reparse;
+/* As rc_parse; *keep (NULL the first time) is the previous parse of this
+ * file: it is reused when it has the same dialect, and replaced by this one. */
+rc_ir *rc_parse_keep(const rc_source *src, rc_dialect d, rc_reparse **keep);
+void rc_reparse_free(rc_reparse *r);
+
 /* Debug: the tree-sitter S-expression of a text (caller frees). */
 char *rc_parse_sexp(const char *text, uint32_t len, rc_dialect d);
 

@@ -143,6 +143,10 @@ static bool is_system(rc_session *S, const rc_file *f) {
 static size_t new_entries(rc_session *S, const rc_event *ev, rc_entries *out) {
   out->n = 0;
   if (!ev->after.val) return 0;
+  /* An entry's origin is one of its segments': none from ev, no entry. */
+  bool mine = false;
+  for (uint32_t i = 0; i < ev->after.val->nseg && !mine; i++) mine = ev->after.val->seg[i].origin == ev->id;
+  if (!mine) return 0;
   rc_entries all = {0};
   rc_str_split(&S->arena, ev->after.val, ':', &all);
   for (size_t i = 0; i < all.n; i++)

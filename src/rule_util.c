@@ -169,7 +169,7 @@ void rc_stmts_walk(const rc_stmts *ss, void (*fn)(const rc_stmt *s, void *data),
 bool rc_path_exists(rc_session *S, const char *model_path, char kind) {
   if (!model_path || model_path[0] != '/') return false;
   struct stat st;
-  if (stat(rc_session_fs_path(S, model_path), &st) != 0) return false;
+  if (rc_session_stat(S, rc_session_fs_path(S, model_path), true, &st) != 0) return false;
   if (kind == 'f') return S_ISREG(st.st_mode);
   if (kind == 'd') return S_ISDIR(st.st_mode);
   return true;

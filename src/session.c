@@ -11,6 +11,7 @@
 
 #include "chain.h"
 #include "eval.h"
+#include "filecache.h"
 #include "vscode.h"
 
 static const char *const os_names[] = {"linux", "macos"};
@@ -68,6 +69,7 @@ rc_session *rc_session_new(const rc_session_opts *opt) {
   rc_session *S = rc_xcalloc(1, sizeof *S);
   rc_arena_init(&S->arena);
   S->opt = *opt;
+  if (S->opt.cache) rc_file_cache_begin(S->opt.cache);
   const char *home = opt->home ? opt->home : getenv("HOME");
   S->opt.home = absolute(&S->arena, home && *home ? home : "/");
   size_t hl = strlen(S->opt.home);
@@ -94,9 +96,12 @@ void rc_session_free(rc_session *S) {
   for (size_t i = 0; i < S->ctxs.n; i++) rc_ctx_free(S->ctxs.v[i]);
   rc_vec_free(&S->ctxs);
   for (size_t i = 0; i < S->file_list.n; i++) {
+    if (S->file_list.v[i]->cached) continue;
     rc_ir_free(S->file_list.v[i]->ir);
     rc_source_free(S->file_list.v[i]->src);
   }
+  /* Files unused for this many sessions leave the cache. */
+  if (S->opt.cache) rc_file_cache_end(S->opt.cache, 32);
   rc_vec_free(&S->file_list);
   for (size_t i = 0; i < S->snippet_irs.n; i++) rc_ir_free(S->snippet_irs.v[i]);
   rc_vec_free(&S->snippet_irs);
@@ -109,6 +114,8 @@ void rc_session_free(rc_session *S) {
   rc_map_free(&S->files);
   rc_map_free(&S->snippets);
   rc_map_free(&S->mapped);
+  rc_map_free(&S->real);
+  rc_map_free(&S->stats);
   for (size_t i = 0; i < S->fragments.n; i++) rc_ctx_free(S->fragments.v[i].ctx);
   rc_vec_free(&S->fragments);
   rc_arena_free(&S->arena);
@@ -130,10 +137,87 @@ static bool in_home(rc_session *S, const char *p) {
   return strncmp(p, S->opt.home, n) == 0 && (p[n] == 0 || p[n] == '/');
 }
 
+/* Stands for "does not resolve" in S->real (a NULL value means "absent"). */
+static const char unresolved[] = "";
+
+/* A plain absolute path: no empty, `.` or `..` component, no trailing
+ * slash; *base is its last component. */
+static bool plain_path(const char *p, const char **base) {
+  if (p[0] != '/' || !p[1]) return false;
+  for (const char *c = p; *c; c++)
+    if (c[0] == '/' && (c[1] == '/' || !c[1] || (c[1] == '.' && (c[2] == '/' || !c[2] || (c[2] == '.' && (c[3] == '/' || !c[3]))))))
+      return false;
+  *base = strrchr(p, '/') + 1;
+  return true;
+}
+
+const char *rc_session_realpath(rc_session *S, const char *fs_path) {
+  const char *r = rc_map_get(&S->real, fs_path);
+  if (r) return r == unresolved ? NULL : r;
+  /* realpath(d/b) is realpath(d)/b when b exists and is no symlink: the
+   * folders are resolved once, each file costs one lstat. */
+  const char *base;
+  struct stat st;
+  if (plain_path(fs_path, &base) && base - fs_path > 1) {
+    char *dir = rc_arena_strndup(&S->arena, fs_path, (size_t)(base - fs_path - 1));
+    const char *rd = rc_session_realpath(S, dir);
+    if (!rd || rc_session_stat(S, fs_path, false, &st) != 0) r = unresolved;
+    else if (!S_ISLNK(st.st_mode)) r = rc_arena_printf(&S->arena, "%s/%s", strcmp(rd, "/") ? rd : "", base);
+  }
+  if (!r) {
+    char *sys = realpath(fs_path, NULL);
+    r = sys ? rc_arena_strdup(&S->arena, sys) : unresolved;
+    free(sys);
+  }
+  rc_map_put(&S->real, rc_arena_strdup(&S->arena, fs_path), (void *)r);
+  return r == unresolved ? NULL : r;
+}
+
+typedef struct stat_memo {
+  int r, err;
+  struct stat st;
+} stat_memo;
+
+static const stat_memo *memo(rc_session *S, const char *fs_path, char kind, int mode) {
+  char small[512];
+  int n = snprintf(small, sizeof small, "%c%d:%s", kind, mode, fs_path);
+  const char *key = (size_t)n < sizeof small ? small : rc_arena_printf(&S->arena, "%c%d:%s", kind, mode, fs_path);
+  stat_memo *m = rc_map_get(&S->stats, key);
+  if (m) return m;
+  m = rc_arena_alloc(&S->arena, sizeof *m);
+  m->r = kind == 'a' ? access(fs_path, mode) : kind == 'l' ? lstat(fs_path, &m->st) : stat(fs_path, &m->st);
+  m->err = m->r ? errno : 0;
+  rc_map_put(&S->stats, key == small ? rc_arena_strdup(&S->arena, key) : key, m);
+  return m;
+}
+
+int rc_session_stat(rc_session *S, const char *fs_path, bool follow, struct stat *st) {
+  const stat_memo *m = memo(S, fs_path, follow ? 's' : 'l', 0);
+  if (m->r) errno = m->err;
+  else *st = m->st;
+  return m->r;
+}
+
+int rc_session_access(rc_session *S, const char *fs_path, int mode) {
+  const stat_memo *m = memo(S, fs_path, 'a', mode);
+  if (m->r) errno = m->err;
+  return m->r;
+}
+
+rc_load_status rc_session_probe(rc_session *S, const char *fs_path) {
+  struct stat st;
+  if (rc_session_stat(S, fs_path, true, &st) != 0) {
+    int e = errno;
+    return e == ENOENT || e == ENOTDIR ? RC_LOAD_MISSING : e == ELOOP ? RC_LOAD_LOOP : RC_LOAD_UNREADABLE;
+  }
+  if (!S_ISREG(st.st_mode)) return RC_LOAD_NOT_REGULAR;
+  if ((uint64_t)st.st_size > RC_SOURCE_MAX_BYTES) return RC_LOAD_TOO_LARGE;
+  return RC_LOAD_OK;
+}
+
 void rc_session_map_file(rc_session *S, const char *model, const char *fs_path) {
-  char *real = realpath(fs_path, NULL);
+  const char *real = rc_session_realpath(S, fs_path);
   rc_map_put(&S->mapped, rc_arena_strdup(&S->arena, model), rc_arena_strdup(&S->arena, real ? real : fs_path));
-  free(real);
 }
 
 const char *rc_session_fs_path(rc_session *S, const char *model) {
@@ -147,14 +231,13 @@ rc_file *rc_session_file(rc_session *S, const char *path, rc_dialect d) {
   const char *fs = rc_session_fs_path(S, path);
   const char *stock = S->macos_builtin ? rc_macos_stock_file(path) : NULL;
   /* Cache by real path so a symlinked dotfile and its target are one file. */
-  char *real = stock ? NULL : realpath(fs, NULL);
+  const char *real = stock ? NULL : rc_session_realpath(S, fs);
   char *key = rc_arena_printf(&S->arena, "%d:%s", (int)d, stock ? path : real ? real : fs);
   rc_file *f = rc_map_get(&S->files, key);
-  /* An editor buffer may be open under the symlink's target. */
-  rc_buf *buf = stock || f ? NULL : rc_map_get(&S->buffers, fs);
-  if (!buf && real && !f) buf = rc_map_get(&S->buffers, real);
-  free(real);
   if (f) return f;
+  /* An editor buffer may be open under the symlink's target. */
+  rc_buf *buf = stock ? NULL : rc_map_get(&S->buffers, fs);
+  if (!buf && real) buf = rc_map_get(&S->buffers, real);
   f = rc_arena_alloc(&S->arena, sizeof *f);
   f->path = rc_arena_strdup(&S->arena, path);
   f->fs_path = stock ? NULL : rc_arena_strdup(&S->arena, fs);
@@ -165,10 +248,15 @@ rc_file *rc_session_file(rc_session *S, const char *path, rc_dialect d) {
   if (stock) {
     f->builtin = true;
     f->src = rc_source_from_memory(path, stock, strlen(stock));
+  } else if (S->opt.cache) {
+    f->cached = rc_file_cache_get(S->opt.cache, real ? real : fs, fs, d, buf ? (buf->s ? buf->s : "") : NULL,
+                                  buf ? buf->n : 0, &f->src, &f->ir, &f->status, &f->err_no);
+    if (f->cached) f->status = RC_LOAD_OK;
+    return f;
   } else if (buf) {
     f->src = rc_source_from_memory(fs, buf->s ? buf->s : "", buf->n);
   } else {
-    f->src = rc_source_load(fs, &f->status, &f->err_no);
+    f->src = rc_source_load_at(fs, real, &f->status, &f->err_no);
   }
   if (f->src) {
     f->status = RC_LOAD_OK;
@@ -179,9 +267,8 @@ rc_file *rc_session_file(rc_session *S, const char *path, rc_dialect d) {
 
 rc_file *rc_session_data_file(rc_session *S, const char *path) {
   const char *fs = rc_session_fs_path(S, path);
-  char *real = realpath(fs, NULL);
+  const char *real = rc_session_realpath(S, fs);
   char *key = rc_arena_printf(&S->arena, "data:%s", real ? real : fs);
-  free(real);
   rc_file *f = rc_map_get(&S->files, key);
   if (f) return f;
   f = rc_arena_alloc(&S->arena, sizeof *f);
@@ -255,9 +342,8 @@ static rc_shell guess_shell(rc_session *S, const char *path) {
 }
 
 size_t rc_session_add_fragment(rc_session *S, const char *fs_path) {
-  char *real = realpath(fs_path, NULL);
-  const char *p = rc_arena_strdup(&S->arena, real ? real : fs_path);
-  free(real);
+  const char *real = rc_session_realpath(S, fs_path);
+  const char *p = real ? real : rc_arena_strdup(&S->arena, fs_path);
   rc_session_map_file(S, p, p);
   rc_fragment f = {p, guess_shell(S, p), NULL};
   rc_vec_push(&S->fragments, f);

@@ -43,6 +43,7 @@ typedef struct rc_file {
   rc_ir *ir;           /* NULL unless parsed */
   bool builtin;        /* stock system file rccheck supplies (macOS) */
   bool data;           /* read as data (go env file, editor settings): no IR */
+  bool cached;         /* src and ir belong to opt.cache, not to the session */
   uint32_t id;         /* index in session->files */
 } rc_file;
 
@@ -54,6 +55,8 @@ typedef struct rc_session_opts {
   const char *user;    /* USER/LOGNAME; default: the home's basename */
   bool virtual_home;   /* the home is not on disk (loose files): its absence proves nothing */
   const char *workspace; /* a VS Code workspace folder (--workspace), or NULL */
+  struct rc_file_cache *cache; /* parsed files kept across sessions (filecache.h), or
+                                  NULL; borrowed: it must outlive the session */
 } rc_session_opts;
 
 typedef struct rc_ctx rc_ctx;
@@ -80,6 +83,8 @@ typedef struct rc_session {
   rc_map mapped;                /* model path → fs path (lint FILE… roles) */
   RC_VEC(rc_fragment) fragments;
   struct rc_vscode *vscode;     /* editor settings, loaded on first use (vscode.h) */
+  rc_map real;                  /* fs path → realpath (arena), or `unresolved` */
+  rc_map stats;                 /* "s:"/"l:"/"a<mode>:" + fs path → cached answer */
 } rc_session;
 
 rc_session *rc_session_new(const rc_session_opts *opt);
@@ -94,6 +99,19 @@ void rc_session_map_file(rc_session *S, const char *model, const char *fs_path);
  * its name or shebang suggests; returns its index. */
 size_t rc_session_add_fragment(rc_session *S, const char *fs_path);
 rc_ctx *rc_session_fragment_ctx(rc_session *S, size_t i);
+
+/* realpath(3) of a filesystem path, asked of the system once per session
+ * (arena); NULL when it does not resolve. */
+const char *rc_session_realpath(rc_session *S, const char *fs_path);
+
+/* stat(2) (follow) or lstat(2) of a filesystem path, and access(2) with a
+ * mode, asked of the system once per session: every context tests the same
+ * files. 0 on success, else -1 with errno set, as the system calls. */
+struct stat;
+int rc_session_stat(rc_session *S, const char *fs_path, bool follow, struct stat *st);
+int rc_session_access(rc_session *S, const char *fs_path, int mode);
+/* rc_path_probe (source.h) through the cached stat. */
+rc_load_status rc_session_probe(rc_session *S, const char *fs_path);
 
 /* Model path → filesystem path (sysroot applied outside the home). Arena. */
 const char *rc_session_fs_path(rc_session *S, const char *model_path);

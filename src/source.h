@@ -37,6 +37,8 @@ typedef struct rc_source {
 
 /* Reads `path`. On failure returns NULL and sets *status (and *err_no). */
 rc_source *rc_source_load(const char *path, rc_load_status *status, int *err_no);
+/* The same when the caller knows the canonical path already (NULL: find it). */
+rc_source *rc_source_load_at(const char *path, const char *real, rc_load_status *status, int *err_no);
 /* Builds a source from memory (editor buffer, test snippet); copies the bytes. */
 rc_source *rc_source_from_memory(const char *path, const char *text, size_t len);
 void rc_source_free(rc_source *s);

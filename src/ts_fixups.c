@@ -10,6 +10,7 @@
 #include "ts_fixups.h"
 
 #include <stdbool.h>
+#include <string.h>
 
 static bool name_start(char c) { return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 static bool name_char(char c) { return name_start(c) || (c >= '0' && c <= '9'); }
@@ -19,7 +20,16 @@ static bool word_break(char c) {
          c == ')' || c == '<' || c == '>' || c == '`';
 }
 
+/* Bytes any rule below looks at; the others only end a word's start. */
+static bool special(unsigned char c) {
+  static const char set[] = "\\'#\"$})( \t\n;|&<>`";
+  return c && memchr(set, c, sizeof set - 1) != NULL;
+}
+
 uint32_t rc_ts_fixups(char *buf, uint32_t len) {
+  /* One table of the special bytes, built once per call (no globals). */
+  bool sp[256];
+  for (int c = 0; c < 256; c++) sp[c] = special((unsigned char)c);
   uint32_t n = 0;
   bool dq = false;          /* inside "…" */
   bool fancy = false;       /* the current word already has a quote or an expansion */
@@ -27,6 +37,11 @@ uint32_t rc_ts_fixups(char *buf, uint32_t len) {
   uint32_t brace = 0;       /* inside ${…}: a `/` there is an operator */
   uint32_t paren = 0;       /* inside $(…) or $((…)) */
   for (uint32_t i = 0; i < len; i++) {
+    if (!sp[(unsigned char)buf[i]]) { /* a run of plain bytes */
+      while (i + 1 < len && !sp[(unsigned char)buf[i + 1]]) i++;
+      word_start = false;
+      continue;
+    }
     char c = buf[i];
     if (c == '\\' && i + 1 < len) {
       i++;

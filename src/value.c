@@ -34,7 +34,21 @@ void rc_strb_sep(rc_strb *b) {
 void rc_strb_str(rc_strb *b, const rc_str *v) {
   if (!v) return;
   if (v->capped) b->overflow = true;
-  for (uint32_t i = 0; i < v->nseg; i++) push(b, (rc_seg_kind)v->seg[i].kind, v->seg[i].s, v->seg[i].n, v->seg[i].origin);
+  if (b->overflow || !v->nseg) return;
+  /* Only the first segment can join the builder's last one: a finished value
+   * holds no two segments that push would have joined. The rest is copied at
+   * once; a cap crossed on the way makes the whole the overflow value. */
+  push(b, (rc_seg_kind)v->seg[0].kind, v->seg[0].s, v->seg[0].n, v->seg[0].origin);
+  uint32_t rest = v->nseg - 1, bytes = v->len - (v->seg[0].kind == RC_SEG_SEP ? 0 : v->seg[0].n);
+  if (b->overflow || !rest) return;
+  if (b->len + bytes > RC_VALUE_MAX_BYTES || b->segs.n + rest > RC_VALUE_MAX_SEGS) {
+    b->overflow = true;
+    return;
+  }
+  rc_vec_grow(&b->segs, b->segs.n + rest);
+  memcpy(b->segs.v + b->segs.n, v->seg + 1, sizeof(rc_seg) * rest);
+  b->segs.n += rest;
+  b->len += bytes;
 }
 
 void rc_strb_str_origin(rc_strb *b, const rc_str *v, uint32_t origin) {
@@ -66,6 +80,24 @@ const rc_str *rc_strb_finish(rc_strb *b, rc_arena *A) {
   v->array = b->array;
   if (b->segs.n) memcpy(v->seg, b->segs.v, sizeof(rc_seg) * b->segs.n);
   rc_vec_free(&b->segs);
+  return v;
+}
+
+const rc_str *rc_strb_take(rc_strb *b, rc_arena *A) {
+  const rc_str *v;
+  if (b->overflow) {
+    v = rc_str_overflow(A);
+  } else {
+    rc_str *w = rc_arena_alloc(A, sizeof(rc_str) + sizeof(rc_seg) * b->segs.n);
+    w->nseg = (uint32_t)b->segs.n;
+    w->len = b->len;
+    w->array = b->array;
+    if (b->segs.n) memcpy(w->seg, b->segs.v, sizeof(rc_seg) * b->segs.n);
+    v = w;
+  }
+  b->segs.n = 0;
+  b->len = 0;
+  b->array = b->overflow = false;
   return v;
 }
 
@@ -159,15 +191,20 @@ void rc_str_split(rc_arena *A, const rc_str *v, char sep, rc_entries *out) {
       open = true, origin = RC_NO_EVENT, certain = true;
       continue;
     }
-    for (uint32_t k = 0; k < g->n; k++) {
-      if (!v->array && g->kind == RC_SEG_LIT && g->s[k] == sep) {
-        flush_entry(A, &cur, origin == RC_NO_EVENT ? g->origin : origin, certain, out);
-        origin = RC_NO_EVENT, certain = true;
-        continue;
+    /* Runs of bytes between separators are copied at once. */
+    bool splits = !v->array && g->kind == RC_SEG_LIT;
+    for (uint32_t k = 0; k < g->n;) {
+      const char *hit = splits ? memchr(g->s + k, sep, g->n - k) : NULL;
+      uint32_t end = hit ? (uint32_t)(hit - g->s) : g->n;
+      if (end > k) {
+        if (origin == RC_NO_EVENT) origin = g->origin;
+        if (g->kind == RC_SEG_SYM) certain = false;
+        rc_buf_add(&cur, g->s + k, end - k);
       }
-      if (origin == RC_NO_EVENT) origin = g->origin;
-      if (g->kind == RC_SEG_SYM) certain = false;
-      rc_buf_putc(&cur, g->s[k]);
+      if (!hit) break;
+      flush_entry(A, &cur, origin == RC_NO_EVENT ? g->origin : origin, certain, out);
+      origin = RC_NO_EVENT, certain = true;
+      k = end + 1;
     }
   }
   /* A scalar always has a last entry ("" for an empty PATH or a trailing ':'). */

@@ -59,6 +59,9 @@ void rc_strb_str_origin(rc_strb *b, const rc_str *v, uint32_t origin); /* re-att
 /* Frees the builder. Returns the overflow value when a cap was hit or an
  * overflow value was appended. */
 const rc_str *rc_strb_finish(rc_strb *b, rc_arena *A);
+/* The same, but the builder keeps its storage, emptied, for the next value
+ * (a loop of values costs one allocation); rc_strb_free it at the end. */
+const rc_str *rc_strb_take(rc_strb *b, rc_arena *A);
 void rc_strb_free(rc_strb *b);
 
 const rc_str *rc_str_empty(rc_arena *A);

@@ -20,7 +20,7 @@ const char *rc_vscode_os_key(const rc_session *S) { return S->opt.os == RC_OS_MA
 static void add_file(rc_session *S, rc_vscode *V, const char *path, rc_vs_layer layer, const char *editor,
                      bool active) {
   if (V->nfiles >= RC_VS_MAX_FILES) return;
-  if (rc_path_probe(rc_session_fs_path(S, path), NULL) != RC_LOAD_OK &&
+  if (rc_session_probe(S, rc_session_fs_path(S, path)) != RC_LOAD_OK &&
       !rc_map_has(&S->buffers, rc_session_fs_path(S, path)))
     return;
   rc_file *f = rc_session_data_file(S, path);
@@ -188,14 +188,14 @@ static bool reliable(rc_session *S, const char *path) {
 int rc_vscode_is_dir(rc_session *S, const char *path) {
   if (!reliable(S, path)) return -1;
   struct stat st;
-  return stat(rc_session_fs_path(S, path), &st) == 0 && S_ISDIR(st.st_mode);
+  return rc_session_stat(S, rc_session_fs_path(S, path), true, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
 int rc_vscode_is_exec(rc_session *S, const char *path) {
   if (!reliable(S, path)) return -1;
   const char *fs = rc_session_fs_path(S, path);
   struct stat st;
-  return stat(fs, &st) == 0 && S_ISREG(st.st_mode) && access(fs, X_OK) == 0;
+  return rc_session_stat(S, fs, true, &st) == 0 && S_ISREG(st.st_mode) && rc_session_access(S, fs, X_OK) == 0;
 }
 
 const char *rc_vscode_realpath(rc_session *S, const char *path) {

@@ -87,6 +87,26 @@ static void report(rc_check *cx, const site *s) {
   }
 }
 
+/* Does the value after ev mention /Cellar/go? (A scratch copy: the text of
+ * every PATH line would otherwise stay in the arena.) */
+static bool mentions_cellar(const rc_event *ev) {
+  const rc_str *v = ev->after.state == RC_VS_UNSET ? NULL : ev->after.val;
+  if (!v) return true; /* rc_event_text decides */
+  rc_buf b = {0};
+  bool first = true;
+  for (uint32_t i = 0; i < v->nseg; i++) {
+    if (v->seg[i].kind == RC_SEG_SEP) {
+      if (!first) rc_buf_putc(&b, ':');
+      first = false;
+      continue;
+    }
+    rc_buf_add(&b, v->seg[i].s, v->seg[i].n);
+  }
+  bool hit = b.s && strstr(b.s, "/Cellar/go");
+  rc_buf_free(&b);
+  return hit;
+}
+
 static void check(rc_check *cx) {
   RC_VEC(site) sites = {0};
   static const char *const vars[] = {"GOROOT", "PATH", "GOPATH", "GOBIN", "GOROOT_BOOTSTRAP"};
@@ -97,7 +117,7 @@ static void check(rc_check *cx) {
       const uint32_t *ids = rc_ctx_var_events(C, vars[v], &n);
       for (size_t i = 0; i < n; i++) {
         const rc_event *ev = &C->events.v[ids[i]];
-        if (ev->manager || !rc_event_sets(ev) || !rc_user_file(cx, ev->file)) continue;
+        if (ev->manager || !rc_event_sets(ev) || !rc_user_file(cx, ev->file) || !mentions_cellar(ev)) continue;
         const char *val = rc_event_text(cx->S, ev);
         const char *text = rc_span_text(cx->S, ev->file, ev->span);
         cellar ce;

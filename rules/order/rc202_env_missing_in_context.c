@@ -1,4 +1,5 @@
 /* RC202 env-missing-in-context */
+#include <stdint.h>
 #include <string.h>
 
 #include "rule.h"
@@ -52,18 +53,21 @@ static uint32_t relied(const rc_presence *p) {
 static void check(rc_check *cx) {
   rc_presences ps = {0};
   rc_presence_scan(cx, &ps);
+  /* One finding per name: the line that sets it in the most contexts (the
+   * first of those). best: "shell entry name" → 1 + index of that line. */
+  rc_map best = {0};
+  for (size_t i = 0; i < ps.n; i++) {
+    const rc_presence *p = &ps.v[i];
+    const char *key = rc_arena_printf(&cx->S->arena, "%d %d %s", (int)p->shell, (int)p->entry, p->name);
+    size_t b = (size_t)(uintptr_t)rc_map_get(&best, key);
+    if (!b || __builtin_popcount(p->set) > __builtin_popcount(ps.v[b - 1].set)) rc_map_put(&best, key, (void *)(uintptr_t)(i + 1));
+  }
   for (size_t i = 0; i < ps.n; i++) {
     const rc_presence *p = &ps.v[i];
     uint32_t missing = p->missing & relied(p);
     if (!wanted(p) || !missing || (go_item(p) && (missing & (1u << RC_CTX_VSCODE)))) continue;
-    bool best = true; /* one finding per name: the line that sets it in the most contexts */
-    for (size_t j = 0; j < ps.n && best; j++) {
-      const rc_presence *q = &ps.v[j];
-      if (j == i || q->shell != p->shell || q->entry != p->entry || strcmp(q->name, p->name)) continue;
-      int a = __builtin_popcount(p->set), b = __builtin_popcount(q->set);
-      best = a > b || (a == b && i < j);
-    }
-    if (!best) continue;
+    const char *key = rc_arena_printf(&cx->S->arena, "%d %d %s", (int)p->shell, (int)p->entry, p->name);
+    if ((size_t)(uintptr_t)rc_map_get(&best, key) != i + 1) continue;
     rc_buf ctxs = {0};
     for (int k = 0; k < RC_CTX_COUNT; k++)
       if (missing & (1u << k)) rc_buf_printf(&ctxs, "%s%s %s", ctxs.n ? ", " : "", rc_shell_name(p->shell), rc_ctx_name((rc_ctx_kind)k));
@@ -75,6 +79,7 @@ static void check(rc_check *cx) {
       if (missing & (1u << k)) rc_diag_add_context(d, p->shell, (rc_ctx_kind)k);
     rc_buf_free(&ctxs);
   }
+  rc_map_free(&best);
   rc_vec_free(&ps);
 }
 

@@ -3,19 +3,39 @@
 
 #include "rule.h"
 
-static bool has(const rc_entries *e, const char *text) {
+static bool in_list(const rc_entries *e, const char *text) {
   for (size_t i = 0; i < e->n; i++)
     if (!strcmp(e->v[i].text, text)) return true;
   return false;
 }
 
-/* PATH just before event `id`. */
-static const rc_str *path_before(const rc_ctx *C, uint32_t id) {
-  size_t n;
-  const uint32_t *evs = rc_ctx_var_events(C, "PATH", &n);
+/* PATH just before event ids[i] (the events before it in the list). */
+static const rc_str *path_before(const rc_ctx *C, const uint32_t *ids, size_t i, bool sorted) {
+  if (sorted) return i ? C->events.v[ids[i - 1]].after.val : NULL;
   const rc_str *v = NULL;
-  for (size_t i = 0; i < n && evs[i] < id; i++) v = C->events.v[evs[i]].after.val;
+  for (size_t k = 0; ids[k] < ids[i]; k++) v = C->events.v[ids[k]].after.val;
   return v;
+}
+
+static void text_of(const rc_str *v, rc_buf *out) {
+  rc_buf_reserve(out, 0);
+  out->s[out->n] = 0; /* "" when nothing is added */
+  for (uint32_t i = 0; i < v->nseg; i++) rc_buf_add(out, v->seg[i].s, v->seg[i].n);
+}
+
+/* Does `now` keep every entry of `prev` in one run (`path=(x $path)`,
+ * PATH=$PATH:x)? Then nothing is dropped, without splitting either. */
+static bool keeps_all(const rc_str *prev, const rc_str *now) {
+  if (prev->array || now->array || !rc_str_certain(prev) || !rc_str_certain(now)) return false;
+  rc_buf ab = {0}, bb = {0}; /* scratch: one of these per PATH line would pile up in the arena */
+  text_of(prev, &ab);
+  text_of(now, &bb);
+  bool kept = false;
+  for (const char *p = strstr(bb.s, ab.s); p && !kept; p = strstr(p + 1, ab.s)) /* a whole run of entries */
+    kept = (p == bb.s || p[-1] == ':') && (p[ab.n] == ':' || !p[ab.n]);
+  rc_buf_free(&ab);
+  rc_buf_free(&bb);
+  return kept;
 }
 
 static void check(rc_check *cx) {
@@ -26,27 +46,34 @@ static void check(rc_check *cx) {
   rc_entries final = {0};
   const rc_var *fv = rc_ctx_var(C, "PATH");
   if (fv && fv->nalts == 1 && fv->alts[0].val) rc_str_split(&cx->S->arena, fv->alts[0].val, ':', &final);
+  rc_map final_set = {0};
+  for (size_t k = 0; k < final.n; k++) rc_map_put(&final_set, final.v[k].text, (void *)1);
   size_t n;
   const uint32_t *ids = rc_ctx_var_events(C, "PATH", &n);
+  bool sorted = true;
+  for (size_t i = 1; i < n && sorted; i++) sorted = ids[i - 1] < ids[i];
   for (size_t i = 0; i < n; i++) {
     const rc_event *ev = &C->events.v[ids[i]];
     if (ev->op != RC_OP_ASSIGN || !ev->file || !rc_user_file(cx, ev->file) || !ev->after.val ||
         !rc_str_certain(ev->after.val))
       continue;
-    const rc_str *prev = path_before(C, ev->id);
-    if (!prev) continue;
-    rc_entries old = {0}, now = {0};
+    const rc_str *prev = path_before(C, ids, i, sorted);
+    if (!prev || keeps_all(prev, ev->after.val)) continue;
+    rc_entries old = {0}, nowv = {0};
     rc_str_split(&cx->S->arena, prev, ':', &old);
-    rc_str_split(&cx->S->arena, ev->after.val, ':', &now);
-    bool system_gone = !has(&now, "/usr/bin") && !has(&now, "/bin") && (has(&old, "/usr/bin") || has(&old, "/bin")) &&
-                       !has(&final, "/usr/bin") && !has(&final, "/bin");
+    rc_str_split(&cx->S->arena, ev->after.val, ':', &nowv);
+    rc_map now = {0};
+    for (size_t k = 0; k < nowv.n; k++) rc_map_put(&now, nowv.v[k].text, (void *)1);
+    bool system_gone = !rc_map_has(&now, "/usr/bin") && !rc_map_has(&now, "/bin") &&
+                       (in_list(&old, "/usr/bin") || in_list(&old, "/bin")) && !rc_map_has(&final_set, "/usr/bin") &&
+                       !rc_map_has(&final_set, "/bin");
     rc_buf dropped = {0};
     size_t nd = 0;
     const rc_event *user_lost[3];
     size_t nu = 0;
     for (size_t k = 0; k < old.n; k++) {
       const rc_entry *x = &old.v[k];
-      if (!x->text[0] || has(&now, x->text) || has(&final, x->text)) continue;
+      if (!x->text[0] || rc_map_has(&now, x->text) || rc_map_has(&final_set, x->text)) continue;
       const rc_event *o = x->origin < C->events.n ? &C->events.v[x->origin] : NULL;
       bool by_user = o && o->file && rc_user_file(cx, o->file);
       if (by_user && nu < RC_ARRAY_LEN(user_lost)) user_lost[nu++] = o;
@@ -64,9 +91,11 @@ static void check(rc_check *cx) {
     }
     rc_buf_free(&dropped);
     rc_vec_free(&old);
-    rc_vec_free(&now);
+    rc_vec_free(&nowv);
+    rc_map_free(&now);
   }
   rc_vec_free(&final);
+  rc_map_free(&final_set);
 }
 
 const rc_rule rc_rule_rc209 = {

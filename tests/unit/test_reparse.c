@@ -1,0 +1,153 @@
+/* test_reparse.c — a parse that reuses the previous version's tree
+ * (rc_parse_keep, the language server's path) gives the IR a fresh parse
+ * gives: every corpus and fixture file, under a series of random edits of
+ * the kinds typing makes (inserted and deleted bytes, quotes, braces, new
+ * lines), in both dialects. */
+#include <dirent.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "ir_dump.h"
+#include "parse.h"
+
+static char *dump(const rc_ir *ir) {
+  rc_buf b = {0};
+  rc_ir_dump(ir, &b);
+  rc_buf_printf(&b, "errors %zu lost %u/%u first %u directives %zu\n", ir->errors.n, ir->top_level_lost,
+                ir->top_level_total, ir->first_cmd_line, ir->directives.n);
+  for (size_t i = 0; i < ir->errors.n; i++)
+    rc_buf_printf(&b, "error %u-%u %d\n", ir->errors.v[i].span.start, ir->errors.v[i].span.end, ir->errors.v[i].to_eof);
+  return rc_buf_steal(&b);
+}
+
+/* xorshift: the same edits on every run */
+static uint32_t next(uint32_t *s) {
+  *s ^= *s << 13;
+  *s ^= *s >> 17;
+  *s ^= *s << 5;
+  return *s;
+}
+
+static void edit(rc_buf *t, uint32_t *seed) {
+  static const char *const bits[] = {"a", "x=1", "\"", "'", "$", "${", "}", "(", ")", "\n", ";", " ", "#", "\\",
+                                     "if [ -f x ]; then\n", "fi\n", "$(", "`", "export P=$P:/b", "&&", "{", "done"};
+  uint32_t at = t->n ? next(seed) % (uint32_t)(t->n + 1) : 0;
+  uint32_t op = next(seed) % 3;
+  if (op != 1 && t->n) { /* delete (or replace) up to 8 bytes */
+    uint32_t k = 1 + next(seed) % 8;
+    if (at + k > t->n) k = (uint32_t)t->n - at;
+    memmove(t->s + at, t->s + at + k, t->n - at - k);
+    t->n -= k;
+    t->s[t->n] = 0;
+  }
+  if (op != 0) {
+    const char *b = bits[next(seed) % (sizeof bits / sizeof bits[0])];
+    size_t k = strlen(b);
+    rc_buf_reserve(t, k);
+    memmove(t->s + at + k, t->s + at, t->n - at);
+    memcpy(t->s + at, b, k);
+    t->n += k;
+    t->s[t->n] = 0;
+  }
+}
+
+static size_t checked;
+static int rounds = 8;
+static long max_size = 16 * 1024;
+
+static void check_file(const char *path) {
+  FILE *f = fopen(path, "rb");
+  if (!f) return;
+  rc_buf t = {0};
+  char chunk[4096];
+  size_t r;
+  while ((r = fread(chunk, 1, sizeof chunk, f)) > 0) rc_buf_add(&t, chunk, r);
+  fclose(f);
+  if (!t.s || memchr(t.s, 0, t.n)) {
+    rc_buf_free(&t);
+    return;
+  }
+  uint32_t seed = 2463534242u ^ (uint32_t)t.n;
+  for (rc_dialect d = RC_DIALECT_BASH; d <= RC_DIALECT_ZSH; d++) {
+    rc_reparse *keep = NULL;
+    rc_buf cur = {0};
+    rc_buf_add(&cur, t.s, t.n);
+    for (int round = 0; round < rounds; round++) {
+      rc_source *s = rc_source_from_memory(path, cur.s, cur.n);
+      rc_ir *a = rc_parse_keep(s, d, &keep), *b = rc_parse(s, d);
+      char *da = dump(a), *db = dump(b);
+      if (strcmp(da, db)) print_error("%s (%s), edit %d:\n--- text\n%s\n--- reparsed\n%s\n--- fresh\n%s\n", path,
+                                      rc_dialect_name(d), round, cur.s, da, db);
+      assert_string_equal(da, db);
+      free(da);
+      free(db);
+      rc_ir_free(a);
+      rc_ir_free(b);
+      rc_source_free(s);
+      checked++;
+      edit(&cur, &seed);
+    }
+    rc_reparse_free(keep);
+    rc_buf_free(&cur);
+  }
+  rc_buf_free(&t);
+}
+
+static bool not_shell(const char *name) {
+  static const char *const ext[] = {".c", ".h", ".md", ".json", ".txt", ".build", ".py"};
+  for (size_t i = 0; i < sizeof ext / sizeof ext[0]; i++)
+    if (rc_str_ends(name, ext[i])) return true;
+  return false;
+}
+
+static void walk(const char *dir, int depth) {
+  DIR *d = opendir(dir);
+  if (!d) return;
+  struct dirent *e;
+  while ((e = readdir(d))) {
+    if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, "..")) continue;
+    char *p = rc_xasprintf("%s/%s", dir, e->d_name);
+    struct stat st;
+    if (lstat(p, &st) == 0) {
+      if (S_ISDIR(st.st_mode) && depth < 6) walk(p, depth + 1);
+      else if (S_ISREG(st.st_mode) && st.st_size < max_size && !not_shell(e->d_name)) check_file(p);
+    }
+    free(p);
+  }
+  closedir(d);
+}
+
+static void test_reparse_matches_fresh_parse(void **st) {
+  (void)st;
+  const char *root = getenv("RC_SRC");
+  assert_non_null(root);
+  char *corpus = rc_xasprintf("%s/corpus", root), *rules = rc_xasprintf("%s/rules", root);
+  walk(corpus, 0);
+  walk(rules, 0);
+  /* More text, more edits: RC_REPARSE_DIRS=dir:dir (e.g. real dotfiles). */
+  const char *more = getenv("RC_REPARSE_DIRS");
+  if (more && *more) {
+    rounds = 20;
+    max_size = 256 * 1024;
+    char *list = rc_xstrdup(more);
+    for (char *d = strtok(list, ":"); d; d = strtok(NULL, ":")) walk(d, 0);
+    free(list);
+  }
+  free(corpus);
+  free(rules);
+  assert_true(checked > 1000);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test(test_reparse_matches_fresh_parse),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
