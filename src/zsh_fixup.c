@@ -80,6 +80,7 @@ static rc_word *nested_only(fx *f, rc_word *w) {
 
 /* ${…} with zsh syntax: see the file comment. */
 static void fx_braced(fx *f, rc_wpart *p) {
+  if (p->op == RC_POP_FILTER) return; /* ${name:#p}: the lowering read it */
   rc_zexp e;
   bool in_dq = p->quote == RC_Q_DOUBLE;
   rc_zexp_scan(p->text, p->len, 0, in_dq, &e);

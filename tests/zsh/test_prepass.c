@@ -96,7 +96,7 @@ static void equals_substitution(void **st) {
 static void zsh_operators(void **st) {
   (void)st;
   expect("echo ${p:#pat} ${x:gs/a/b} ${~p} ${^p} ${=p} ${x:t:r} ${0:A:h}\n",
-         "[$p{other}] [$x{other}] [$p{other}] [$p{other}] [$p{other}] [$x{other}] [$0{other}]", NULL);
+         "[$p{filter [\"pat\"]}] [$x{other}] [$p{other}] [$p{other}] [$p{other}] [$x{other}] [$0{other}]", NULL);
 }
 
 static void glob_qualifiers(void **st) {
