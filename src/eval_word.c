@@ -231,6 +231,40 @@ static const rc_str *lookup_assoc(E *e, const rc_wpart *p, uint32_t origin) {
   return NULL;
 }
 
+/* zsh ${arr#p} ${arr%p} ${arr:#p} on each element: trimmed, or dropped when
+ * it matches (:#). A scalar is an array of one. */
+static const rc_str *per_element(E *e, const rc_str *v, const char *pat, const rc_wpart *p, uint32_t origin) {
+  strvec els = {0};
+  rc_str_elements(e->A, v, &els);
+  rc_strb b = {0};
+  b.array = v->array;
+  bool ok = true;
+  for (size_t i = 0; i < els.n && ok; i++) {
+    const rc_str *el = els.v[i];
+    if (!rc_str_certain(el)) {
+      ok = false;
+      break;
+    }
+    const char *t = rc_str_text(e->A, el, ' ');
+    uint32_t from = el->nseg ? el->seg[0].origin : origin;
+    if (p->op == RC_POP_FILTER) {
+      if (fnmatch(pat, t, 0) == 0) continue;
+      if (b.array) rc_strb_sep(&b);
+      rc_strb_str(&b, el);
+    } else {
+      const char *r = trim(e, t, pat, p->op == RC_POP_TRIM_SUFFIX, p->longest);
+      if (b.array) rc_strb_sep(&b);
+      rc_strb_lit(&b, r, (uint32_t)strlen(r), from);
+    }
+  }
+  rc_vec_free(&els);
+  if (!ok) {
+    rc_strb_free(&b);
+    return sym_of(e, p, origin);
+  }
+  return rc_strb_finish(&b, e->A);
+}
+
 static const rc_str *expand_param(E *e, const rc_wpart *p, const wopts *o, bool *split_ok) {
   uint32_t origin = o ? o->origin : RC_NO_EVENT;
   *split_ok = true;
@@ -308,11 +342,17 @@ static const rc_str *expand_param(E *e, const rc_wpart *p, const wopts *o, bool 
       return r;
     }
     return rc_str_lit(e->A, rc_arena_printf(e->A, "%u", v->len), origin);
+  case RC_POP_FILTER:
   case RC_POP_TRIM_PREFIX:
   case RC_POP_TRIM_SUFFIX: {
     bool pc;
     char *pat = pattern_of(e, p->arg, &pc);
-    if (!certain || !pc || v->array) return sym_of(e, p, origin);
+    if (!certain || !pc) return sym_of(e, p, origin);
+    if (v->array || p->op == RC_POP_FILTER) {
+      /* zsh applies these to each element; bash has no ${x:#p} */
+      if (e->shell != RC_SH_ZSH) return sym_of(e, p, origin);
+      return per_element(e, v, pat, p, origin);
+    }
     const char *s = rc_str_text(e->A, v, ' ');
     return rc_str_lit(e->A, trim(e, s, pat, p->op == RC_POP_TRIM_SUFFIX, p->longest), origin);
   }

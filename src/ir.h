@@ -48,6 +48,7 @@ typedef enum rc_pop {
   RC_POP_SUBSTR,         /* ${x:o:l} */
   RC_POP_CASE,           /* ${x^^} ${x,,} … */
   RC_POP_ISSET,          /* zsh ${+x} / $+x */
+  RC_POP_FILTER,         /* zsh ${x:#p}: the elements that do not match p */
   RC_POP_OTHER,          /* anything else: value unknown */
 } rc_pop;
 

@@ -24,6 +24,7 @@ static const char *pop_name(rc_pop p) {
     [RC_POP_ALT] = "+", [RC_POP_ERROR] = "?", [RC_POP_LENGTH] = "len",
     [RC_POP_TRIM_PREFIX] = "#", [RC_POP_TRIM_SUFFIX] = "%", [RC_POP_REPLACE] = "/",
     [RC_POP_SUBSTR] = "substr", [RC_POP_CASE] = "case", [RC_POP_ISSET] = "isset",
+    [RC_POP_FILTER] = "filter",
     [RC_POP_OTHER] = "other",
   };
   return n[p];

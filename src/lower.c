@@ -9,6 +9,7 @@
 #include <string.h>
 #include <tree_sitter/api.h>
 
+#include <ctype.h>
 #include "lower.h"
 
 enum { MAX_DEPTH = 200 };
@@ -344,6 +345,19 @@ static void lower_expansion(L *l, TSNode n, rc_quote q, partvec *out) {
   p.text = rc_arena_strndup(l->A, t, tl);
   p.len = tl;
   if (tl > 2 && t[2] == '(') p.zsh_flags = true;
+  /* zsh ${name:#pattern}: tree-sitter-bash reads `#` as a special variable,
+   * so the operator is found in the text. */
+  uint32_t nl = 0;
+  while (2 + nl < tl && (isalnum((unsigned char)t[2 + nl]) || t[2 + nl] == '_')) nl++;
+  if (nl && !isdigit((unsigned char)t[2]) && 2 + nl + 2 < tl && t[2 + nl] == ':' && t[3 + nl] == '#' &&
+      t[tl - 1] == '}') {
+    uint32_t a = ts_node_start_byte(n);
+    p.name = rc_arena_strndup(l->A, t + 2, nl);
+    p.op = RC_POP_FILTER;
+    p.arg = range_word(l, n, a + 4 + nl, a + tl - 1, q == RC_Q_DOUBLE ? RC_Q_DOUBLE : RC_Q_NONE);
+    rc_vec_push(out, p);
+    return;
+  }
   uint32_t nk;
   kid *ks = kids_copy(l, n, &nk);
   bool have_name = false, have_op = false;

@@ -6,6 +6,7 @@
 #include <tree_sitter/api.h>
 
 #include "lower.h"
+#include "recover.h"
 #include "ts_fixups.h"
 #include "zsh_prepass.h"
 
@@ -83,20 +84,34 @@ static TSTree *reparse(rc_reparse *k, const char *text, uint32_t len) {
 }
 
 static rc_ir *parse_common(const rc_source *src, const char *orig, uint32_t len, rc_dialect d,
-                           const rc_span *at, rc_reparse *keep) {
+                           const rc_span *at, unsigned flags, rc_reparse *keep) {
   rc_ir *ir = rc_xcalloc(1, sizeof *ir);
   rc_arena_init(&ir->arena);
   ir->src = src;
-  /* The zsh pre-pass rewrites a copy; offsets are unchanged. */
+  /* Rewrites of a copy, offsets unchanged: ts_fixups.c (every dialect),
+   * then the zsh pre-pass, whose scan also gives where top-level statements
+   * start, for recover.c. RC_PARSE_NO_PREPASS parses the bytes as they are. */
   char *text = rc_xstrndup(orig, len);
   const char *parsed = orig;
-  uint32_t fixes = rc_ts_fixups(text, len);
-  if (d == RC_DIALECT_ZSH) fixes += rc_zsh_prepass(text, len);
-  if (fixes) parsed = text;
+  uint32_t *starts = NULL, nstarts = 0;
+  bool recover = !at && !(flags & RC_PARSE_NO_RECOVER);
+  if (!(flags & RC_PARSE_NO_PREPASS)) {
+    uint32_t fixes = rc_ts_fixups(text, len);
+    if (d == RC_DIALECT_ZSH) {
+      rc_zsh_prepass_starts(text, len, recover ? &starts : NULL, &nstarts);
+      fixes++;
+    }
+    if (fixes) parsed = text;
+  }
   TSTree *tree = keep && keep->tree && keep->d == d ? reparse(keep, parsed, len) : parse_text(parsed, len);
   if (tree) {
     TSNode root = ts_tree_root_node(tree);
-    rc_lower_tree(ir, &root, tree_sitter_bash(), parsed, orig, len, at);
+    /* A damaged parse is redone statement by statement (recover.c); the
+     * whole-file tree is still the one kept for the next version. */
+    if (recover && starts && ts_node_has_error(root))
+      rc_recover_lower(ir, tree_sitter_bash(), parsed, orig, len, starts, nstarts);
+    else
+      rc_lower_tree(ir, &root, tree_sitter_bash(), parsed, orig, len, at);
     if (keep) { /* kept for the next version */
       if (keep->tree) ts_tree_delete(keep->tree);
       free(keep->text);
@@ -108,23 +123,31 @@ static rc_ir *parse_common(const rc_source *src, const char *orig, uint32_t len,
     } else {
       ts_tree_delete(tree);
     }
+    /* zsh: give back, from the original bytes, the meaning the pre-pass
+     * rewrote away (zsh_fixup.c). */
+    if (d == RC_DIALECT_ZSH && !(flags & RC_PARSE_NO_PREPASS)) rc_zsh_fixup(ir, orig, len, at == NULL);
   }
   free(text);
+  free(starts);
   return ir;
 }
 
 rc_ir *rc_parse(const rc_source *src, rc_dialect d) {
-  return parse_common(src, src->text, src->len, d, NULL, NULL);
+  return parse_common(src, src->text, src->len, d, NULL, 0, NULL);
+}
+
+rc_ir *rc_parse_with(const rc_source *src, rc_dialect d, unsigned flags) {
+  return parse_common(src, src->text, src->len, d, NULL, flags, NULL);
 }
 
 rc_ir *rc_parse_keep(const rc_source *src, rc_dialect d, rc_reparse **keep) {
   if (!*keep) *keep = rc_xcalloc(1, sizeof **keep);
-  return parse_common(src, src->text, src->len, d, NULL, *keep);
+  return parse_common(src, src->text, src->len, d, NULL, 0, *keep);
 }
 
 rc_ir *rc_parse_snippet(const rc_source *src, const char *text, uint32_t len, rc_dialect d,
                         const rc_span *at) {
-  return parse_common(src, text, len, d, at, NULL);
+  return parse_common(src, text, len, d, at, 0, NULL);
 }
 
 void rc_ir_free(rc_ir *ir) {

@@ -17,6 +17,14 @@ const char *rc_dialect_name(rc_dialect d);
 /* Parses and lowers `src` (which must outlive the result). Never fails:
  * unparsable regions are recorded in ir->errors. */
 rc_ir *rc_parse(const rc_source *src, rc_dialect d);
+
+/* Measurement switches (parse-stats): turn the repairs off to see what
+ * plain tree-sitter-bash makes of a file. rc_parse(s, d) == rc_parse_with(s, d, 0). */
+enum {
+  RC_PARSE_NO_PREPASS = 1u << 0, /* no rewriting: neither ts_fixups.c nor the zsh pre-pass */
+  RC_PARSE_NO_RECOVER = 1u << 1, /* skip re-parsing inside ERROR regions (recover.c) */
+};
+rc_ir *rc_parse_with(const rc_source *src, rc_dialect d, unsigned flags);
 void rc_ir_free(rc_ir *ir);
 
 /* Lowers an `eval` string or other snippet found inside `parent`: the text is

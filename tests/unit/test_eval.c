@@ -422,6 +422,13 @@ static const vcase zsh_path_cases[] = {
   V(Z, "PATH=/a:/b:/a\ntypeset -U path\n", "PATH", "/a:/b", XY),
   V(Z, "PATH=/a:/b\ntypeset -U PATH\nPATH=/b:$PATH\n", "PATH", "/b:/a", XY),
   V(Z, "PATH=/a:/b\npath=(/b $path)\n", "PATH", "/b:/a:/b", XY),
+  /* ${arr:#pat} drops matching elements; # and % trim each element. */
+  V(Z, "PATH=/a:/usr/games:/b\npath=(${path:#/usr/games})\n", "PATH", "/a:/b", XY),
+  V(Z, "PATH=/a:/opt/x/bin:/b\npath=(${path:#/opt/*})\n", "PATH", "/a:/b", XY),
+  V(Z, "a=(x.go y.c z.go)\nF=${a:#*.go}\n", "F", "y.c", XN),
+  V(Z, "a=(x.go y.c z.go)\nT=${a%.go}\n", "T", "x y.c z", XN),
+  V(Z, "a=(/p/x /p/y)\nT=${a#/p/}\n", "T", "x y", XN),
+  V(Z, "s=abc\nF=${s:#a*}\n", "F", "", XN),
   /* bash has no such tie. */
   V(B, "path=(/x)\n", "PATH", "~P", XY),
 };
