@@ -20,7 +20,13 @@ static uint32_t sk_escaped(const char *b, uint32_t n, uint32_t i, char close) {
   return n;
 }
 
-static uint32_t sk_dq(const char *b, uint32_t n, uint32_t i) {
+/* Substitutions nest at most MAX_NEST deep: deeper text counts as
+ * unterminated, so scanning stays linear on `${${${…` thousands deep (each ${
+ * would be scanned to its end again) and the recursion stays shallow. */
+
+static uint32_t skip_d(const char *b, uint32_t n, uint32_t i, bool in_dq, int d);
+
+static uint32_t sk_dq(const char *b, uint32_t n, uint32_t i, int d) {
   for (i++; i < n;) {
     char c = b[i];
     if (c == '\\') {
@@ -29,7 +35,7 @@ static uint32_t sk_dq(const char *b, uint32_t n, uint32_t i) {
     }
     if (c == '"') return i + 1;
     if (c == '$' || c == '`') {
-      uint32_t j = rc_zsh_skip(b, n, i, true);
+      uint32_t j = skip_d(b, n, i, true, d + 1);
       i = j > i ? j : i + 1;
       continue;
     }
@@ -40,7 +46,7 @@ static uint32_t sk_dq(const char *b, uint32_t n, uint32_t i) {
 
 /* i at "(": one past the matching ")" of a command list or $(…) (comments
  * skipped), or of arithmetic or a pattern group (no comments: `[##16]`). */
-uint32_t rc_zs_skip_parens(const char *b, uint32_t n, uint32_t i, bool comments) {
+static uint32_t parens_d(const char *b, uint32_t n, uint32_t i, bool comments, int d) {
   int depth = 0;
   bool wstart = true;
   while (i < n) {
@@ -55,7 +61,7 @@ uint32_t rc_zs_skip_parens(const char *b, uint32_t n, uint32_t i, bool comments)
       continue;
     }
     if (c == '\'' || c == '"' || c == '`' || c == '$') {
-      uint32_t j = rc_zsh_skip(b, n, i, false);
+      uint32_t j = skip_d(b, n, i, false, d + 1);
       if (j > i + 1) {
         i = j;
         wstart = false;
@@ -70,10 +76,14 @@ uint32_t rc_zs_skip_parens(const char *b, uint32_t n, uint32_t i, bool comments)
   return n;
 }
 
+uint32_t rc_zs_skip_parens(const char *b, uint32_t n, uint32_t i, bool comments) {
+  return parens_d(b, n, i, comments, 0);
+}
+
 /* From just inside a ${ (depth 1) to one past its closing }, or n. Sets
  * *bare_paren when the top level holds what tree-sitter-bash cannot take in
  * an operand: ( ; | & an unmatched ], or a ' (literal inside "…"). */
-static uint32_t sk_brace_body(const char *b, uint32_t n, uint32_t i, bool in_dq, bool *bare_paren) {
+static uint32_t sk_brace_body(const char *b, uint32_t n, uint32_t i, bool in_dq, bool *bare_paren, int d) {
   int depth = 1, brackets = 0;
   while (i < n) {
     char c = b[i];
@@ -85,7 +95,7 @@ static uint32_t sk_brace_body(const char *b, uint32_t n, uint32_t i, bool in_dq,
       continue;
     }
     if (c == '"' || c == '`' || c == '$' || (c == '\'' && !in_dq)) {
-      uint32_t j = rc_zsh_skip(b, n, i, in_dq);
+      uint32_t j = skip_d(b, n, i, in_dq, d + 1);
       if (j > i + 1) {
         i = j;
         continue;
@@ -101,21 +111,21 @@ static uint32_t sk_brace_body(const char *b, uint32_t n, uint32_t i, bool in_dq,
   return n;
 }
 
-uint32_t rc_zsh_skip(const char *b, uint32_t n, uint32_t i, bool in_dq) {
-  if (i >= n) return n;
+static uint32_t skip_d(const char *b, uint32_t n, uint32_t i, bool in_dq, int d) {
+  if (i >= n || d > MAX_NEST) return n;
   char c = b[i], c1 = i + 1 < n ? b[i + 1] : 0;
   switch (c) {
   case '\'': return in_dq ? i + 1 : rc_zs_skip_sq(b, n, i);
-  case '"': return sk_dq(b, n, i);
+  case '"': return sk_dq(b, n, i, d);
   case '`': return sk_escaped(b, n, i + 1, '`');
   case '$': break;
   default: return i + 1;
   }
   if (c1 == '\'' && !in_dq) return sk_escaped(b, n, i + 2, '\'');
-  if (c1 == '(') return rc_zs_skip_parens(b, n, i + 1, !(i + 2 < n && b[i + 2] == '('));
-  if (c1 == '{') return sk_brace_body(b, n, i + 2, in_dq, NULL);
+  if (c1 == '(') return parens_d(b, n, i + 1, !(i + 2 < n && b[i + 2] == '('), d);
+  if (c1 == '{') return sk_brace_body(b, n, i + 2, in_dq, NULL, d);
   if (c1 == '[') return sk_escaped(b, n, i + 2, ']');
-  if (c1 == '"') return in_dq ? i + 1 : sk_dq(b, n, i + 1);
+  if (c1 == '"') return in_dq ? i + 1 : sk_dq(b, n, i + 1, d);
   uint32_t j = i + 1;
   while (j < n && (b[j] == '+' || b[j] == '~' || b[j] == '=' || b[j] == '^') && j < i + 3) j++;
   if (j < n && name1(b[j])) {
@@ -125,6 +135,8 @@ uint32_t rc_zsh_skip(const char *b, uint32_t n, uint32_t i, bool in_dq) {
   if (c1 && strchr("@*#?-$!0123456789", c1)) return i + 2;
   return i + 1;
 }
+
+uint32_t rc_zsh_skip(const char *b, uint32_t n, uint32_t i, bool in_dq) { return skip_d(b, n, i, in_dq, 0); }
 
 /* ---- ${…} structure ---- */
 
@@ -205,7 +217,7 @@ void rc_zexp_scan(const char *b, uint32_t n, uint32_t at, bool in_dq, rc_zexp *e
   e->sub_e = i;
   e->op_a = i;
   bool bare_paren = false;
-  uint32_t end = sk_brace_body(b, n, i, in_dq, &bare_paren);
+  uint32_t end = sk_brace_body(b, n, i, in_dq, &bare_paren, 0);
   if (end >= n && (end == 0 || b[end - 1] != '}')) return;
   e->end = end;
   e->op_e = end - 1;
