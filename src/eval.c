@@ -1106,11 +1106,6 @@ static res br_end(E *e, branch *b) {
 
 /* ---- statements ---- */
 
-static res R(flow fl, tri st) {
-  res r = {fl, st};
-  return r;
-}
-
 static tri tri_not(tri t) { return t == T_UNKNOWN ? T_UNKNOWN : t == T_TRUE ? T_FALSE : T_TRUE; }
 
 /* First line of a statement, for condition labels. */
@@ -1126,7 +1121,7 @@ static const char *label_of(E *e, rc_span sp) {
 static res ev_stmt(E *e, const rc_stmt *s);
 
 res ev_stmts(E *e, const rc_stmts *ss) {
-  res r = R(FL_NORMAL, T_TRUE);
+  res r = ev_res(FL_NORMAL, T_TRUE);
   for (uint32_t i = 0; i < ss->n; i++) {
     r = ev_stmt(e, ss->v[i]);
     if (r.fl != FL_NORMAL) return r;
@@ -1134,7 +1129,7 @@ res ev_stmts(E *e, const rc_stmts *ss) {
   return r;
 }
 
-static res ev_one(E *e, const rc_stmt *s) { return s ? ev_stmt(e, s) : R(FL_NORMAL, T_TRUE); }
+static res ev_one(E *e, const rc_stmt *s) { return s ? ev_stmt(e, s) : ev_res(FL_NORMAL, T_TRUE); }
 
 /* Runs `body` in a subshell: programs it runs are recorded, its variable
  * changes are dropped. */
@@ -1153,12 +1148,12 @@ static res ev_discarded(E *e, const rc_stmts *body, const rc_stmt *single) {
  * the other. st_no is the status when the arm is skipped. */
 static res ev_maybe(E *e, rc_span span, const rc_stmts *yes, const rc_stmt *yes1, tri st_no) {
   branch b;
-  if (!br_begin(e, &b, span, label_of(e, span))) return R(FL_NORMAL, T_UNKNOWN);
+  if (!br_begin(e, &b, span, label_of(e, span))) return ev_res(FL_NORMAL, T_UNKNOWN);
   br_arm(e, &b);
   res r = yes1 ? ev_stmt(e, yes1) : ev_stmts(e, yes);
   br_arm_end(e, &b, r);
   br_arm(e, &b);
-  br_arm_end(e, &b, R(FL_NORMAL, st_no));
+  br_arm_end(e, &b, ev_res(FL_NORMAL, st_no));
   return br_end(e, &b);
 }
 
@@ -1172,14 +1167,14 @@ static res ev_if_from(E *e, const rc_stmt *s, uint32_t i) {
     if (r.st == T_FALSE) continue;
     rc_span cs = c->cond.v[0]->span;
     branch b;
-    if (!br_begin(e, &b, cs, label_of(e, cs))) return R(FL_NORMAL, T_UNKNOWN);
+    if (!br_begin(e, &b, cs, label_of(e, cs))) return ev_res(FL_NORMAL, T_UNKNOWN);
     br_arm(e, &b);
     br_arm_end(e, &b, ev_stmts(e, &c->body));
     br_arm(e, &b);
     br_arm_end(e, &b, ev_if_from(e, s, i + 1));
     return br_end(e, &b);
   }
-  return R(FL_NORMAL, T_TRUE);
+  return ev_res(FL_NORMAL, T_TRUE);
 }
 
 static res ev_list(E *e, const rc_stmt *s) {
@@ -1214,14 +1209,14 @@ static res ev_case_from(E *e, const rc_stmt *s, const rc_str *subj, uint32_t i) 
       return r;
     }
     branch b;
-    if (!br_begin(e, &b, it->span, label_of(e, it->span))) return R(FL_NORMAL, T_UNKNOWN);
+    if (!br_begin(e, &b, it->span, label_of(e, it->span))) return ev_res(FL_NORMAL, T_UNKNOWN);
     br_arm(e, &b);
     br_arm_end(e, &b, ev_stmts(e, &it->body));
     br_arm(e, &b);
     br_arm_end(e, &b, ev_case_from(e, s, subj, i + 1));
     return br_end(e, &b);
   }
-  return R(FL_NORMAL, T_TRUE);
+  return ev_res(FL_NORMAL, T_TRUE);
 }
 
 static tri case_match(E *e, const rc_str *subj, const rc_word *pat) {
@@ -1263,7 +1258,7 @@ static res ev_for(E *e, const rc_stmt *s) {
     const rc_str *at = ev_var_value(e, "@", &set, &certain);
     if (at) rc_str_elements(e->A, at, &items);
   }
-  res r = R(FL_NORMAL, T_TRUE);
+  res r = ev_res(FL_NORMAL, T_TRUE);
   for (size_t i = 0; i < items.n; i++) {
     if (++e->loop_items > EV_MAX_LOOP_ITEMS) {
       ev_limit(e, EV_LIM_WORK, s->span, "too many loop iterations");
@@ -1287,7 +1282,7 @@ static res ev_while(E *e, const rc_stmt *s) {
   res c = ev_stmts(e, &s->u.while_.cond);
   if (c.fl != FL_NORMAL) return c;
   tri go = s->u.while_.until ? tri_not(c.st) : c.st;
-  if (go == T_FALSE) return R(FL_NORMAL, T_TRUE);
+  if (go == T_FALSE) return ev_res(FL_NORMAL, T_TRUE);
   /* Unknown (or endless) loops: the body runs once or not at all. */
   res r = ev_maybe(e, s->span, &s->u.while_.body, NULL, T_TRUE);
   if (r.fl == FL_BREAK || r.fl == FL_CONTINUE) r.fl = FL_NORMAL;
@@ -1470,7 +1465,7 @@ static void set_attr(E *e, const char *name, uint32_t attr, bool on, rc_span spa
 
 static res ev_decl(E *e, const rc_stmt *s) {
   uint32_t set = s->u.decl.set_flags, clear = s->u.decl.clear_flags;
-  if ((set | clear) & (RC_F_FUNCS | RC_F_PRINT)) return R(FL_NORMAL, T_TRUE);
+  if ((set | clear) & (RC_F_FUNCS | RC_F_PRINT)) return ev_res(FL_NORMAL, T_TRUE);
   if ((set & RC_F_TIED) && e->shell == RC_SH_ZSH && s->u.decl.nitems >= 2 && s->u.decl.items[1].name) {
     /* typeset -T SCALAR array [sep]: one variable seen two ways */
     const char *sep = s->u.decl.nitems >= 3 && s->u.decl.items[2].word ? ev_word_text(e, s->u.decl.items[2].word) : ":";
@@ -1480,7 +1475,7 @@ static res ev_decl(E *e, const rc_stmt *s) {
       if (sc->assign) do_assign(e, sc->assign, (set & RC_F_EXPORT) != 0, s->span);
       else if (set & RC_F_EXPORT) ev_set_export(e, sc->name, true, sc->span);
     }
-    return R(FL_NORMAL, T_TRUE);
+    return ev_res(FL_NORMAL, T_TRUE);
   }
   frame *ff = func_frame(e);
   rc_decl_cmd cmd = s->u.decl.cmd;
@@ -1492,7 +1487,7 @@ static res ev_decl(E *e, const rc_stmt *s) {
   if (zsh && cmd != RC_D_LOCAL && (set & RC_F_EXPORT) && ev_opt(e, "globalexport")) local = false;
   /* Outside a function: bash refuses `local` (nothing is assigned), zsh
    * makes an ordinary variable. */
-  if (cmd == RC_D_LOCAL && !ff && !zsh) return R(FL_NORMAL, T_FALSE);
+  if (cmd == RC_D_LOCAL && !ff && !zsh) return ev_res(FL_NORMAL, T_FALSE);
   if (local && !ff) local = false;
   bool exp = (set & RC_F_EXPORT) != 0, unexp = (clear & RC_F_EXPORT) != 0;
   for (uint32_t i = 0; i < s->u.decl.nitems; i++) {
@@ -1561,7 +1556,7 @@ static res ev_decl(E *e, const rc_stmt *s) {
     if (set & RC_F_READONLY) set_attr(e, name, RC_VA_READONLY, true, it->span);
     if (set & RC_F_INTEGER) set_attr(e, name, RC_VA_INTEGER, true, it->span);
   }
-  return R(FL_NORMAL, T_TRUE);
+  return ev_res(FL_NORMAL, T_TRUE);
 }
 
 static res ev_unset_stmt(E *e, const rc_stmt *s) {
@@ -1574,7 +1569,7 @@ static res ev_unset_stmt(E *e, const rc_stmt *s) {
     }
     ev_unset(e, t, s->span, NULL);
   }
-  return R(FL_NORMAL, T_TRUE);
+  return ev_res(FL_NORMAL, T_TRUE);
 }
 
 /* ---- source ---- */
@@ -1654,7 +1649,7 @@ res ev_source_path(E *e, const char *path, rc_span span, const rc_word *const *a
                    bool startup) {
   if (!startup && e->stack.n >= EV_MAX_SOURCE_DEPTH) {
     ev_limit(e, EV_LIM_DEPTH, span, "files sourced too deeply");
-    return R(FL_NORMAL, T_UNKNOWN);
+    return ev_res(FL_NORMAL, T_UNKNOWN);
   }
   rc_file *f = rc_session_file(e->S, path, e->dialect);
   if (f->status != RC_LOAD_OK || !f->ir) {
@@ -1666,7 +1661,7 @@ res ev_source_path(E *e, const char *path, rc_span span, const rc_word *const *a
     /* Nor does a system file missing from a sysroot that is not the target
      * system (macOS simulated on Linux). */
     bool unknown_sys = f->status == RC_LOAD_MISSING && !f->builtin && !ev_fs_reliable(e, path);
-    if (unknown_home || unknown_sys) return R(FL_NORMAL, T_UNKNOWN);
+    if (unknown_home || unknown_sys) return ev_res(FL_NORMAL, T_UNKNOWN);
     if (!startup || f->status != RC_LOAD_MISSING) {
       rc_problem_kind k;
       const char *why = problem_for_status(e, f, &k);
@@ -1678,7 +1673,7 @@ res ev_source_path(E *e, const char *path, rc_span span, const rc_word *const *a
         e->file = sf;
       }
     }
-    return R(FL_NORMAL, T_FALSE);
+    return ev_res(FL_NORMAL, T_FALSE);
   }
   uint32_t on_stack = 0;
   for (size_t i = 0; i < e->stack.n; i++) on_stack += e->stack.v[i] == f;
@@ -1687,7 +1682,7 @@ res ev_source_path(E *e, const char *path, rc_span span, const rc_word *const *a
     if (on_stack >= 2) { /* once again is what a guarded cycle needs */
       int32_t vi = ev_add_visit(e, f, path, true, startup, span);
       e->C->visits.v[vi].cycle = true;
-      return R(FL_NORMAL, T_UNKNOWN);
+      return ev_res(FL_NORMAL, T_UNKNOWN);
     }
   }
   int32_t vi = ev_add_visit(e, f, path, true, startup, span);
@@ -1732,7 +1727,7 @@ static const char *source_target(E *e, const char *p, bool dot) {
 }
 
 static res ev_source_stmt(E *e, const rc_stmt *s) {
-  if (!s->u.source.path) return R(FL_NORMAL, T_FALSE);
+  if (!s->u.source.path) return ev_res(FL_NORMAL, T_FALSE);
   strvec f = {0};
   ev_fields(e, (const rc_word *const *)&s->u.source.path, 1, NULL, &f);
   if (!f.n || !rc_str_certain(f.v[0])) {
@@ -1751,7 +1746,7 @@ static res ev_source_stmt(E *e, const rc_stmt *s) {
       rc_vec_push(&e->C->visits, v);
     }
     rc_vec_free(&f);
-    return R(FL_NORMAL, T_UNKNOWN);
+    return ev_res(FL_NORMAL, T_UNKNOWN);
   }
   const char *cmd = s->u.source.cmd ? ev_word_text(e, s->u.source.cmd) : NULL;
   const char *name = rc_str_text(e->A, f.v[0], ' ');
@@ -1760,16 +1755,16 @@ static res ev_source_stmt(E *e, const rc_stmt *s) {
   if (!p) {
     ev_problem(e, RC_PB_SOURCE_MISSING, s->span, name,
                "zsh's `.` looks for %s in $PATH only (not in the current directory), and it is not there", name);
-    return R(FL_NORMAL, T_FALSE);
+    return ev_res(FL_NORMAL, T_FALSE);
   }
-  if (ev_manager_source(e, p, s->span)) return R(FL_NORMAL, T_TRUE);
+  if (ev_manager_source(e, p, s->span)) return ev_res(FL_NORMAL, T_TRUE);
   return ev_source_path(e, p, s->span, (const rc_word *const *)s->u.source.args, s->u.source.nargs, false);
 }
 
 /* ---- eval ---- */
 
 static res ev_eval(E *e, const rc_stmt *s) {
-  if (!s->u.eval.n) return R(FL_NORMAL, T_TRUE);
+  if (!s->u.eval.n) return ev_res(FL_NORMAL, T_TRUE);
   /* eval "$(tool init -)": a version manager or other tool's init line. */
   if (s->u.eval.n == 1) {
     const rc_word *w = s->u.eval.args[0];
@@ -1784,7 +1779,7 @@ static res ev_eval(E *e, const rc_stmt *s) {
       if (ev_manager_eval(e, s, cmd)) {
         x.manager = "known";
         rc_vec_push(&e->C->execs, x);
-        return R(FL_NORMAL, T_TRUE);
+        return ev_res(FL_NORMAL, T_TRUE);
       }
     }
   }
@@ -1798,7 +1793,7 @@ static res ev_eval(E *e, const rc_stmt *s) {
     rc_buf_puts(&b, rc_str_text(e->A, f.v[i], ' '));
   }
   rc_vec_free(&f);
-  res r = R(FL_NORMAL, T_UNKNOWN);
+  res r = ev_res(FL_NORMAL, T_UNKNOWN);
   if (certain && b.s) {
     rc_ir *ir = rc_session_snippet(e->S, e->file, b.s, e->dialect, &s->span);
     r = ev_stmts(e, &ir->top);
@@ -1834,21 +1829,21 @@ static res call_choice(E *e, const char *name, const fn *f, const rc_str *const 
   branch b;
   const rc_cond *c = f->cond;
   rc_span sp = c ? c->span : (e->cur_stmt ? e->cur_stmt->span : (rc_span){0});
-  if (!br_begin(e, &b, sp, c && c->label ? c->label : "the function's definition")) return R(FL_NORMAL, T_UNKNOWN);
+  if (!br_begin(e, &b, sp, c && c->label ? c->label : "the function's definition")) return ev_res(FL_NORMAL, T_UNKNOWN);
   const fn *defs[2] = {f->yes, f->no};
   for (int i = 0; i < 2; i++) {
     br_arm(e, &b);
-    br_arm_end(e, &b, defs[i] ? ev_call(e, name, defs[i], args, nargs) : R(FL_NORMAL, T_UNKNOWN));
+    br_arm_end(e, &b, defs[i] ? ev_call(e, name, defs[i], args, nargs) : ev_res(FL_NORMAL, T_UNKNOWN));
   }
   return br_end(e, &b);
 }
 
 res ev_call(E *e, const char *name, const fn *f, const rc_str *const *args, uint32_t nargs) {
   if (f->choice) return call_choice(e, name, f, args, nargs);
-  if (!f->body) return R(FL_NORMAL, T_UNKNOWN);
+  if (!f->body) return ev_res(FL_NORMAL, T_UNKNOWN);
   if (e->call_depth >= EV_MAX_CALL_DEPTH) {
     ev_limit(e, EV_LIM_DEPTH, f->span, "functions call each other too deeply");
-    return R(FL_NORMAL, T_UNKNOWN);
+    return ev_res(FL_NORMAL, T_UNKNOWN);
   }
   (void)name;
   const rc_file *saved_file = e->file;
@@ -1897,10 +1892,10 @@ static res ev_cmd(E *e, const rc_stmt *s) {
   switch (s->u.cmd.builtin) {
   case RC_B_RETURN:
     e->dead = false;
-    return R(FL_RETURN, s->u.cmd.nargs ? status_arg(e, s) : T_TRUE);
+    return ev_res(FL_RETURN, s->u.cmd.nargs ? status_arg(e, s) : T_TRUE);
   case RC_B_EXIT:
     e->dead = false;
-    return R(FL_EXIT, T_UNKNOWN);
+    return ev_res(FL_EXIT, T_UNKNOWN);
   case RC_B_EXEC: {
     strvec f = {0};
     ev_fields(e, (const rc_word *const *)s->u.cmd.args, s->u.cmd.nargs, NULL, &f);
@@ -1908,7 +1903,7 @@ static res ev_cmd(E *e, const rc_stmt *s) {
     rc_vec_push(&e->C->execs, x);
     rc_vec_free(&f);
     e->dead = false;
-    return R(FL_EXIT, T_UNKNOWN);
+    return ev_res(FL_EXIT, T_UNKNOWN);
   }
   case RC_B_SETOPT:
   case RC_B_UNSETOPT:
@@ -1916,7 +1911,7 @@ static res ev_cmd(E *e, const rc_stmt *s) {
       const char *t = ev_word_text(e, s->u.cmd.args[i]);
       if (t && t[0] != '-' && t[0] != '+') set_zsh_option(e, t, s->u.cmd.builtin == RC_B_SETOPT);
     }
-    return R(FL_NORMAL, T_TRUE);
+    return ev_res(FL_NORMAL, T_TRUE);
   case RC_B_SET:
     for (uint32_t i = 0; i < s->u.cmd.nargs; i++) {
       const char *t = ev_word_text(e, s->u.cmd.args[i]);
@@ -1943,14 +1938,14 @@ static res ev_cmd(E *e, const rc_stmt *s) {
       }
       if ((t[0] == '-' || t[0] == '+') && strchr(t, 'a')) ev_set_opt(e, "allexport", t[0] == '-');
     }
-    return R(FL_NORMAL, T_TRUE);
+    return ev_res(FL_NORMAL, T_TRUE);
   case RC_B_TRUE:
   case RC_B_FALSE: {
     /* `: ${GOPATH:=$HOME/go}`: the arguments are expanded for their effects. */
     strvec f = {0};
     ev_fields(e, (const rc_word *const *)s->u.cmd.args, s->u.cmd.nargs, NULL, &f);
     rc_vec_free(&f);
-    return R(FL_NORMAL, s->u.cmd.builtin == RC_B_TRUE ? T_TRUE : T_FALSE);
+    return ev_res(FL_NORMAL, s->u.cmd.builtin == RC_B_TRUE ? T_TRUE : T_FALSE);
   }
   case RC_B_EMULATE: {
     /* emulate sh -c 'source /etc/profile': the string runs like eval */
@@ -1958,14 +1953,14 @@ static res ev_cmd(E *e, const rc_stmt *s) {
       const char *t = ev_word_text(e, s->u.cmd.args[i]);
       if (!t || strcmp(t, "-c")) continue;
       const char *code = ev_word_text(e, s->u.cmd.args[i + 1]);
-      if (!code) return R(FL_NORMAL, T_UNKNOWN);
+      if (!code) return ev_res(FL_NORMAL, T_UNKNOWN);
       rc_ir *ir = rc_session_snippet(e->S, e->file, code, e->dialect, &s->span);
       return ev_stmts(e, &ir->top);
     }
-    return R(FL_NORMAL, T_TRUE);
+    return ev_res(FL_NORMAL, T_TRUE);
   }
-  case RC_B_BREAK: e->dead = false; return R(FL_BREAK, T_TRUE);
-  case RC_B_CONTINUE: e->dead = false; return R(FL_CONTINUE, T_TRUE);
+  case RC_B_BREAK: e->dead = false; return ev_res(FL_BREAK, T_TRUE);
+  case RC_B_CONTINUE: e->dead = false; return ev_res(FL_CONTINUE, T_TRUE);
   case RC_B_AUTOLOAD:
     for (uint32_t i = 0; i < s->u.cmd.nargs; i++) {
       const char *t = ev_word_text(e, s->u.cmd.args[i]);
@@ -1975,26 +1970,26 @@ static res ev_cmd(E *e, const rc_stmt *s) {
       f->span = s->span;
       ev_put_fn(e, t, f);
     }
-    return R(FL_NORMAL, T_TRUE);
+    return ev_res(FL_NORMAL, T_TRUE);
   case RC_B_HOOK:
     if (s->u.cmd.nargs >= 2) {
       const char *k = ev_word_text(e, s->u.cmd.args[0]);
       const char *fname = ev_word_text(e, s->u.cmd.args[1]);
       if (k && fname && k[0] != '-') ev_add_hook(e, k, fname, s->span, NULL);
     }
-    return R(FL_NORMAL, T_TRUE);
+    return ev_res(FL_NORMAL, T_TRUE);
   case RC_B_COMMAND_V: {
     const char *t = NULL;
     for (uint32_t i = 0; i < s->u.cmd.nargs && !t; i++) {
       const char *a = ev_word_text(e, s->u.cmd.args[i]);
-      if (!a) return R(FL_NORMAL, T_UNKNOWN);
+      if (!a) return ev_res(FL_NORMAL, T_UNKNOWN);
       if (a[0] != '-') t = a;
     }
-    if (!t) return R(FL_NORMAL, T_UNKNOWN);
-    if (is_builtin(t) || (ev_get_fn(e, t) && !fn_maybe(ev_get_fn(e, t)))) return R(FL_NORMAL, T_TRUE);
-    if (fn_maybe(ev_get_fn(e, t))) return R(FL_NORMAL, T_UNKNOWN);
+    if (!t) return ev_res(FL_NORMAL, T_UNKNOWN);
+    if (is_builtin(t) || (ev_get_fn(e, t) && !fn_maybe(ev_get_fn(e, t)))) return ev_res(FL_NORMAL, T_TRUE);
+    if (fn_maybe(ev_get_fn(e, t))) return ev_res(FL_NORMAL, T_UNKNOWN);
     int k = ev_lookup_command(e, t, NULL);
-    return R(FL_NORMAL, k == 1 ? T_TRUE : k == 0 ? T_FALSE : T_UNKNOWN);
+    return ev_res(FL_NORMAL, k == 1 ? T_TRUE : k == 0 ? T_FALSE : T_UNKNOWN);
   }
   case RC_B_READ:
     for (uint32_t i = 0; i < s->u.cmd.nargs; i++) {
@@ -2003,7 +1998,7 @@ static res ev_cmd(E *e, const rc_stmt *s) {
       uint32_t eid = ev_reserve_event(e);
       ev_assign(e, t, rc_str_sym(e->A, "<read from input>", eid), eid, false, RC_OP_ASSIGN, s->span, s->span, NULL);
     }
-    return R(FL_NORMAL, T_UNKNOWN);
+    return ev_res(FL_NORMAL, T_UNKNOWN);
   case RC_B_SHIFT: {
     bool set, certain;
     const rc_str *at = ev_var_value(e, "@", &set, &certain);
@@ -2021,25 +2016,25 @@ static res ev_cmd(E *e, const rc_stmt *s) {
       ev_put(e, "@", v);
       rc_vec_free(&els);
     }
-    return R(FL_NORMAL, T_TRUE);
+    return ev_res(FL_NORMAL, T_TRUE);
   }
   default:
     break;
   }
   strvec args = {0};
   ev_fields(e, (const rc_word *const *)s->u.cmd.args, s->u.cmd.nargs, NULL, &args);
-  res r = R(FL_NORMAL, T_UNKNOWN);
+  res r = ev_res(FL_NORMAL, T_UNKNOWN);
   const fn *f = name ? ev_get_fn(e, name) : NULL;
   if (!f && name && e->shell == RC_SH_ZSH && !strcmp(name, "unfunction")) {
     for (size_t i = 0; i < args.n; i++)
       if (rc_str_certain(args.v[i])) ev_put_fn(e, rc_str_text(e->A, args.v[i], ' '), NULL);
     rc_vec_free(&args);
-    return R(FL_NORMAL, T_TRUE);
+    return ev_res(FL_NORMAL, T_TRUE);
   }
   if (f) {
     r = ev_call(e, name, f, args.v, (uint32_t)args.n);
   } else if (name && (is_builtin(name))) {
-    r = R(FL_NORMAL, T_TRUE);
+    r = ev_res(FL_NORMAL, T_TRUE);
   } else if (!e->discard || true) {
     /* An external program: it runs at every start of this context. */
     const char *text = e->file && e->file->src && s->span.end <= e->file->src->len
@@ -2070,30 +2065,30 @@ static res ro_failure(E *e, const rc_stmt *s, res r) {
   if (r.fl != FL_NORMAL) return r;
   if (e->shell == RC_SH_ZSH) {
     e->dead = false;
-    return R(FL_ABORT, T_FALSE);
+    return ev_res(FL_ABORT, T_FALSE);
   }
   if (s->kind == RC_S_ASSIGN) {
     for (size_t i = e->frames.n; i-- > 0;) {
       frame_kind k = e->frames.v[i]->kind;
       if (k == FR_FUNC) {
         e->dead = false;
-        return R(FL_RETURN, T_FALSE);
+        return ev_res(FL_RETURN, T_FALSE);
       }
       if (k != FR_SUBSHELL) break;
     }
   }
-  return R(FL_NORMAL, T_FALSE);
+  return ev_res(FL_NORMAL, T_FALSE);
 }
 
 static res ev_stmt(E *e, const rc_stmt *s) {
   if (++e->steps > EV_MAX_STEPS) {
     ev_limit(e, EV_LIM_WORK, s->span, "too many statements to evaluate");
-    return R(FL_NORMAL, T_UNKNOWN);
+    return ev_res(FL_NORMAL, T_UNKNOWN);
   }
   if (e->A->total - e->arena_start > EV_MAX_ARENA_BYTES) {
     ev_limit(e, EV_LIM_WORK, s->span, "the values grew too large to follow");
     e->steps = EV_MAX_STEPS; /* nothing more is evaluated in this context */
-    return R(FL_NORMAL, T_UNKNOWN);
+    return ev_res(FL_NORMAL, T_UNKNOWN);
   }
   e->cur_stmt = s;
   if (!s->background) {
@@ -2106,7 +2101,7 @@ static res ev_stmt(E *e, const rc_stmt *s) {
       e->dead = false;
       ev_problem(e, RC_PB_LIMIT, s->span, NULL,
                  "a glob here matches nothing: zsh stops reading this file (\"no matches found\"); add (N) to allow no match");
-      return R(FL_ABORT, T_FALSE);
+      return ev_res(FL_ABORT, T_FALSE);
     }
     return r;
   }
@@ -2117,21 +2112,21 @@ static res ev_stmt(E *e, const rc_stmt *s) {
   e->discard--;
   e->top = f->base;
   ev_frame_end(e, f, r);
-  return R(FL_NORMAL, T_TRUE);
+  return ev_res(FL_NORMAL, T_TRUE);
 }
 
 static res ev_kind(E *e, const rc_stmt *s) {
   switch (s->kind) {
   case RC_S_ASSIGN:
     for (uint32_t i = 0; i < s->u.assign.n; i++) do_assign(e, s->u.assign.v[i], false, s->span);
-    return R(FL_NORMAL, T_TRUE);
+    return ev_res(FL_NORMAL, T_TRUE);
   case RC_S_DECL: return ev_decl(e, s);
   case RC_S_UNSET: return ev_unset_stmt(e, s);
   case RC_S_SOURCE: return ev_source_stmt(e, s);
   case RC_S_EVAL: return ev_eval(e, s);
   case RC_S_CMD: return ev_cmd(e, s);
   case RC_S_FUNC: {
-    if (!s->u.func.body || !*s->u.func.name) return R(FL_NORMAL, T_TRUE);
+    if (!s->u.func.body || !*s->u.func.name) return ev_res(FL_NORMAL, T_TRUE);
     fn *f = rc_arena_alloc(e->A, sizeof *f);
     f->body = s->u.func.body;
     f->file = e->file;
@@ -2140,7 +2135,7 @@ static res ev_kind(E *e, const rc_stmt *s) {
     /* zsh's special function names are hooks. */
     if (e->shell == RC_SH_ZSH && (!strcmp(s->u.func.name, "precmd") || !strcmp(s->u.func.name, "chpwd")))
       ev_add_hook(e, s->u.func.name, s->u.func.name, s->span, NULL);
-    return R(FL_NORMAL, T_TRUE);
+    return ev_res(FL_NORMAL, T_TRUE);
   }
   case RC_S_IF: return ev_if_from(e, s, 0);
   case RC_S_CASE: {
@@ -2156,7 +2151,7 @@ static res ev_kind(E *e, const rc_stmt *s) {
     return r;
   }
   case RC_S_PIPE: {
-    res r = R(FL_NORMAL, T_UNKNOWN);
+    res r = ev_res(FL_NORMAL, T_UNKNOWN);
     for (uint32_t i = 0; i < s->u.pipe.elems.n; i++) {
       bool last = i + 1 == s->u.pipe.elems.n;
       /* zsh runs the last element of a pipeline in the current shell */
@@ -2168,7 +2163,7 @@ static res ev_kind(E *e, const rc_stmt *s) {
   }
   case RC_S_SUBSHELL: return ev_discarded(e, &s->u.group.body, NULL);
   case RC_S_GROUP: return ev_stmts(e, &s->u.group.body);
-  case RC_S_TEST: return R(FL_NORMAL, ev_test(e, s->u.test.expr, s->u.test.double_bracket));
+  case RC_S_TEST: return ev_res(FL_NORMAL, ev_test(e, s->u.test.expr, s->u.test.double_bracket));
   case RC_S_ARITH: {
     tri t = ev_arith(e, s->u.arith.text, s->u.arith.len);
     if (t == T_UNKNOWN && s->u.arith.expr) {
@@ -2176,13 +2171,13 @@ static res ev_kind(E *e, const rc_stmt *s) {
       long v;
       if (expr && ev_arith_eval(e, expr, (uint32_t)strlen(expr), s->span, &v)) t = v ? T_TRUE : T_FALSE;
     }
-    return R(FL_NORMAL, t);
+    return ev_res(FL_NORMAL, t);
   }
   case RC_S_ERROR:
     /* Lowering replaces what is nested too deeply by an error region. */
     if (e->file && e->file->ir && e->file->ir->too_deep)
       ev_limit(e, EV_LIM_NESTING, s->span, "statements nested more than 200 deep are not analyzed");
-    return R(FL_NORMAL, T_UNKNOWN);
+    return ev_res(FL_NORMAL, T_UNKNOWN);
   }
-  return R(FL_NORMAL, T_UNKNOWN);
+  return ev_res(FL_NORMAL, T_UNKNOWN);
 }

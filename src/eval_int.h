@@ -35,6 +35,11 @@ typedef struct res {
   tri st;
 } res;
 
+static inline res ev_res(flow fl, tri st) {
+  res r = {fl, st};
+  return r;
+}
+
 typedef struct fn {
   const rc_stmt *body; /* NULL: autoloaded / unknown body */
   const rc_file *file;
