@@ -83,6 +83,19 @@ typedef struct frame {
   rc_map dirty_vars, dirty_funcs; /* written since the last early path */
 } frame;
 
+/* A branch point whose outcome is not known: each arm runs in its own
+ * overlay; ev_br_end joins them. */
+typedef struct branch {
+  uint32_t id;
+  scope *base;
+  const rc_cond *conds_before;
+  rc_span span;
+  const char *label;
+  RC_VEC(scope *) scopes;
+  RC_VEC(res) results;
+  RC_VEC(bool) deads;
+} branch;
+
 typedef struct E {
   rc_session *S;
   rc_ctx *C;
@@ -121,17 +134,28 @@ typedef struct E {
   bool in_hook;        /* running precmd hooks after the startup files */
 } E;
 
-/* ---- eval.c ---- */
+/* ---- eval_scope.c ---- */
 scope *ev_scope_push(E *e);
 void ev_scope_free(scope *s);
 frame *ev_frame_push(E *e, frame_kind k);
 /* Ends frame f (e->top must be f->base); returns the flow the caller sees. */
 res ev_frame_end(E *e, frame *f, res body);
-const rc_var *ev_get(E *e, const char *name);
+/* A branch: ev_br_begin (false: nested too deeply, nothing to do), then per
+ * arm ev_br_arm, the arm's statements and ev_br_arm_end with their result;
+ * ev_br_end joins the arms and returns the flow after the branch. */
+bool ev_br_begin(E *e, branch *b, rc_span span, const char *label);
+void ev_br_arm(E *e, branch *b);
+void ev_br_arm_end(E *e, branch *b, res r);
+res ev_br_end(E *e, branch *b);
+/* A variable as stored (no tied-array view, no PROMPT alias): see ev_get. */
+const rc_var *ev_raw_get(E *e, const char *name);
 const fn *ev_get_fn(E *e, const char *name);
 void ev_put(E *e, const char *name, const rc_var *v);
 /* Defines (f) or removes (f NULL) a function in the current scope. */
 void ev_put_fn(E *e, const char *name, const fn *f);
+
+/* ---- eval.c ---- */
+const rc_var *ev_get(E *e, const char *name);
 const char *ev_intern(E *e, const char *s);
 uint32_t ev_reserve_event(E *e);
 void ev_commit_event(E *e, uint32_t id, const char *var, rc_op op, rc_span span, rc_span name_span,
