@@ -154,12 +154,20 @@ void ev_put(E *e, const char *name, const rc_var *v);
 /* Defines (f) or removes (f NULL) a function in the current scope. */
 void ev_put_fn(E *e, const char *name, const fn *f);
 
-/* ---- eval.c ---- */
-const rc_var *ev_get(E *e, const char *name);
+/* ---- eval_vars.c ---- */
+rc_var *ev_new_var(E *e, uint32_t nalts);
 const char *ev_intern(E *e, const char *s);
+const rc_var *ev_get(E *e, const char *name);
+/* zsh typeset -T SCALAR array [sep] */
+void ev_add_tie(E *e, const char *scalar, const char *array, char sep);
+/* The scalar a zsh array is tied to (PATH for path), or NULL. */
+const char *ev_tied_scalar(E *e, const char *name);
 uint32_t ev_reserve_event(E *e);
 void ev_commit_event(E *e, uint32_t id, const char *var, rc_op op, rc_span span, rc_span name_span,
                      const rc_alt *after, const char *manager);
+void ev_problem(E *e, rc_problem_kind k, rc_span span, const char *target, const char *fmt, ...)
+    RC_PRINTF(5, 6);
+void ev_limit(E *e, int which, rc_span span, const char *what);
 /* Assigns a value on the current path. flags: RC_F_EXPORT … */
 void ev_assign(E *e, const char *name, const rc_str *val, uint32_t eid, bool export_it,
                rc_op op, rc_span span, rc_span name_span, const char *manager);
@@ -169,21 +177,24 @@ void ev_assign_alts(E *e, const char *name, const rc_str *const *vals, const rc_
                     rc_span name_span, const char *manager);
 void ev_unset(E *e, const char *name, rc_span span, const char *manager);
 void ev_set_export(E *e, const char *name, bool on, rc_span span);
-/* zsh typeset -T SCALAR array [sep] */
-void ev_add_tie(E *e, const char *scalar, const char *array, char sep);
-void ev_problem(E *e, rc_problem_kind k, rc_span span, const char *target, const char *fmt, ...)
-    RC_PRINTF(5, 6);
-void ev_limit(E *e, int which, rc_span span, const char *what);
+/* Makes name local to frame f (a function call, or a file read with
+ * arguments): its value before is put back when f ends. */
+void ev_make_local(E *e, frame *f, const char *name);
+/* Sets or clears an attribute (RC_VA_READONLY, RC_VA_UNIQUE …) of name. */
+void ev_set_attr(E *e, const char *name, uint32_t attr, bool on, rc_span span);
+bool ev_opt(E *e, const char *name);
+void ev_set_opt(E *e, const char *name, bool on);
+/* setopt/unsetopt NAME: zsh spelling (case, underscores, "no" prefix). */
+void ev_set_zsh_option(E *e, const char *raw, bool on);
+
+/* ---- eval.c ---- */
 res ev_stmts(E *e, const rc_stmts *ss);
 /* Records a file of the chain; returns its index. */
 int32_t ev_add_visit(E *e, const rc_file *f, const char *path, bool exists, bool startup, rc_span via);
 res ev_source_path(E *e, const char *path, rc_span span, const rc_word *const *args, uint32_t nargs,
                    bool startup);
 res ev_call(E *e, const char *name, const fn *f, const rc_str *const *args, uint32_t nargs);
-bool ev_opt(E *e, const char *name);
-void ev_set_opt(E *e, const char *name, bool on);
 void ev_add_hook(E *e, const char *kind, const char *func, rc_span span, const char *manager);
-rc_var *ev_new_var(E *e, uint32_t nalts);
 
 /* ---- eval_word.c ---- */
 typedef struct wopts {
