@@ -189,12 +189,18 @@ void ev_set_zsh_option(E *e, const char *raw, bool on);
 
 /* ---- eval.c ---- */
 res ev_stmts(E *e, const rc_stmts *ss);
+res ev_call(E *e, const char *name, const fn *f, const rc_str *const *args, uint32_t nargs);
+void ev_add_hook(E *e, const char *kind, const char *func, rc_span span, const char *manager);
+
+/* ---- eval_source.c ---- */
 /* Records a file of the chain; returns its index. */
 int32_t ev_add_visit(E *e, const rc_file *f, const char *path, bool exists, bool startup, rc_span via);
 res ev_source_path(E *e, const char *path, rc_span span, const rc_word *const *args, uint32_t nargs,
                    bool startup);
-res ev_call(E *e, const char *name, const fn *f, const rc_str *const *args, uint32_t nargs);
-void ev_add_hook(E *e, const char *kind, const char *func, rc_span span, const char *manager);
+/* `source FILE [ARGS]` and `. FILE`. */
+res ev_source_stmt(E *e, const rc_stmt *s);
+/* `eval ARGS`. */
+res ev_eval(E *e, const rc_stmt *s);
 
 /* ---- eval_word.c ---- */
 typedef struct wopts {
