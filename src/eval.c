@@ -487,18 +487,7 @@ res ev_call(E *e, const char *name, const fn *f, const rc_str *const *args, uint
   e->call_depth++;
   frame *fr = ev_frame_push(e, FR_FUNC);
   ev_make_local(e, fr, "@");
-  rc_strb b = {0};
-  b.array = true;
-  for (uint32_t i = 0; i < nargs; i++) {
-    rc_strb_sep(&b);
-    rc_strb_str(&b, args[i]);
-  }
-  rc_var *v = ev_new_var(e, 1);
-  rc_alt *a = (rc_alt *)&v->alts[0];
-  a->state = RC_VS_SET;
-  a->val = rc_strb_finish(&b, e->A);
-  a->event = RC_NO_EVENT;
-  ev_put(e, "@", v);
+  ev_set_positional(e, args, nargs);
   e->file = f->file;
   res r;
   if (f->body->kind == RC_S_SUBSHELL) r = ev_discarded(e, &f->body->u.group.body, NULL);
@@ -555,15 +544,7 @@ static res ev_cmd(E *e, const rc_stmt *s) {
       if (!strcmp(t, "--")) { /* set -- args: positional parameters */
         strvec f = {0};
         ev_fields(e, (const rc_word *const *)s->u.cmd.args + i + 1, s->u.cmd.nargs - i - 1, NULL, &f);
-        rc_strb b = {0};
-        b.array = true;
-        for (size_t k = 0; k < f.n; k++) rc_strb_sep(&b), rc_strb_str(&b, f.v[k]);
-        rc_var *v = ev_new_var(e, 1);
-        rc_alt *a = (rc_alt *)&v->alts[0];
-        a->state = RC_VS_SET;
-        a->val = rc_strb_finish(&b, e->A);
-        a->event = RC_NO_EVENT;
-        ev_put(e, "@", v);
+        ev_set_positional(e, f.v, f.n);
         rc_vec_free(&f);
         break;
       }
@@ -641,15 +622,8 @@ static res ev_cmd(E *e, const rc_stmt *s) {
     if (at && at->array) {
       strvec els = {0};
       rc_str_elements(e->A, at, &els);
-      rc_strb b = {0};
-      b.array = true;
-      for (size_t i = 1; i < els.n; i++) rc_strb_sep(&b), rc_strb_str(&b, els.v[i]);
-      rc_var *v = ev_new_var(e, 1);
-      rc_alt *a = (rc_alt *)&v->alts[0];
-      a->state = RC_VS_SET;
-      a->val = rc_strb_finish(&b, e->A);
-      a->event = RC_NO_EVENT;
-      ev_put(e, "@", v);
+      if (els.n) ev_set_positional(e, els.v + 1, els.n - 1);
+      else ev_set_positional(e, NULL, 0);
       rc_vec_free(&els);
     }
     return ev_res(FL_NORMAL, T_TRUE);

@@ -182,6 +182,9 @@ void ev_set_export(E *e, const char *name, bool on, rc_span span);
 void ev_make_local(E *e, frame *f, const char *name);
 /* Sets or clears an attribute (RC_VA_READONLY, RC_VA_UNIQUE …) of name. */
 void ev_set_attr(E *e, const char *name, uint32_t attr, bool on, rc_span span);
+/* $@ becomes args[0..n): a call, `source FILE ARGS`, `set --`, `shift`.
+ * The caller makes it local first where the shell does. */
+void ev_set_positional(E *e, const rc_str *const *args, size_t n);
 bool ev_opt(E *e, const char *name);
 void ev_set_opt(E *e, const char *name, bool on);
 /* setopt/unsetopt NAME: zsh spelling (case, underscores, "no" prefix). */

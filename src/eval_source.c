@@ -31,18 +31,7 @@ static res ev_file(E *e, rc_file *f, int32_t visit, const rc_str *const *args, u
   frame *fr = ev_frame_push(e, FR_FILE);
   if (set_args) {
     ev_make_local(e, fr, "@");
-    rc_strb b = {0};
-    b.array = true;
-    for (uint32_t i = 0; i < nargs; i++) {
-      rc_strb_sep(&b);
-      rc_strb_str(&b, args[i]);
-    }
-    rc_var *v = ev_new_var(e, 1);
-    rc_alt *a = (rc_alt *)&v->alts[0];
-    a->state = RC_VS_SET;
-    a->val = rc_strb_finish(&b, e->A);
-    a->event = RC_NO_EVENT;
-    ev_put(e, "@", v);
+    ev_set_positional(e, args, nargs);
   }
   rc_vec_push(&e->stack, f);
   e->file = f;

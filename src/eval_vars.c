@@ -495,6 +495,22 @@ void ev_set_attr(E *e, const char *name, uint32_t attr, bool on, rc_span span) {
   }
 }
 
+/* One builder for every writer of $@ (see eval_int.h); it records no event. */
+void ev_set_positional(E *e, const rc_str *const *args, size_t n) {
+  rc_strb b = {0};
+  b.array = true;
+  for (size_t i = 0; i < n; i++) {
+    rc_strb_sep(&b);
+    rc_strb_str(&b, args[i]);
+  }
+  rc_var *v = ev_new_var(e, 1);
+  rc_alt *a = (rc_alt *)&v->alts[0];
+  a->state = RC_VS_SET;
+  a->val = rc_strb_finish(&b, e->A);
+  a->event = RC_NO_EVENT;
+  ev_put(e, "@", v);
+}
+
 /* ---- options ---- */
 
 /* "-o NAME" in k (cut as snprintf would cut it). */
