@@ -226,6 +226,12 @@ const char *ev_word_text(E *e, const rc_word *w);
  * guard would otherwise stay in the arena for the whole run). */
 void ev_word_buf(E *e, const rc_word *w, rc_buf *out, bool *certain);
 const rc_str *ev_var_value(E *e, const char *name, bool *is_set, bool *certain);
+/* The scalar an array reads as: its elements joined by `sep`, which must
+ * live as long as the run (the value points at it); a scalar comes back as
+ * is. sep_from_next: a separator without an origin takes the next
+ * element's, so a tied PATH's ':' belongs to the change that added the
+ * entry after it. */
+const rc_str *ev_join_array(E *e, const rc_str *v, const char *sep, bool sep_from_next);
 /* Interpret a glob pattern (unquoted parts) against the filesystem. */
 void ev_glob(E *e, const char *pattern, bool nullglob, strvec *out, bool *ok);
 

@@ -151,21 +151,7 @@ static const rc_str *colon_to_array(E *e, const rc_str *v, char sep) {
 
 /* Scalar view of an array joined by its separator (zsh `PATH` from `path`). */
 static const rc_str *array_to_colon(E *e, const rc_str *v, char sep) {
-  if (!v->array) return v;
-  rc_strb b = {0};
-  bool first = true;
-  for (uint32_t i = 0; i < v->nseg; i++) {
-    const rc_seg *g = &v->seg[i];
-    if (g->kind == RC_SEG_SEP) {
-      char *sp = rc_arena_strndup(e->A, &sep, 1);
-      if (!first) rc_strb_lit(&b, sp, 1, g->origin == RC_NO_EVENT && i + 1 < v->nseg ? v->seg[i + 1].origin : g->origin);
-      first = false;
-      continue;
-    }
-    if (g->kind == RC_SEG_SYM) rc_strb_sym(&b, g->s, g->n, g->origin);
-    else rc_strb_lit(&b, g->s, g->n, g->origin);
-  }
-  return rc_strb_finish(&b, e->A);
+  return v->array ? ev_join_array(e, v, rc_arena_strndup(e->A, &sep, 1), true) : v;
 }
 
 /* Slot of the array-view cache for the built-in ties; SIZE_MAX for ties
