@@ -268,6 +268,15 @@ static bool any_exported(const rc_var *v) {
   return false;
 }
 
+/* What b built, or v itself when nothing was dropped. */
+static const rc_str *dedupe_result(E *e, rc_strb *b, const rc_str *v, bool changed) {
+  if (!changed) {
+    rc_strb_free(b);
+    return v;
+  }
+  return rc_strb_finish(b, e->A);
+}
+
 /* typeset -U: keep the first of equal entries. */
 static const rc_str *dedupe_colon(E *e, const rc_str *v, bool *changed) {
   rc_entries ents = {0};
@@ -291,11 +300,7 @@ static const rc_str *dedupe_colon(E *e, const rc_str *v, bool *changed) {
   }
   rc_vec_free(&ents);
   rc_map_free(&seen);
-  if (!*changed) {
-    rc_strb_free(&b);
-    return v;
-  }
-  return rc_strb_finish(&b, e->A);
+  return dedupe_result(e, &b, v, *changed);
 }
 
 static const rc_str *dedupe_array(E *e, const rc_str *v, bool *changed) {
@@ -319,11 +324,7 @@ static const rc_str *dedupe_array(E *e, const rc_str *v, bool *changed) {
   }
   rc_vec_free(&els);
   rc_map_free(&seen);
-  if (!*changed) {
-    rc_strb_free(&b);
-    return v;
-  }
-  return rc_strb_finish(&b, e->A);
+  return dedupe_result(e, &b, v, *changed);
 }
 
 void ev_assign_alts(E *e, const char *name, const rc_str *const *vals, const rc_cond *const *conds,
