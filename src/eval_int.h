@@ -1,4 +1,4 @@
-/* eval_int.h — internals shared by eval.c, eval_word.c, eval_cond.c and
+/* eval_int.h — internals shared by the evaluator's files (eval*.c) and
  * managers.c. Not for rules: they read eval.h. */
 #ifndef RC_EVAL_INT_H
 #define RC_EVAL_INT_H
