@@ -1,1115 +1,21 @@
-/* eval.c — the abstract interpreter: scopes, branches, frames, statements,
- * `source`, and the walk over a context's startup plan.
+/* eval.c — the abstract interpreter's statement walk: control flow (if,
+ * case, &&/||, loops, pipelines, subshells), assignments and declarations,
+ * simple commands and builtins, function calls, and the dispatch over
+ * statement kinds with its step and memory budgets.
  *
- * State is a chain of overlay scopes. An undecided branch evaluates each arm
- * in its own overlay and joins the overlays into the scope below, turning
- * differing values into alternatives tagged with the arm's condition; only
- * the variables an arm touched are visited, so a branch costs what it
- * changes. A path that returns or exits early is joined at once into the
- * "early" state of the frame it leaves (file, function, context); later
- * early paths only revisit the keys written since the previous one. The
- * frame joins its early state with its fall-through state when it ends.
- * Functions defined differently on different paths become choices, and a
- * call of a choice is itself a branch. */
-#include <stdarg.h>
-#include <stdio.h>
+ * Statements never merge state themselves: an undecided one opens a branch
+ * with an arm per outcome, and files, function calls and subshells run in
+ * frames; eval_scope.c joins them. A call of a function defined differently
+ * on different paths is itself a branch. The primitives that change
+ * variables and record events are in eval_vars.c; `source`, `.` and `eval`
+ * in eval_source.c; words in eval_word.c, tests in eval_cond.c. */
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "eval_int.h"
 
-/* ---- conditions ---- */
-
-bool rc_cond_exclusive(const rc_cond *a, const rc_cond *b) {
-  for (const rc_cond *x = a; x; x = x->next)
-    for (const rc_cond *y = b; y; y = y->next)
-      if (x->branch == y->branch && !(x->arms & y->arms)) return true;
-  return false;
-}
-
-enum { COND_MAX_DEPTH = 64 };
-
-/* Links node c onto next. A list longer than COND_MAX_DEPTH keeps only its
- * newest half (a copy): conditions become weaker, never wrong, and every
- * walk over a list stays short however many guards a file has. */
-static const rc_cond *cond_link(E *e, rc_cond *c, const rc_cond *next) {
-  if (next && next->depth >= COND_MAX_DEPTH) {
-    rc_cond *head = NULL, *tail = NULL;
-    const rc_cond *x = next;
-    for (uint32_t k = 0; x && k < COND_MAX_DEPTH / 2; k++, x = x->next) {
-      rc_cond *y = rc_arena_alloc(e->A, sizeof *y);
-      *y = *x;
-      y->next = NULL;
-      if (tail) tail->next = y;
-      else head = y;
-      tail = y;
-    }
-    uint32_t d = 0;
-    for (rc_cond *y = head; y; y = (rc_cond *)y->next) d++;
-    for (rc_cond *y = head; y; y = (rc_cond *)y->next) y->depth = d--;
-    next = head;
-  }
-  c->next = next;
-  c->depth = next ? next->depth + 1 : 1;
-  return c;
-}
-
-static const rc_cond *cond_push(E *e, const rc_cond *next, uint32_t branch, uint32_t arms, rc_span span,
-                                const char *label) {
-  rc_cond *c = rc_arena_alloc(e->A, sizeof *c);
-  c->branch = branch;
-  c->arms = arms;
-  c->file = e->file;
-  c->span = span;
-  c->label = label;
-  return cond_link(e, c, next);
-}
-
-/* `tag`'s node (branch point, arms, place) pushed onto `next`. */
-static const rc_cond *cond_retag(E *e, const rc_cond *next, const rc_cond *tag) {
-  rc_cond *c = rc_arena_alloc(e->A, sizeof *c);
-  *c = *tag;
-  return cond_link(e, c, next);
-}
-
-/* The longest common tail of two condition lists. Lists only ever grow at
- * the front, so once they meet they stay together: align and walk. */
-static const rc_cond *cond_common(const rc_cond *a, const rc_cond *b) {
-  uint32_t na = a ? a->depth : 0, nb = b ? b->depth : 0;
-  for (; na > nb; na--) a = a->next;
-  for (; nb > na; nb--) b = b->next;
-  while (a != b) a = a->next, b = b->next;
-  return a;
-}
-
-static bool cond_has(const rc_cond *c, uint32_t branch) {
-  for (; c; c = c->next)
-    if (c->branch == branch) return true;
-  return false;
-}
-
-/* ---- variables ---- */
-
-const char *rc_summary_name(rc_summary s) {
-  static const char *const n[] = {"unset", "set", "unknown", "maybe"};
-  return n[s];
-}
-
-rc_summary rc_var_summary(const rc_var *v) {
-  if (!v || !v->nalts) return RC_SUM_UNSET;
-  const rc_alt *a = &v->alts[0];
-  for (uint32_t i = 1; i < v->nalts; i++) {
-    const rc_alt *b = &v->alts[i];
-    if (b->state != a->state) return RC_SUM_MAYBE;
-    if (a->state != RC_VS_UNSET && !rc_str_equal(a->val, b->val)) return RC_SUM_MAYBE;
-  }
-  return a->state == RC_VS_SET ? RC_SUM_SET : a->state == RC_VS_UNKNOWN ? RC_SUM_UNKNOWN : RC_SUM_UNSET;
-}
-
-bool rc_var_exported(const rc_var *v) {
-  if (!v) return false;
-  bool any = false;
-  for (uint32_t i = 0; i < v->nalts; i++) {
-    if (v->alts[i].state == RC_VS_UNSET) continue;
-    if (!v->alts[i].exported) return false;
-    any = true;
-  }
-  return any;
-}
-
-const char *rc_op_name(rc_op op) {
-  static const char *const n[] = {
-    [RC_OP_INIT] = "initial", [RC_OP_ASSIGN] = "assign", [RC_OP_APPEND] = "append",
-    [RC_OP_EXPORT] = "export", [RC_OP_UNEXPORT] = "unexport", [RC_OP_UNSET] = "unset",
-    [RC_OP_DEFAULT] = "default", [RC_OP_LOCAL] = "local", [RC_OP_RESTORE] = "restore",
-    [RC_OP_MANAGER] = "manager", [RC_OP_PATH_HELPER] = "path_helper", [RC_OP_UNIQUE] = "unique",
-    [RC_OP_LOOP] = "loop", [RC_OP_JOIN] = "join", [RC_OP_SETTING] = "setting",
-  };
-  return op < RC_ARRAY_LEN(n) && n[op] ? n[op] : "?";
-}
-
-rc_var *ev_new_var(E *e, uint32_t nalts) {
-  rc_var *v = rc_arena_alloc(e->A, sizeof *v);
-  v->nalts = nalts;
-  v->alts = nalts ? rc_arena_alloc(e->A, sizeof(rc_alt) * nalts) : NULL;
-  return v;
-}
-
-const char *ev_intern(E *e, const char *s) {
-  const char *k = rc_map_get(&e->interned, s);
-  if (k) return k;
-  k = rc_arena_strdup(e->A, s);
-  rc_map_put(&e->interned, k, (void *)k);
-  return k;
-}
-
-/* zsh ties arrays to scalars joined by a separator: path/PATH and friends,
- * and any pair made with `typeset -T SCALAR array [sep]`. */
-typedef struct tie {
-  const char *scalar;
-  char sep;
-} tie;
-
-static bool tie_of(E *e, const char *name, tie *out) {
-  if (e->shell != RC_SH_ZSH) return false;
-  static const char *const t[][2] = {{"path", "PATH"}, {"fpath", "FPATH"}, {"manpath", "MANPATH"},
-                                     {"cdpath", "CDPATH"}, {"module_path", "MODULE_PATH"},
-                                     {"mailpath", "MAILPATH"}};
-  size_t n = strlen(name); /* every built-in tie ends in "path": most names skip the table */
-  for (size_t i = 0; n >= 4 && !memcmp(name + n - 4, "path", 4) && i < RC_ARRAY_LEN(t); i++)
-    if (!strcmp(name, t[i][0])) return *out = (tie){t[i][1], ':'}, true;
-  const tie *d = rc_map_get(&e->ties, name);
-  if (d) *out = *d;
-  return d != NULL;
-}
-
-static const char *tied_scalar(E *e, const char *name) {
-  tie t;
-  return tie_of(e, name, &t) ? t.scalar : NULL;
-}
-
-static char tie_sep(E *e, const char *array) {
-  tie t;
-  return tie_of(e, array, &t) ? t.sep : ':';
-}
-
-/* zsh's PROMPT is another name for PS1. */
-static const char *canon(E *e, const char *name) {
-  return e->shell == RC_SH_ZSH && !strcmp(name, "PROMPT") ? "PS1" : name;
-}
-
-/* The scalar of a tied pair (dedupe its entries under typeset -U). */
-static bool is_tied_target(E *e, const char *name) {
-  if (e->shell != RC_SH_ZSH) return false;
-  if (!strcmp(name, "PATH") || !strcmp(name, "FPATH") || !strcmp(name, "MANPATH") || !strcmp(name, "CDPATH") ||
-      !strcmp(name, "MODULE_PATH") || !strcmp(name, "MAILPATH"))
-    return true;
-  for (size_t i = 0; i < e->ties.cap; i++)
-    if (e->ties.slots[i].key && !strcmp(((const tie *)e->ties.slots[i].val)->scalar, name)) return true;
-  return false;
-}
-
-void ev_add_tie(E *e, const char *scalar, const char *array, char sep) {
-  tie *t = rc_arena_alloc(e->A, sizeof *t);
-  t->scalar = ev_intern(e, scalar);
-  t->sep = sep;
-  rc_map_put(&e->ties, ev_intern(e, array), t);
-}
-
-/* The scopes are searched innermost first; the key is hashed once. */
-static uint32_t key_hash(const char *key) { return rc_hash(key, strlen(key)); }
-
-static const rc_var *raw_get(E *e, const char *name) {
-  uint32_t h = key_hash(name);
-  for (scope *s = e->top; s; s = s->parent) {
-    const rc_var *v = rc_map_get_hashed(&s->vars, name, h);
-    if (v) return v;
-  }
-  return NULL;
-}
-
-/* Array view of a tied scalar (zsh `path` from `PATH`). */
-static const rc_str *colon_to_array(E *e, const rc_str *v, char sep) {
-  if (v->capped) return v; /* stays the one unknown value */
-  rc_strb b = {0};
-  b.array = true;
-  rc_strb_sep(&b);
-  for (uint32_t i = 0; i < v->nseg; i++) {
-    const rc_seg *g = &v->seg[i];
-    if (g->kind == RC_SEG_SEP) continue;
-    if (g->kind == RC_SEG_SYM) {
-      rc_strb_sym(&b, g->s, g->n, g->origin);
-      continue;
-    }
-    uint32_t a = 0;
-    for (uint32_t k = 0; k <= g->n; k++) {
-      if (k == g->n || g->s[k] == sep) {
-        rc_strb_lit(&b, g->s + a, k - a, g->origin);
-        if (k < g->n) rc_strb_sep(&b);
-        a = k + 1;
-      }
-    }
-  }
-  if (v->len == 0 && v->nseg == 0) { /* empty scalar → empty array */
-    rc_strb_free(&b);
-    rc_strb eb = {0};
-    eb.array = true;
-    return rc_strb_finish(&eb, e->A);
-  }
-  return rc_strb_finish(&b, e->A);
-}
-
-/* Scalar view of an array joined by its separator (zsh `PATH` from `path`). */
-static const rc_str *array_to_colon(E *e, const rc_str *v, char sep) {
-  if (!v->array) return v;
-  rc_strb b = {0};
-  bool first = true;
-  for (uint32_t i = 0; i < v->nseg; i++) {
-    const rc_seg *g = &v->seg[i];
-    if (g->kind == RC_SEG_SEP) {
-      char *sp = rc_arena_strndup(e->A, &sep, 1);
-      if (!first) rc_strb_lit(&b, sp, 1, g->origin == RC_NO_EVENT && i + 1 < v->nseg ? v->seg[i + 1].origin : g->origin);
-      first = false;
-      continue;
-    }
-    if (g->kind == RC_SEG_SYM) rc_strb_sym(&b, g->s, g->n, g->origin);
-    else rc_strb_lit(&b, g->s, g->n, g->origin);
-  }
-  return rc_strb_finish(&b, e->A);
-}
-
-/* Slot of the array-view cache for the built-in ties; SIZE_MAX for ties
- * made with typeset -T (not cached). */
-static size_t tied_index(const char *scalar) {
-  static const char *const t[] = {"PATH", "FPATH", "MANPATH", "CDPATH", "MODULE_PATH", "MAILPATH"};
-  for (size_t i = 0; i < RC_ARRAY_LEN(t); i++)
-    if (!strcmp(scalar, t[i])) return i;
-  return SIZE_MAX;
-}
-
-const rc_var *ev_get(E *e, const char *name) {
-  name = canon(e, name);
-  const char *tied = tied_scalar(e, name);
-  if (!tied) return raw_get(e, name);
-  const rc_var *v = raw_get(e, tied);
-  if (!v) return NULL;
-  /* The array view is rebuilt only when the scalar changed. */
-  size_t ti = tied_index(tied);
-  if (ti != SIZE_MAX && e->tied_src[ti] == v) return e->tied_view[ti];
-  rc_var *a = ev_new_var(e, v->nalts);
-  a->attrs = v->attrs | RC_VA_ARRAY;
-  for (uint32_t i = 0; i < v->nalts; i++) {
-    rc_alt *x = (rc_alt *)&a->alts[i];
-    *x = v->alts[i];
-    if (x->val) x->val = colon_to_array(e, x->val, tie_sep(e, name));
-  }
-  if (ti != SIZE_MAX) e->tied_src[ti] = v, e->tied_view[ti] = a;
-  return a;
-}
-
-/* Every write to a scope goes through these two, so frames with early paths
- * learn which keys changed since (see frame in eval_int.h). */
-static void mark_dirty(E *e, const char *key, bool func) {
-  if (!e->nearly) return;
-  for (size_t i = e->frames.n; i-- > 0;) {
-    frame *f = e->frames.v[i];
-    if (f->early) rc_map_put(func ? &f->dirty_funcs : &f->dirty_vars, key, (void *)1);
-  }
-}
-
-static void scope_put(E *e, const char *key, const rc_var *v) {
-  rc_map_put(&e->top->vars, key, (void *)v);
-  mark_dirty(e, key, false);
-}
-
-/* A function removed with `unset -f` hides the definitions below it. */
-static const fn removed_fn;
-
-static void scope_put_fn(E *e, const char *key, const fn *f) {
-  rc_map_put(&e->top->funcs, key, (void *)(f ? f : &removed_fn));
-  mark_dirty(e, key, true);
-}
-
-void ev_put(E *e, const char *name, const rc_var *v) { scope_put(e, ev_intern(e, name), v); }
-
-void ev_put_fn(E *e, const char *name, const fn *f) { scope_put_fn(e, ev_intern(e, name), f); }
-
-static const fn *lookup_fn(scope *from, const char *name) {
-  uint32_t h = key_hash(name);
-  for (scope *s = from; s; s = s->parent) {
-    const fn *f = rc_map_get_hashed(&s->funcs, name, h);
-    if (f) return f == &removed_fn ? NULL : f;
-  }
-  return NULL;
-}
-
-const fn *ev_get_fn(E *e, const char *name) { return lookup_fn(e->top, name); }
-
-/* ---- events ---- */
-
-uint32_t ev_reserve_event(E *e) {
-  if (e->discard) return RC_NO_EVENT;
-  rc_event ev;
-  memset(&ev, 0, sizeof ev);
-  ev.id = (uint32_t)e->C->events.n;
-  ev.visit = e->visit;
-  /* Some callers decide afterwards that nothing changes (goenv finds its
-   * shims on PATH already) and never commit: the reservation must stay an
-   * inert event that rules skip, not one without a variable. */
-  ev.var = "";
-  ev.op = RC_OP_JOIN;
-  rc_vec_push(&e->C->events, ev);
-  return ev.id;
-}
-
-void ev_commit_event(E *e, uint32_t id, const char *var, rc_op op, rc_span span, rc_span name_span,
-                     const rc_alt *after, const char *manager) {
-  if (id == RC_NO_EVENT || id >= e->C->events.n) return;
-  rc_event *ev = &e->C->events.v[id];
-  ev->var = ev_intern(e, var);
-  ev->op = op;
-  ev->file = e->file;
-  ev->span = span;
-  ev->name_span = name_span;
-  ev->after = *after;
-  ev->after.event = id;
-  ev->cond = e->conds;
-  ev->manager = manager ? manager : e->manager;
-  ev->in_hook = e->in_hook;
-  ev->visit = e->visit;
-  const rc_var *cur = raw_get(e, var);
-  ev->uniq = cur && (cur->attrs & (RC_VA_UNIQUE | RC_VA_UNIQUE_ARRAY)) ? 1 : 0;
-  ev->result = cur;
-  RC_VEC(uint32_t) *list = rc_map_get(&e->C->var_events, ev->var);
-  if (!list) {
-    list = rc_arena_alloc(e->A, sizeof *list);
-    rc_map_put(&e->C->var_events, ev->var, list);
-  }
-  if (op != RC_OP_INIT && !rc_map_has(&e->named, ev->var)) {
-    rc_map_put(&e->named, ev->var, (void *)1);
-    rc_vec_push(&e->C->names, ev->var);
-  }
-  rc_vec_push(list, id);
-}
-
-void ev_problem(E *e, rc_problem_kind k, rc_span span, const char *target, const char *fmt, ...) {
-  /* One problem per kind and place in a context. */
-  char key[64];
-  snprintf(key, sizeof key, "%d:%u:%u:%u", (int)k, e->file ? e->file->id : UINT32_MAX, span.start, span.end);
-  if (rc_map_has(&e->problem_keys, key)) return;
-  rc_map_put(&e->problem_keys, rc_arena_strdup(e->A, key), (void *)1);
-  rc_problem p;
-  p.kind = k;
-  p.file = e->file;
-  p.span = span;
-  p.target = target ? rc_arena_strdup(e->A, target) : NULL;
-  rc_buf b = {0};
-  va_list ap;
-  va_start(ap, fmt);
-  rc_buf_vprintf(&b, fmt, ap);
-  va_end(ap);
-  p.message = rc_arena_strdup(e->A, b.s ? b.s : "");
-  rc_buf_free(&b);
-  rc_vec_push(&e->C->problems, p);
-}
-
-void ev_limit(E *e, int which, rc_span span, const char *what) {
-  if (which >= 0 && which < EV_LIM_COUNT) {
-    if (e->limit_reported[which]) return;
-    e->limit_reported[which] = true;
-  }
-  ev_problem(e, RC_PB_LIMIT, span, NULL, "%s: the analysis stops following this here", what);
-}
-
-/* ---- assignment primitives ---- */
-
-static bool any_exported(const rc_var *v) {
-  if (!v) return false;
-  for (uint32_t i = 0; i < v->nalts; i++)
-    if (v->alts[i].exported) return true;
-  return false;
-}
-
-/* typeset -U: keep the first of equal entries. */
-static const rc_str *dedupe_colon(E *e, const rc_str *v, bool *changed) {
-  rc_entries ents = {0};
-  rc_str_split(e->A, v, ':', &ents);
-  rc_strb b = {0};
-  *changed = false;
-  bool first = true;
-  rc_map seen = {0};
-  for (size_t i = 0; i < ents.n; i++) {
-    if (ents.v[i].certain) {
-      if (rc_map_has(&seen, ents.v[i].text)) {
-        *changed = true;
-        continue;
-      }
-      rc_map_put(&seen, ents.v[i].text, (void *)1);
-    }
-    if (!first) rc_strb_lit(&b, ":", 1, ents.v[i].origin);
-    first = false;
-    if (ents.v[i].certain) rc_strb_lit(&b, ents.v[i].text, (uint32_t)strlen(ents.v[i].text), ents.v[i].origin);
-    else rc_strb_sym(&b, ents.v[i].text, (uint32_t)strlen(ents.v[i].text), ents.v[i].origin);
-  }
-  rc_vec_free(&ents);
-  rc_map_free(&seen);
-  if (!*changed) {
-    rc_strb_free(&b);
-    return v;
-  }
-  return rc_strb_finish(&b, e->A);
-}
-
-static const rc_str *dedupe_array(E *e, const rc_str *v, bool *changed) {
-  strvec els = {0};
-  rc_str_elements(e->A, v, &els);
-  rc_strb b = {0};
-  b.array = true;
-  *changed = false;
-  rc_map seen = {0};
-  for (size_t i = 0; i < els.n; i++) {
-    if (rc_str_certain(els.v[i])) {
-      const char *t = rc_str_text(e->A, els.v[i], ' ');
-      if (rc_map_has(&seen, t)) {
-        *changed = true;
-        continue;
-      }
-      rc_map_put(&seen, t, (void *)1);
-    }
-    rc_strb_sep(&b);
-    rc_strb_str(&b, els.v[i]);
-  }
-  rc_vec_free(&els);
-  rc_map_free(&seen);
-  if (!*changed) {
-    rc_strb_free(&b);
-    return v;
-  }
-  return rc_strb_finish(&b, e->A);
-}
-
-void ev_assign_alts(E *e, const char *name, const rc_str *const *vals, const rc_cond *const *conds,
-                    uint32_t n, uint32_t eid, bool export_it, rc_op op, rc_span span,
-                    rc_span name_span, const char *manager) {
-  name = canon(e, name);
-  const char *tied = tied_scalar(e, name);
-  char sep = tied ? tie_sep(e, name) : ':';
-  if (tied) name = tied;
-  const rc_var *old = raw_get(e, name);
-  if (old && (old->attrs & RC_VA_READONLY)) {
-    ev_problem(e, RC_PB_LIMIT, span, name, "assignment to read-only variable %s is refused by the shell", name);
-    e->ro_error = true;
-    return;
-  }
-  uint32_t attrs = old ? old->attrs : 0;
-  rc_var *v = ev_new_var(e, n);
-  v->attrs = attrs;
-  bool exported = export_it || ev_opt(e, "allexport") || any_exported(old);
-  uint32_t k = 0;
-  for (uint32_t i = 0; i < n; i++) {
-    const rc_str *val = vals[i];
-    if (tied) val = array_to_colon(e, val, sep);
-    if (val->capped) ev_limit(e, EV_LIM_VALUE, span, "a value grew past 64 KiB or 1024 parts");
-    /* zsh: -U on path de-duplicates assignments to path, -U on PATH those to PATH. */
-    if (attrs & (tied ? RC_VA_UNIQUE_ARRAY : RC_VA_UNIQUE)) {
-      bool changed = false;
-      val = val->array ? dedupe_array(e, val, &changed) : is_tied_target(e, name) ? dedupe_colon(e, val, &changed) : val;
-    }
-    if (val->array) v->attrs |= RC_VA_ARRAY;
-    rc_alt a;
-    memset(&a, 0, sizeof a);
-    a.state = rc_str_certain(val) ? RC_VS_SET : RC_VS_UNKNOWN;
-    a.exported = exported;
-    a.val = val;
-    a.cond = conds && conds[i] ? conds[i] : e->conds;
-    a.event = eid;
-    bool dup = false;
-    for (uint32_t j = 0; j < k; j++)
-      if (rc_str_equal(v->alts[j].val, val)) dup = true;
-    if (!dup) ((rc_alt *)v->alts)[k++] = a;
-  }
-  v->nalts = k;
-  if (k == 1) ((rc_alt *)v->alts)[0].cond = e->conds;
-  ev_put(e, name, v);
-  ev_commit_event(e, eid, name, op, span, name_span, &v->alts[0], manager);
-}
-
-void ev_assign(E *e, const char *name, const rc_str *val, uint32_t eid, bool export_it, rc_op op,
-               rc_span span, rc_span name_span, const char *manager) {
-  ev_assign_alts(e, name, &val, NULL, 1, eid, export_it, op, span, name_span, manager);
-}
-
-void ev_unset(E *e, const char *name, rc_span span, const char *manager) {
-  name = canon(e, name);
-  const char *tied = tied_scalar(e, name);
-  if (tied) name = tied;
-  const rc_var *old = raw_get(e, name);
-  if (old && (old->attrs & RC_VA_READONLY)) {
-    e->ro_error = true;
-    return;
-  }
-  rc_var *v = ev_new_var(e, 1);
-  rc_alt *a = (rc_alt *)&v->alts[0];
-  a->state = RC_VS_UNSET;
-  a->cond = e->conds;
-  uint32_t eid = ev_reserve_event(e);
-  a->event = eid;
-  if (old && (old->attrs & RC_VA_LOCAL)) v->attrs |= RC_VA_LOCAL;
-  ev_put(e, name, v);
-  ev_commit_event(e, eid, name, RC_OP_UNSET, span, span, a, manager);
-}
-
-void ev_set_export(E *e, const char *name, bool on, rc_span span) {
-  name = canon(e, name);
-  const char *tied = tied_scalar(e, name);
-  if (tied) name = tied;
-  const rc_var *old = raw_get(e, name);
-  uint32_t eid = ev_reserve_event(e);
-  rc_var *v;
-  if (!old) {
-    v = ev_new_var(e, 1);
-    rc_alt *a = (rc_alt *)&v->alts[0];
-    /* zsh creates an empty parameter; bash keeps it unset but marked. */
-    if (e->shell == RC_SH_ZSH && on) {
-      a->state = RC_VS_SET;
-      a->val = rc_str_empty(e->A);
-    } else {
-      a->state = RC_VS_UNSET;
-    }
-    a->exported = on;
-    a->cond = e->conds;
-    a->event = eid;
-  } else {
-    v = ev_new_var(e, old->nalts);
-    v->attrs = old->attrs;
-    for (uint32_t i = 0; i < old->nalts; i++) {
-      rc_alt *a = (rc_alt *)&v->alts[i];
-      *a = old->alts[i];
-      a->exported = on;
-      if (e->shell == RC_SH_ZSH && on && a->state == RC_VS_UNSET) {
-        a->state = RC_VS_SET;
-        a->val = rc_str_empty(e->A);
-      }
-    }
-  }
-  ev_put(e, name, v);
-  rc_alt after = v->alts[0];
-  if (v->nalts > 1) after.cond = e->conds;
-  ev_commit_event(e, eid, name, on ? RC_OP_EXPORT : RC_OP_UNEXPORT, span, span, &after, NULL);
-}
-
-/* ---- options ---- */
-
-/* "-o NAME" in k (cut as snprintf would cut it). */
-static const char *opt_text(char k[80], const char *name) {
-  size_t n = strlen(name);
-  if (n > 76) n = 76;
-  memcpy(k, "-o ", 3);
-  memcpy(k + 3, name, n);
-  k[3 + n] = 0;
-  return k;
-}
-
-static const char *opt_key(E *e, const char *name) {
-  char k[80];
-  return ev_intern(e, opt_text(k, name));
-}
-
-static bool opt_default(E *e, const char *n) {
-  if (!strcmp(n, "rcs") || !strcmp(n, "globalrcs") || !strcmp(n, "nomatch") || !strcmp(n, "globalexport"))
-    return true;
-  if (!strcmp(n, "interactive")) return e->plan.interactive;
-  if (!strcmp(n, "login")) return e->plan.login;
-  return false;
-}
-
-bool ev_opt(E *e, const char *name) {
-  char k[80]; /* looked up as is: only writes need the interned key */
-  const rc_var *v = raw_get(e, opt_text(k, name));
-  if (!v || !v->nalts || v->alts[0].state != RC_VS_SET) return opt_default(e, name);
-  return rc_str_is(v->alts[0].val, "1");
-}
-
-void ev_set_opt(E *e, const char *name, bool on) {
-  rc_var *v = ev_new_var(e, 1);
-  rc_alt *a = (rc_alt *)&v->alts[0];
-  a->state = RC_VS_SET;
-  a->val = rc_str_lit(e->A, on ? "1" : "0", RC_NO_EVENT);
-  a->event = RC_NO_EVENT;
-  scope_put(e, opt_key(e, name), v);
-}
-
-/* zsh option names: case and underscores do not matter; "no" negates. */
-static void set_zsh_option(E *e, const char *raw, bool on) {
-  char n[64];
-  size_t k = 0;
-  for (const char *p = raw; *p && k + 1 < sizeof n; p++)
-    if (*p != '_') n[k++] = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
-  n[k] = 0;
-  static const char *const known[] = {"allexport", "rcs", "globalrcs", "shwordsplit", "ksharrays",
-                                      "nullglob", "extendedglob", "nomatch", "aliases", "globalexport"};
-  for (size_t i = 0; i < RC_ARRAY_LEN(known); i++)
-    if (!strcmp(n, known[i])) return ev_set_opt(e, known[i], on);
-  if (n[0] == 'n' && n[1] == 'o')
-    for (size_t i = 0; i < RC_ARRAY_LEN(known); i++)
-      if (!strcmp(n + 2, known[i])) return ev_set_opt(e, known[i], !on);
-}
-
-/* ---- scopes, branches and frames ---- */
-
-scope *ev_scope_push(E *e) {
-  scope *s = rc_xcalloc(1, sizeof *s);
-  s->parent = e->top;
-  s->depth = e->top ? e->top->depth + 1 : 0;
-  e->top = s;
-  return s;
-}
-
-void ev_scope_free(scope *s) {
-  rc_map_free(&s->vars);
-  rc_map_free(&s->funcs);
-  free(s);
-}
-
-/* Everything visible in the scopes from `from` up to and including `upto`. */
-static void flatten(scope *from, scope *upto, rc_map *vars, rc_map *funcs) {
-  for (scope *s = from; s; s = s->parent) {
-    for (size_t i = 0; i < s->vars.cap; i++)
-      if (s->vars.slots[i].key && !rc_map_has(vars, s->vars.slots[i].key))
-        rc_map_put(vars, s->vars.slots[i].key, s->vars.slots[i].val);
-    for (size_t i = 0; i < s->funcs.cap; i++)
-      if (s->funcs.slots[i].key && !rc_map_has(funcs, s->funcs.slots[i].key))
-        rc_map_put(funcs, s->funcs.slots[i].key, s->funcs.slots[i].val);
-    if (s == upto) break;
-  }
-}
-
-/* The value of `key` in the scopes from `from` up to `upto` (NULL when none
- * of them has it). */
-static void *lookup_within(scope *from, scope *upto, const char *key, bool func) {
-  uint32_t h = key_hash(key);
-  for (scope *s = from; s; s = s->parent) {
-    void *v = rc_map_get_hashed(func ? &s->funcs : &s->vars, key, h);
-    if (v) return v;
-    if (s == upto) break;
-  }
-  return NULL;
-}
-
-static const rc_var *lookup_var(scope *from, const char *key) {
-  uint32_t h = key_hash(key);
-  for (scope *s = from; s; s = s->parent) {
-    const rc_var *v = rc_map_get_hashed(&s->vars, key, h);
-    if (v) return v;
-  }
-  return NULL;
-}
-
-/* One way into a join: the changes relative to the base, and the condition
- * node to add to the outcomes it inherits unchanged from the base. */
-typedef struct arm {
-  rc_map *vars, *funcs;
-  const rc_cond *tag; /* a single node (its next is ignored) or NULL */
-  bool tag_own;       /* the tag also applies to the arm's own values */
-} arm;
-
-static const rc_var *never_set(E *e) {
-  rc_var *v = ev_new_var(e, 1);
-  rc_alt *a = (rc_alt *)&v->alts[0];
-  a->state = RC_VS_UNSET;
-  a->event = RC_NO_EVENT;
-  return v;
-}
-
-static bool alt_same(const rc_alt *a, const rc_alt *b) {
-  if (a->state != b->state || a->exported != b->exported) return false;
-  return a->state == RC_VS_UNSET || rc_str_equal(a->val, b->val);
-}
-
-/* Joins n ways of reaching one point. vals[i] is the variable on way i, or
- * NULL when way i left it as in `base`. tags[i] (if any) is added to the
- * conditions of the outcomes that do not already go through its branch
- * point: the inherited ones, and the own ones too when tag_own[i]. Returns
- * one of the inputs when they are all the same variable. */
-static const rc_var *join_vals(E *e, const rc_var *base, const rc_var *const *vals,
-                               const rc_cond *const *tags, const bool *tag_own, size_t n) {
-  const rc_var *first = NULL;
-  bool all_same = true;
-  for (size_t i = 0; i < n; i++) {
-    const rc_var *v = vals[i] ? vals[i] : base;
-    if (i == 0) first = v;
-    else if (v != first) all_same = false;
-  }
-  if (all_same) return first;
-  RC_VEC(rc_alt) alts = {0};
-  uint32_t attrs = 0;
-  const rc_var *ns = NULL;
-  bool too_many = false, all_exported = true;
-  for (size_t i = 0; i < n; i++) {
-    const rc_var *v = vals[i];
-    bool own = v != NULL;
-    if (!v) v = base;
-    if (!v) v = ns ? ns : (ns = never_set(e));
-    attrs |= v->attrs;
-    for (uint32_t k = 0; k < v->nalts; k++) {
-      rc_alt a = v->alts[k];
-      if (a.state != RC_VS_UNSET && !a.exported) all_exported = false;
-      if (too_many) continue;
-      if (tags[i] && (!own || tag_own[i]) && !cond_has(a.cond, tags[i]->branch))
-        a.cond = cond_retag(e, a.cond, tags[i]);
-      bool dup = false;
-      for (size_t j = 0; j < alts.n && !dup; j++)
-        if (alt_same(&alts.v[j], &a)) {
-          alts.v[j].cond = cond_common(alts.v[j].cond, a.cond);
-          dup = true;
-        }
-      if (!dup) rc_vec_push(&alts, a);
-      too_many = alts.n > EV_MAX_ALTS;
-    }
-  }
-  rc_var *out;
-  if (too_many) {
-    out = ev_new_var(e, 1);
-    rc_alt *a = (rc_alt *)&out->alts[0];
-    a->state = RC_VS_UNKNOWN;
-    a->exported = all_exported;
-    a->val = rc_str_sym(e->A, rc_arena_printf(e->A, "<one of more than %d values>", EV_MAX_ALTS), RC_NO_EVENT);
-    a->cond = e->conds;
-    a->event = RC_NO_EVENT;
-    rc_span sp = e->cur_stmt ? e->cur_stmt->span : (rc_span){0};
-    ev_limit(e, EV_LIM_ALTS, sp, "too many alternative values for one variable");
-  } else {
-    out = ev_new_var(e, (uint32_t)alts.n);
-    memcpy((void *)out->alts, alts.v, sizeof(rc_alt) * alts.n);
-  }
-  out->attrs = attrs;
-  rc_vec_free(&alts);
-  return out;
-}
-
-/* The function definition after joining n ways: fns[i] is the definition
- * on way i (NULL: as in `base`); `removed_fn` or NULL means not defined.
- * Ways that disagree make a choice tied to the way's condition. */
-static const fn *join_fns(E *e, const fn *base, const fn *const *fns, const rc_cond *const *tags, size_t n) {
-  const fn *acc = NULL;
-  for (size_t i = 0; i < n; i++) {
-    const fn *d = fns[i] ? fns[i] : base;
-    if (d == &removed_fn) d = NULL;
-    if (i == 0) {
-      acc = d;
-      continue;
-    }
-    if (d == acc) continue;
-    fn *c = rc_arena_alloc(e->A, sizeof *c);
-    c->choice = true;
-    c->yes = d;
-    c->no = acc;
-    c->cond = tags[i];
-    c->file = d ? d->file : acc->file;
-    c->span = d ? d->span : acc->span;
-    acc = c;
-  }
-  return acc ? acc : &removed_fn;
-}
-
-/* v with `tag` added to the conditions of the outcomes that do not go
- * through its branch point yet. */
-static const rc_var *retag(E *e, const rc_var *v, const rc_cond *tag) {
-  bool need = false;
-  for (uint32_t i = 0; i < v->nalts && !need; i++) need = !cond_has(v->alts[i].cond, tag->branch);
-  if (!need) return v;
-  rc_var *out = ev_new_var(e, v->nalts);
-  out->attrs = v->attrs;
-  for (uint32_t i = 0; i < v->nalts; i++) {
-    rc_alt *a = (rc_alt *)&out->alts[i];
-    *a = v->alts[i];
-    if (!cond_has(a->cond, tag->branch)) a->cond = cond_retag(e, a->cond, tag);
-  }
-  return out;
-}
-
-static void join_key(E *e, const char *key, const arm *arms, size_t n) {
-  const rc_var *base = raw_get(e, key);
-  RC_VEC(const rc_var *) vals = {0};
-  RC_VEC(const rc_cond *) tags = {0};
-  RC_VEC(bool) own = {0};
-  for (size_t i = 0; i < n; i++) {
-    rc_vec_push(&vals, rc_map_get(arms[i].vars, key));
-    rc_vec_push(&tags, arms[i].tag);
-    rc_vec_push(&own, arms[i].tag_own);
-  }
-  const rc_var *out = join_vals(e, base, vals.v, tags.v, own.v, n);
-  if (out && out != base) scope_put(e, key, out);
-  rc_vec_free(&vals);
-  rc_vec_free(&tags);
-  rc_vec_free(&own);
-}
-
-/* Joins the arms into e->top (the base they were evaluated over). */
-static void join_arms(E *e, const arm *arms, size_t n) {
-  rc_map seen = {0};
-  for (size_t i = 0; i < n; i++) {
-    for (size_t s = 0; s < arms[i].vars->cap; s++) {
-      const char *k = arms[i].vars->slots[s].key;
-      if (!k || rc_map_has(&seen, k)) continue;
-      rc_map_put(&seen, k, (void *)1);
-      join_key(e, k, arms, n);
-    }
-  }
-  /* Functions defined or removed on some of the ways. */
-  rc_map fseen = {0};
-  for (size_t i = 0; i < n; i++)
-    for (size_t s = 0; s < arms[i].funcs->cap; s++) {
-      const char *k = arms[i].funcs->slots[s].key;
-      if (!k || rc_map_has(&fseen, k)) continue;
-      rc_map_put(&fseen, k, (void *)1);
-      RC_VEC(const fn *) fns = {0};
-      RC_VEC(const rc_cond *) tags = {0};
-      for (size_t j = 0; j < n; j++) {
-        rc_vec_push(&fns, rc_map_get(arms[j].funcs, k));
-        rc_vec_push(&tags, arms[j].tag);
-      }
-      const fn *base = lookup_within(e->top, NULL, k, true);
-      if (!base) base = &removed_fn;
-      const fn *j = join_fns(e, base, fns.v, tags.v, n);
-      if (j != base) scope_put_fn(e, k, j == &removed_fn ? NULL : j);
-      rc_vec_free(&fns);
-      rc_vec_free(&tags);
-    }
-  rc_map_free(&fseen);
-  rc_map_free(&seen);
-}
-
-frame *ev_frame_push(E *e, frame_kind k) {
-  frame *f = rc_xcalloc(1, sizeof *f);
-  f->kind = k;
-  f->base = ev_scope_push(e);
-  f->conds_at_start = e->conds;
-  rc_vec_push(&e->frames, f);
-  return f;
-}
-
-static frame *frame_for(E *e, flow fl) {
-  for (size_t i = e->frames.n; i-- > 0;) {
-    frame *f = e->frames.v[i];
-    if (f->kind == FR_SUBSHELL || f->kind == FR_CONTEXT) return f;
-    if (fl == FL_RETURN && (f->kind == FR_FILE || f->kind == FR_FUNC)) return f;
-    if (fl == FL_ABORT && f->kind == FR_FILE) return f;
-  }
-  return e->frames.v[0];
-}
-
-/* The value a function's local had before the call. */
-static const rc_var *saved_or_unset(E *e, const rc_var *saved) { return saved ? saved : never_set(e); }
-
-/* Puts back the values a frame's locals had before it. */
-static void unlocal(E *e, frame *f, rc_map *vars) {
-  for (size_t i = 0; i < f->locals.n; i++) rc_map_put(vars, f->locals.v[i], (void *)saved_or_unset(e, f->saved.v[i]));
-}
-
-static void dirty_reset(frame *f) {
-  rc_map_free(&f->dirty_vars);
-  rc_map_free(&f->dirty_funcs);
-}
-
-/* A path leaves frame f early from scope `from` (return or exit): joins its
- * state into f's early state. `tag` is the condition of the path. Functions
- * it leaves on the way (frames above f) get their locals back. */
-static void early_add(E *e, frame *f, scope *from, const rc_cond *tag) {
-  size_t fi = 0;
-  while (fi < e->frames.n && e->frames.v[fi] != f) fi++;
-  rc_map over = {0}; /* locals of the functions left on the way */
-  for (size_t i = e->frames.n; i-- > fi + 1;) {
-    frame *g = e->frames.v[i];
-    for (size_t k = 0; g->kind == FR_FUNC && k < g->locals.n; k++)
-      rc_map_put(&over, g->locals.v[k], (void *)saved_or_unset(e, g->saved.v[k]));
-  }
-  if (!f->early) {
-    flatten(from, f->base, &f->early_vars, &f->early_funcs);
-    for (size_t i = 0; i < over.cap; i++)
-      if (over.slots[i].key) rc_map_put(&f->early_vars, over.slots[i].key, over.slots[i].val);
-    /* Each outcome on this path holds under its condition. */
-    for (size_t i = 0; tag && i < f->early_vars.cap; i++)
-      if (f->early_vars.slots[i].key) f->early_vars.slots[i].val = (void *)retag(e, f->early_vars.slots[i].val, tag);
-    f->early = true;
-    f->early_tag = tag;
-    e->nearly++;
-  } else {
-    /* Only what changed since the previous early path can differ. */
-    for (size_t i = 0; i < over.cap; i++)
-      if (over.slots[i].key) rc_map_put(&f->dirty_vars, over.slots[i].key, (void *)1);
-    const rc_var *parent_base;
-    for (size_t i = 0; i < f->dirty_vars.cap; i++) {
-      const char *k = f->dirty_vars.slots[i].key;
-      if (!k) continue;
-      const rc_var *now = rc_map_get(&over, k);
-      if (!now) now = lookup_within(from, f->base, k, false);
-      const rc_var *before = rc_map_get(&f->early_vars, k);
-      parent_base = lookup_var(f->base->parent, k);
-      const rc_var *vals[2] = {before, now};
-      const rc_cond *tags[2] = {f->early_tag, tag};
-      const bool own[2] = {false, true};
-      const rc_var *j = join_vals(e, parent_base, vals, tags, own, 2);
-      if (j && j != parent_base) rc_map_put(&f->early_vars, k, (void *)j);
-    }
-    for (size_t i = 0; i < f->dirty_funcs.cap; i++) {
-      const char *k = f->dirty_funcs.slots[i].key;
-      if (!k) continue;
-      const fn *fns[2] = {rc_map_get(&f->early_funcs, k), lookup_within(from, f->base, k, true)};
-      const rc_cond *tags[2] = {f->early_tag, tag};
-      const fn *pb = lookup_fn(f->base->parent, k);
-      const fn *j = join_fns(e, pb ? pb : &removed_fn, fns, tags, 2);
-      rc_map_put(&f->early_funcs, k, (void *)j);
-    }
-  }
-  rc_map_free(&over);
-  dirty_reset(f);
-}
-
-static void frame_free(E *e, frame *f) {
-  if (f->early) e->nearly--;
-  rc_map_free(&f->early_vars);
-  rc_map_free(&f->early_funcs);
-  dirty_reset(f);
-  ev_scope_free(f->base);
-  rc_vec_free(&f->locals);
-  rc_vec_free(&f->saved);
-  free(f);
-}
-
-/* Ends frame f (e->top must be f->base) and folds what survives of it into
- * the scope below. Returns the flow the caller sees. */
-res ev_frame_end(E *e, frame *f, res body) {
-  bool dead = body.fl != FL_NORMAL && e->dead;
-  e->dead = false;
-  res out = {FL_NORMAL, body.st};
-  scope *base = f->base;
-  e->top = base;
-  if (f->kind == FR_SUBSHELL) {
-    e->frames.n--;
-    e->conds = f->conds_at_start;
-    e->top = base->parent;
-    frame_free(e, f);
-    return out;
-  }
-  /* This path leaves more than this frame (the shell, or for FL_ABORT the
-   * file that called the function): it belongs to the frame it leaves to. */
-  bool exits = (body.fl == FL_EXIT && f->kind != FR_CONTEXT) || (body.fl == FL_ABORT && f->kind == FR_FUNC);
-  if (exits && !dead) early_add(e, frame_for(e, body.fl), base, e->conds);
-  e->frames.n--;
-  e->conds = f->conds_at_start;
-  e->top = base->parent;
-  arm arms[2];
-  size_t narms = 0;
-  if (!dead && !exits) {
-    unlocal(e, f, &base->vars);
-    arms[narms++] = (arm){&base->vars, &base->funcs, NULL, false};
-  }
-  if (f->early) {
-    unlocal(e, f, &f->early_vars);
-    arms[narms++] = (arm){&f->early_vars, &f->early_funcs, f->early_tag, false};
-  }
-  if (narms == 1 && !arms[0].tag) {
-    /* The common case: fold the one surviving state into the scope below
-     * (the frame's own, or that of the paths that left it early). */
-    rc_map *vars = arms[0].vars, *funcs = arms[0].funcs;
-    for (size_t s = 0; s < vars->cap; s++)
-      if (vars->slots[s].key) scope_put(e, vars->slots[s].key, vars->slots[s].val);
-    for (size_t s = 0; s < funcs->cap; s++)
-      if (funcs->slots[s].key) scope_put_fn(e, funcs->slots[s].key, funcs->slots[s].val);
-  } else if (narms) {
-    join_arms(e, arms, narms);
-  }
-  if (!narms) {
-    out.fl = body.fl == FL_ABORT ? FL_ABORT : FL_EXIT; /* every path left */
-    e->dead = true;
-  } else if (exits || (body.fl == FL_EXIT && dead)) {
-    /* Some paths exited; what follows runs only on the others. */
-    rc_span sp = e->cur_stmt ? e->cur_stmt->span : (rc_span){0};
-    e->conds = cond_push(e, e->conds, e->next_branch++, 1, sp, "the shell did not exit");
-  }
-  frame_free(e, f);
-  return out;
-}
-
-/* A branch point whose outcome is not known: each arm runs in its own
- * overlay; br_end joins them. */
-typedef struct branch {
-  uint32_t id;
-  scope *base;
-  const rc_cond *conds_before;
-  rc_span span;
-  const char *label;
-  RC_VEC(scope *) scopes;
-  RC_VEC(res) results;
-  RC_VEC(bool) deads;
-} branch;
-
-static bool br_begin(E *e, branch *b, rc_span span, const char *label) {
-  memset(b, 0, sizeof *b);
-  if (e->top->depth >= EV_MAX_SCOPE_DEPTH) {
-    ev_limit(e, EV_LIM_NESTING, span, "conditions nested too deeply");
-    return false;
-  }
-  b->id = e->next_branch++;
-  b->base = e->top;
-  b->conds_before = e->conds;
-  b->span = span;
-  b->label = label;
-  return true;
-}
-
-static void br_arm(E *e, branch *b) {
-  uint32_t i = (uint32_t)b->scopes.n;
-  e->top = b->base; /* every arm starts from the state before the branch */
-  scope *s = ev_scope_push(e);
-  rc_vec_push(&b->scopes, s);
-  e->conds = cond_push(e, b->conds_before, b->id, 1u << (i < 31 ? i : 31), b->span, b->label);
-}
-
-static void br_arm_end(E *e, branch *b, res r) {
-  bool dead = r.fl != FL_NORMAL && e->dead;
-  e->dead = false;
-  rc_vec_push(&b->results, r);
-  rc_vec_push(&b->deads, dead);
-  e->top = b->scopes.v[b->scopes.n - 1];
-}
-
-static res br_end(E *e, branch *b) {
-  RC_VEC(arm) cont = {0};
-  uint32_t cont_mask = 0;
-  bool any_ret = false, any_abort = false;
-  tri st = T_UNKNOWN;
-  bool st_set = false;
-  for (size_t i = 0; i < b->scopes.n; i++) {
-    scope *s = b->scopes.v[i];
-    res r = b->results.v[i];
-    uint32_t bit = 1u << (i < 31 ? i : 31);
-    const rc_cond *tag = cond_push(e, NULL, b->id, bit, b->span, b->label);
-    if (r.fl == FL_BREAK || r.fl == FL_CONTINUE) r.fl = FL_NORMAL; /* approximation */
-    if (r.fl == FL_RETURN || r.fl == FL_EXIT || r.fl == FL_ABORT) {
-      any_ret |= r.fl == FL_RETURN;
-      any_abort |= r.fl == FL_ABORT;
-      if (!b->deads.v[i]) {
-        e->top = s;
-        early_add(e, frame_for(e, r.fl), s, tag);
-      }
-      continue;
-    }
-    arm a = {&s->vars, &s->funcs, tag, true};
-    rc_vec_push(&cont, a);
-    cont_mask |= bit;
-    if (!st_set) st = r.st, st_set = true;
-    else if (st != r.st) st = T_UNKNOWN;
-  }
-  e->top = b->base;
-  e->conds = b->conds_before;
-  res out = {FL_NORMAL, st};
-  if (cont.n) join_arms(e, cont.v, cont.n);
-  if (!cont.n) {
-    /* Unwind to the nearest frame one of the arms left to. */
-    out.fl = any_ret ? FL_RETURN : any_abort ? FL_ABORT : FL_EXIT;
-    out.st = T_UNKNOWN;
-    e->dead = true;
-  } else if (cont.n < b->scopes.n) {
-    /* Later statements run only on the arms that went on. */
-    e->conds = cond_push(e, e->conds, b->id, cont_mask, b->span, b->label);
-  }
-  for (size_t i = 0; i < b->scopes.n; i++) ev_scope_free(b->scopes.v[i]);
-  rc_vec_free(&b->scopes);
-  rc_vec_free(&b->results);
-  rc_vec_free(&b->deads);
-  rc_vec_free(&cont);
-  return out;
-}
-
 /* ---- statements ---- */
-
-static res R(flow fl, tri st) {
-  res r = {fl, st};
-  return r;
-}
 
 static tri tri_not(tri t) { return t == T_UNKNOWN ? T_UNKNOWN : t == T_TRUE ? T_FALSE : T_TRUE; }
 
@@ -1126,7 +32,7 @@ static const char *label_of(E *e, rc_span sp) {
 static res ev_stmt(E *e, const rc_stmt *s);
 
 res ev_stmts(E *e, const rc_stmts *ss) {
-  res r = R(FL_NORMAL, T_TRUE);
+  res r = ev_res(FL_NORMAL, T_TRUE);
   for (uint32_t i = 0; i < ss->n; i++) {
     r = ev_stmt(e, ss->v[i]);
     if (r.fl != FL_NORMAL) return r;
@@ -1134,7 +40,7 @@ res ev_stmts(E *e, const rc_stmts *ss) {
   return r;
 }
 
-static res ev_one(E *e, const rc_stmt *s) { return s ? ev_stmt(e, s) : R(FL_NORMAL, T_TRUE); }
+static res ev_one(E *e, const rc_stmt *s) { return s ? ev_stmt(e, s) : ev_res(FL_NORMAL, T_TRUE); }
 
 /* Runs `body` in a subshell: programs it runs are recorded, its variable
  * changes are dropped. */
@@ -1153,13 +59,13 @@ static res ev_discarded(E *e, const rc_stmts *body, const rc_stmt *single) {
  * the other. st_no is the status when the arm is skipped. */
 static res ev_maybe(E *e, rc_span span, const rc_stmts *yes, const rc_stmt *yes1, tri st_no) {
   branch b;
-  if (!br_begin(e, &b, span, label_of(e, span))) return R(FL_NORMAL, T_UNKNOWN);
-  br_arm(e, &b);
+  if (!ev_br_begin(e, &b, span, label_of(e, span))) return ev_res(FL_NORMAL, T_UNKNOWN);
+  ev_br_arm(e, &b);
   res r = yes1 ? ev_stmt(e, yes1) : ev_stmts(e, yes);
-  br_arm_end(e, &b, r);
-  br_arm(e, &b);
-  br_arm_end(e, &b, R(FL_NORMAL, st_no));
-  return br_end(e, &b);
+  ev_br_arm_end(e, &b, r);
+  ev_br_arm(e, &b);
+  ev_br_arm_end(e, &b, ev_res(FL_NORMAL, st_no));
+  return ev_br_end(e, &b);
 }
 
 static res ev_if_from(E *e, const rc_stmt *s, uint32_t i) {
@@ -1172,14 +78,14 @@ static res ev_if_from(E *e, const rc_stmt *s, uint32_t i) {
     if (r.st == T_FALSE) continue;
     rc_span cs = c->cond.v[0]->span;
     branch b;
-    if (!br_begin(e, &b, cs, label_of(e, cs))) return R(FL_NORMAL, T_UNKNOWN);
-    br_arm(e, &b);
-    br_arm_end(e, &b, ev_stmts(e, &c->body));
-    br_arm(e, &b);
-    br_arm_end(e, &b, ev_if_from(e, s, i + 1));
-    return br_end(e, &b);
+    if (!ev_br_begin(e, &b, cs, label_of(e, cs))) return ev_res(FL_NORMAL, T_UNKNOWN);
+    ev_br_arm(e, &b);
+    ev_br_arm_end(e, &b, ev_stmts(e, &c->body));
+    ev_br_arm(e, &b);
+    ev_br_arm_end(e, &b, ev_if_from(e, s, i + 1));
+    return ev_br_end(e, &b);
   }
-  return R(FL_NORMAL, T_TRUE);
+  return ev_res(FL_NORMAL, T_TRUE);
 }
 
 static res ev_list(E *e, const rc_stmt *s) {
@@ -1214,14 +120,14 @@ static res ev_case_from(E *e, const rc_stmt *s, const rc_str *subj, uint32_t i) 
       return r;
     }
     branch b;
-    if (!br_begin(e, &b, it->span, label_of(e, it->span))) return R(FL_NORMAL, T_UNKNOWN);
-    br_arm(e, &b);
-    br_arm_end(e, &b, ev_stmts(e, &it->body));
-    br_arm(e, &b);
-    br_arm_end(e, &b, ev_case_from(e, s, subj, i + 1));
-    return br_end(e, &b);
+    if (!ev_br_begin(e, &b, it->span, label_of(e, it->span))) return ev_res(FL_NORMAL, T_UNKNOWN);
+    ev_br_arm(e, &b);
+    ev_br_arm_end(e, &b, ev_stmts(e, &it->body));
+    ev_br_arm(e, &b);
+    ev_br_arm_end(e, &b, ev_case_from(e, s, subj, i + 1));
+    return ev_br_end(e, &b);
   }
-  return R(FL_NORMAL, T_TRUE);
+  return ev_res(FL_NORMAL, T_TRUE);
 }
 
 static tri case_match(E *e, const rc_str *subj, const rc_word *pat) {
@@ -1263,7 +169,7 @@ static res ev_for(E *e, const rc_stmt *s) {
     const rc_str *at = ev_var_value(e, "@", &set, &certain);
     if (at) rc_str_elements(e->A, at, &items);
   }
-  res r = R(FL_NORMAL, T_TRUE);
+  res r = ev_res(FL_NORMAL, T_TRUE);
   for (size_t i = 0; i < items.n; i++) {
     if (++e->loop_items > EV_MAX_LOOP_ITEMS) {
       ev_limit(e, EV_LIM_WORK, s->span, "too many loop iterations");
@@ -1287,7 +193,7 @@ static res ev_while(E *e, const rc_stmt *s) {
   res c = ev_stmts(e, &s->u.while_.cond);
   if (c.fl != FL_NORMAL) return c;
   tri go = s->u.while_.until ? tri_not(c.st) : c.st;
-  if (go == T_FALSE) return R(FL_NORMAL, T_TRUE);
+  if (go == T_FALSE) return ev_res(FL_NORMAL, T_TRUE);
   /* Unknown (or endless) loops: the body runs once or not at all. */
   res r = ev_maybe(e, s->span, &s->u.while_.body, NULL, T_TRUE);
   if (r.fl == FL_BREAK || r.fl == FL_CONTINUE) r.fl = FL_NORMAL;
@@ -1423,54 +329,9 @@ static frame *func_frame(E *e) {
   return NULL;
 }
 
-static void make_local(E *e, frame *f, const char *name) {
-  name = canon(e, name);
-  const char *tied = tied_scalar(e, name);
-  if (tied) name = tied;
-  for (size_t i = 0; i < f->locals.n; i++)
-    if (!strcmp(f->locals.v[i], name)) return;
-  rc_vec_push(&f->locals, ev_intern(e, name));
-  rc_vec_push(&f->saved, raw_get(e, name));
-}
-
-static void set_attr(E *e, const char *name, uint32_t attr, bool on, rc_span span) {
-  name = canon(e, name);
-  const char *tied = tied_scalar(e, name);
-  if (tied) name = tied;
-  const rc_var *old = raw_get(e, name);
-  rc_var *v = ev_new_var(e, old ? old->nalts : 1);
-  if (old) {
-    memcpy((void *)v->alts, old->alts, sizeof(rc_alt) * old->nalts);
-    v->attrs = old->attrs;
-  } else {
-    rc_alt *a = (rc_alt *)&v->alts[0];
-    /* zsh's typeset creates the parameter (empty) */
-    a->state = e->shell == RC_SH_ZSH ? RC_VS_SET : RC_VS_UNSET;
-    a->val = a->state == RC_VS_SET ? rc_str_empty(e->A) : NULL;
-    a->event = RC_NO_EVENT;
-  }
-  v->attrs = on ? v->attrs | attr : v->attrs & ~attr;
-  bool changed = false;
-  if (on && (attr == RC_VA_UNIQUE || attr == RC_VA_UNIQUE_ARRAY)) {
-    for (uint32_t i = 0; i < v->nalts; i++) {
-      rc_alt *a = (rc_alt *)&v->alts[i];
-      if (!a->val) continue;
-      bool ch = false;
-      a->val = a->val->array ? dedupe_array(e, a->val, &ch) : is_tied_target(e, name) ? dedupe_colon(e, a->val, &ch) : a->val;
-      changed |= ch;
-    }
-  }
-  ev_put(e, name, v);
-  if (changed) {
-    uint32_t eid = ev_reserve_event(e);
-    for (uint32_t i = 0; i < v->nalts; i++) ((rc_alt *)&v->alts[i])->event = eid;
-    ev_commit_event(e, eid, name, RC_OP_UNIQUE, span, span, &v->alts[0], NULL);
-  }
-}
-
 static res ev_decl(E *e, const rc_stmt *s) {
   uint32_t set = s->u.decl.set_flags, clear = s->u.decl.clear_flags;
-  if ((set | clear) & (RC_F_FUNCS | RC_F_PRINT)) return R(FL_NORMAL, T_TRUE);
+  if ((set | clear) & (RC_F_FUNCS | RC_F_PRINT)) return ev_res(FL_NORMAL, T_TRUE);
   if ((set & RC_F_TIED) && e->shell == RC_SH_ZSH && s->u.decl.nitems >= 2 && s->u.decl.items[1].name) {
     /* typeset -T SCALAR array [sep]: one variable seen two ways */
     const char *sep = s->u.decl.nitems >= 3 && s->u.decl.items[2].word ? ev_word_text(e, s->u.decl.items[2].word) : ":";
@@ -1480,7 +341,7 @@ static res ev_decl(E *e, const rc_stmt *s) {
       if (sc->assign) do_assign(e, sc->assign, (set & RC_F_EXPORT) != 0, s->span);
       else if (set & RC_F_EXPORT) ev_set_export(e, sc->name, true, sc->span);
     }
-    return R(FL_NORMAL, T_TRUE);
+    return ev_res(FL_NORMAL, T_TRUE);
   }
   frame *ff = func_frame(e);
   rc_decl_cmd cmd = s->u.decl.cmd;
@@ -1492,7 +353,7 @@ static res ev_decl(E *e, const rc_stmt *s) {
   if (zsh && cmd != RC_D_LOCAL && (set & RC_F_EXPORT) && ev_opt(e, "globalexport")) local = false;
   /* Outside a function: bash refuses `local` (nothing is assigned), zsh
    * makes an ordinary variable. */
-  if (cmd == RC_D_LOCAL && !ff && !zsh) return R(FL_NORMAL, T_FALSE);
+  if (cmd == RC_D_LOCAL && !ff && !zsh) return ev_res(FL_NORMAL, T_FALSE);
   if (local && !ff) local = false;
   bool exp = (set & RC_F_EXPORT) != 0, unexp = (clear & RC_F_EXPORT) != 0;
   for (uint32_t i = 0; i < s->u.decl.nitems; i++) {
@@ -1533,7 +394,7 @@ static res ev_decl(E *e, const rc_stmt *s) {
     }
     if (!name || !*name) continue;
     if (local) {
-      make_local(e, ff, name);
+      ev_make_local(e, ff, name);
       if (!as) {
         uint32_t eid = ev_reserve_event(e);
         if (e->shell == RC_SH_ZSH) ev_assign(e, name, rc_str_empty(e->A), eid, exp, RC_OP_LOCAL, it->span, it->span, NULL);
@@ -1549,19 +410,19 @@ static res ev_decl(E *e, const rc_stmt *s) {
         }
       }
     }
-    uint32_t uattr = tied_scalar(e, name) ? RC_VA_UNIQUE_ARRAY : RC_VA_UNIQUE;
-    if (set & RC_F_UNIQUE) set_attr(e, name, uattr, true, it->span);
-    if (clear & RC_F_UNIQUE) set_attr(e, name, uattr, false, it->span);
+    uint32_t uattr = ev_tied_scalar(e, name) ? RC_VA_UNIQUE_ARRAY : RC_VA_UNIQUE;
+    if (set & RC_F_UNIQUE) ev_set_attr(e, name, uattr, true, it->span);
+    if (clear & RC_F_UNIQUE) ev_set_attr(e, name, uattr, false, it->span);
     if (as) {
       do_assign(e, as, exp && !unexp, s->span);
     } else if (exp && !unexp) {
       ev_set_export(e, name, true, it->span);
     }
     if (unexp) ev_set_export(e, name, false, it->span);
-    if (set & RC_F_READONLY) set_attr(e, name, RC_VA_READONLY, true, it->span);
-    if (set & RC_F_INTEGER) set_attr(e, name, RC_VA_INTEGER, true, it->span);
+    if (set & RC_F_READONLY) ev_set_attr(e, name, RC_VA_READONLY, true, it->span);
+    if (set & RC_F_INTEGER) ev_set_attr(e, name, RC_VA_INTEGER, true, it->span);
   }
-  return R(FL_NORMAL, T_TRUE);
+  return ev_res(FL_NORMAL, T_TRUE);
 }
 
 static res ev_unset_stmt(E *e, const rc_stmt *s) {
@@ -1574,237 +435,7 @@ static res ev_unset_stmt(E *e, const rc_stmt *s) {
     }
     ev_unset(e, t, s->span, NULL);
   }
-  return R(FL_NORMAL, T_TRUE);
-}
-
-/* ---- source ---- */
-
-int32_t ev_add_visit(E *e, const rc_file *f, const char *path, bool exists, bool startup, rc_span via) {
-  rc_visit v;
-  memset(&v, 0, sizeof v);
-  v.file = f;
-  v.path = rc_arena_strdup(e->A, path);
-  v.exists = exists;
-  v.startup = startup;
-  v.parent = startup ? -1 : e->visit;
-  v.via = via;
-  v.cond = e->conds;
-  v.depth = (uint32_t)e->stack.n;
-  rc_vec_push(&e->C->visits, v);
-  return (int32_t)e->C->visits.n - 1;
-}
-
-static res ev_file(E *e, rc_file *f, int32_t visit, const rc_str *const *args, uint32_t nargs, bool set_args) {
-  const rc_file *saved_file = e->file;
-  int32_t saved_visit = e->visit;
-  const rc_stmt *saved_stmt = e->cur_stmt;
-  frame *fr = ev_frame_push(e, FR_FILE);
-  if (set_args) {
-    make_local(e, fr, "@");
-    rc_strb b = {0};
-    b.array = true;
-    for (uint32_t i = 0; i < nargs; i++) {
-      rc_strb_sep(&b);
-      rc_strb_str(&b, args[i]);
-    }
-    rc_var *v = ev_new_var(e, 1);
-    rc_alt *a = (rc_alt *)&v->alts[0];
-    a->state = RC_VS_SET;
-    a->val = rc_strb_finish(&b, e->A);
-    a->event = RC_NO_EVENT;
-    ev_put(e, "@", v);
-  }
-  rc_vec_push(&e->stack, f);
-  e->file = f;
-  e->visit = visit;
-  res r = ev_stmts(e, &f->ir->top);
-  e->stack.n--;
-  e->top = fr->base;
-  res out = ev_frame_end(e, fr, r);
-  e->file = saved_file;
-  e->visit = saved_visit;
-  e->cur_stmt = saved_stmt;
-  if (r.fl == FL_RETURN) out.st = r.st;
-  return out;
-}
-
-_Static_assert(RC_SOURCE_MAX_TOKENS == 250 * 1000 && RC_SESSION_MAX_TOKENS == 1000 * 1000,
-               "problem_for_status names the token caps");
-
-static const char *problem_for_status(E *e, const rc_file *f, rc_problem_kind *k) {
-  switch (f->status) {
-  case RC_LOAD_MISSING: *k = RC_PB_SOURCE_MISSING; return "does not exist";
-  case RC_LOAD_NOT_REGULAR: *k = RC_PB_SOURCE_NOT_REGULAR; return "is not a regular file (directory, FIFO or device): not read";
-  case RC_LOAD_LOOP: *k = RC_PB_FILE_UNREADABLE; return "is a symlink loop";
-  case RC_LOAD_TOO_LARGE: *k = RC_PB_FILE_UNREADABLE; return "is larger than rccheck reads (4 MiB): not analyzed";
-  case RC_LOAD_BINARY: *k = RC_PB_FILE_UNREADABLE; return "looks like a binary file: not analyzed";
-  case RC_LOAD_TOO_COMPLEX:
-    *k = RC_PB_FILE_UNREADABLE;
-    return "has more than 250,000 words and operators, more than rccheck analyzes in one file: not analyzed";
-  case RC_LOAD_BUDGET:
-    *k = RC_PB_FILE_UNREADABLE;
-    return "is not analyzed: the files read before it hold 1,000,000 words and operators, rccheck's limit for one run";
-  default:
-    *k = RC_PB_FILE_UNREADABLE;
-    return f->err_no ? rc_arena_printf(e->A, "cannot be read: %s", strerror(f->err_no)) : "cannot be read";
-  }
-}
-
-res ev_source_path(E *e, const char *path, rc_span span, const rc_word *const *args, uint32_t nargs,
-                   bool startup) {
-  if (!startup && e->stack.n >= EV_MAX_SOURCE_DEPTH) {
-    ev_limit(e, EV_LIM_DEPTH, span, "files sourced too deeply");
-    return R(FL_NORMAL, T_UNKNOWN);
-  }
-  rc_file *f = rc_session_file(e->S, path, e->dialect);
-  if (f->status != RC_LOAD_OK || !f->ir) {
-    ev_add_visit(e, f, path, f->status != RC_LOAD_MISSING, startup, span);
-    /* Loose files (pre-commit): the rest of the home is not there to look at,
-     * so a missing ~/… file proves nothing. */
-    bool unknown_home = e->S->opt.virtual_home && f->status == RC_LOAD_MISSING &&
-                        !strncmp(path, e->S->opt.home, strlen(e->S->opt.home));
-    /* Nor does a system file missing from a sysroot that is not the target
-     * system (macOS simulated on Linux). */
-    bool unknown_sys = f->status == RC_LOAD_MISSING && !f->builtin && !ev_fs_reliable(e, path);
-    if (unknown_home || unknown_sys) return R(FL_NORMAL, T_UNKNOWN);
-    if (!startup || f->status != RC_LOAD_MISSING) {
-      rc_problem_kind k;
-      const char *why = problem_for_status(e, f, &k);
-      if (!startup) ev_problem(e, k, span, path, "%s %s", path, why);
-      else {
-        const rc_file *sf = e->file;
-        e->file = f;
-        ev_problem(e, k, (rc_span){0}, path, "%s %s", path, why);
-        e->file = sf;
-      }
-    }
-    return R(FL_NORMAL, T_FALSE);
-  }
-  uint32_t on_stack = 0;
-  for (size_t i = 0; i < e->stack.n; i++) on_stack += e->stack.v[i] == f;
-  if (on_stack) {
-    ev_problem(e, RC_PB_SOURCE_CYCLE, span, path, "%s is already being read: source cycle", path);
-    if (on_stack >= 2) { /* once again is what a guarded cycle needs */
-      int32_t vi = ev_add_visit(e, f, path, true, startup, span);
-      e->C->visits.v[vi].cycle = true;
-      return R(FL_NORMAL, T_UNKNOWN);
-    }
-  }
-  int32_t vi = ev_add_visit(e, f, path, true, startup, span);
-  strvec av = {0};
-  if (nargs) ev_fields(e, args, nargs, NULL, &av);
-  res r = ev_file(e, f, vi, av.v, (uint32_t)av.n, nargs > 0);
-  rc_vec_free(&av);
-  return r;
-}
-
-static bool readable_file(E *e, const char *path) {
-  return rc_session_probe(e->S, rc_session_fs_path(e->S, path)) == RC_LOAD_OK;
-}
-
-/* Where `source name` / `. name` finds a name without a slash. bash: $PATH,
- * then the current directory; zsh `source`: the current directory, then
- * $PATH; zsh `.`: $PATH only. The current directory is taken to be $HOME,
- * where sessions start. */
-static const char *source_target(E *e, const char *p, bool dot) {
-  if (p[0] == '/') return p;
-  bool set, certain;
-  const rc_str *home = ev_var_value(e, "HOME", &set, &certain);
-  const char *h = home && certain ? rc_str_text(e->A, home, ':') : e->S->opt.home;
-  const char *here = rc_arena_printf(e->A, "%s/%s", h, p);
-  if (strchr(p, '/')) return here;
-  bool zsh = e->shell == RC_SH_ZSH;
-  if (zsh && !dot && readable_file(e, here)) return here;
-  const rc_str *pv = ev_var_value(e, "PATH", &set, &certain);
-  if (pv && set) {
-    rc_entries ents = {0};
-    rc_str_split(e->A, pv, ':', &ents);
-    const char *found = NULL;
-    for (size_t i = 0; i < ents.n && !found; i++) {
-      if (!ents.v[i].certain || !ents.v[i].text[0]) continue;
-      const char *cand = rc_arena_printf(e->A, "%s/%s", ents.v[i].text, p);
-      if (readable_file(e, cand)) found = cand;
-    }
-    rc_vec_free(&ents);
-    if (found) return found;
-  }
-  return zsh && dot ? NULL : here; /* NULL: zsh's `.` finds nothing */
-}
-
-static res ev_source_stmt(E *e, const rc_stmt *s) {
-  if (!s->u.source.path) return R(FL_NORMAL, T_FALSE);
-  strvec f = {0};
-  ev_fields(e, (const rc_word *const *)&s->u.source.path, 1, NULL, &f);
-  if (!f.n || !rc_str_certain(f.v[0])) {
-    const char *shown = s->u.source.path->raw;
-    if (!ev_manager_source(e, f.n ? rc_str_text(e->A, f.v[0], ' ') : shown, s->span)) {
-      ev_problem(e, RC_PB_SOURCE_UNRESOLVED, s->span, shown,
-                 "cannot work out statically which file `%s` names; it is not followed", shown);
-      rc_visit v;
-      memset(&v, 0, sizeof v);
-      v.path = rc_arena_strdup(e->A, shown);
-      v.unresolved = true;
-      v.parent = e->visit;
-      v.via = s->span;
-      v.cond = e->conds;
-      v.depth = (uint32_t)e->stack.n;
-      rc_vec_push(&e->C->visits, v);
-    }
-    rc_vec_free(&f);
-    return R(FL_NORMAL, T_UNKNOWN);
-  }
-  const char *cmd = s->u.source.cmd ? ev_word_text(e, s->u.source.cmd) : NULL;
-  const char *name = rc_str_text(e->A, f.v[0], ' ');
-  const char *p = source_target(e, name, cmd && !strcmp(cmd, "."));
-  rc_vec_free(&f);
-  if (!p) {
-    ev_problem(e, RC_PB_SOURCE_MISSING, s->span, name,
-               "zsh's `.` looks for %s in $PATH only (not in the current directory), and it is not there", name);
-    return R(FL_NORMAL, T_FALSE);
-  }
-  if (ev_manager_source(e, p, s->span)) return R(FL_NORMAL, T_TRUE);
-  return ev_source_path(e, p, s->span, (const rc_word *const *)s->u.source.args, s->u.source.nargs, false);
-}
-
-/* ---- eval ---- */
-
-static res ev_eval(E *e, const rc_stmt *s) {
-  if (!s->u.eval.n) return R(FL_NORMAL, T_TRUE);
-  /* eval "$(tool init -)": a version manager or other tool's init line. */
-  if (s->u.eval.n == 1) {
-    const rc_word *w = s->u.eval.args[0];
-    if (w->nparts == 1 && w->parts[0].kind == RC_WP_CMDSUB) {
-      const rc_wpart *p = &w->parts[0];
-      const char *t = p->text;
-      uint32_t n = p->len;
-      if (n >= 3 && t[0] == '$' && t[1] == '(') t += 2, n -= 3;
-      else if (n >= 2 && t[0] == '`') t += 1, n -= 2;
-      char *cmd = rc_arena_strndup(e->A, t, n);
-      rc_exec_site x = {e->file, p->span, rc_arena_strndup(e->A, p->text, p->len), NULL, true, e->visit, e->conds, (uint32_t)e->C->events.n};
-      if (ev_manager_eval(e, s, cmd)) {
-        x.manager = "known";
-        rc_vec_push(&e->C->execs, x);
-        return R(FL_NORMAL, T_TRUE);
-      }
-    }
-  }
-  strvec f = {0};
-  ev_fields(e, (const rc_word *const *)s->u.eval.args, s->u.eval.n, NULL, &f);
-  rc_buf b = {0};
-  bool certain = true;
-  for (size_t i = 0; i < f.n; i++) {
-    if (!rc_str_certain(f.v[i])) certain = false;
-    if (i) rc_buf_putc(&b, ' ');
-    rc_buf_puts(&b, rc_str_text(e->A, f.v[i], ' '));
-  }
-  rc_vec_free(&f);
-  res r = R(FL_NORMAL, T_UNKNOWN);
-  if (certain && b.s) {
-    rc_ir *ir = rc_session_snippet(e->S, e->file, b.s, e->dialect, &s->span);
-    r = ev_stmts(e, &ir->top);
-  }
-  rc_buf_free(&b);
-  return r;
+  return ev_res(FL_NORMAL, T_TRUE);
 }
 
 /* ---- simple commands ---- */
@@ -1834,40 +465,29 @@ static res call_choice(E *e, const char *name, const fn *f, const rc_str *const 
   branch b;
   const rc_cond *c = f->cond;
   rc_span sp = c ? c->span : (e->cur_stmt ? e->cur_stmt->span : (rc_span){0});
-  if (!br_begin(e, &b, sp, c && c->label ? c->label : "the function's definition")) return R(FL_NORMAL, T_UNKNOWN);
+  if (!ev_br_begin(e, &b, sp, c && c->label ? c->label : "the function's definition")) return ev_res(FL_NORMAL, T_UNKNOWN);
   const fn *defs[2] = {f->yes, f->no};
   for (int i = 0; i < 2; i++) {
-    br_arm(e, &b);
-    br_arm_end(e, &b, defs[i] ? ev_call(e, name, defs[i], args, nargs) : R(FL_NORMAL, T_UNKNOWN));
+    ev_br_arm(e, &b);
+    ev_br_arm_end(e, &b, defs[i] ? ev_call(e, name, defs[i], args, nargs) : ev_res(FL_NORMAL, T_UNKNOWN));
   }
-  return br_end(e, &b);
+  return ev_br_end(e, &b);
 }
 
 res ev_call(E *e, const char *name, const fn *f, const rc_str *const *args, uint32_t nargs) {
   if (f->choice) return call_choice(e, name, f, args, nargs);
-  if (!f->body) return R(FL_NORMAL, T_UNKNOWN);
+  if (!f->body) return ev_res(FL_NORMAL, T_UNKNOWN);
   if (e->call_depth >= EV_MAX_CALL_DEPTH) {
     ev_limit(e, EV_LIM_DEPTH, f->span, "functions call each other too deeply");
-    return R(FL_NORMAL, T_UNKNOWN);
+    return ev_res(FL_NORMAL, T_UNKNOWN);
   }
   (void)name;
   const rc_file *saved_file = e->file;
   const rc_stmt *saved_stmt = e->cur_stmt;
   e->call_depth++;
   frame *fr = ev_frame_push(e, FR_FUNC);
-  make_local(e, fr, "@");
-  rc_strb b = {0};
-  b.array = true;
-  for (uint32_t i = 0; i < nargs; i++) {
-    rc_strb_sep(&b);
-    rc_strb_str(&b, args[i]);
-  }
-  rc_var *v = ev_new_var(e, 1);
-  rc_alt *a = (rc_alt *)&v->alts[0];
-  a->state = RC_VS_SET;
-  a->val = rc_strb_finish(&b, e->A);
-  a->event = RC_NO_EVENT;
-  ev_put(e, "@", v);
+  ev_make_local(e, fr, "@");
+  ev_set_positional(e, args, nargs);
   e->file = f->file;
   res r;
   if (f->body->kind == RC_S_SUBSHELL) r = ev_discarded(e, &f->body->u.group.body, NULL);
@@ -1897,10 +517,10 @@ static res ev_cmd(E *e, const rc_stmt *s) {
   switch (s->u.cmd.builtin) {
   case RC_B_RETURN:
     e->dead = false;
-    return R(FL_RETURN, s->u.cmd.nargs ? status_arg(e, s) : T_TRUE);
+    return ev_res(FL_RETURN, s->u.cmd.nargs ? status_arg(e, s) : T_TRUE);
   case RC_B_EXIT:
     e->dead = false;
-    return R(FL_EXIT, T_UNKNOWN);
+    return ev_res(FL_EXIT, T_UNKNOWN);
   case RC_B_EXEC: {
     strvec f = {0};
     ev_fields(e, (const rc_word *const *)s->u.cmd.args, s->u.cmd.nargs, NULL, &f);
@@ -1908,15 +528,15 @@ static res ev_cmd(E *e, const rc_stmt *s) {
     rc_vec_push(&e->C->execs, x);
     rc_vec_free(&f);
     e->dead = false;
-    return R(FL_EXIT, T_UNKNOWN);
+    return ev_res(FL_EXIT, T_UNKNOWN);
   }
   case RC_B_SETOPT:
   case RC_B_UNSETOPT:
     for (uint32_t i = 0; i < s->u.cmd.nargs; i++) {
       const char *t = ev_word_text(e, s->u.cmd.args[i]);
-      if (t && t[0] != '-' && t[0] != '+') set_zsh_option(e, t, s->u.cmd.builtin == RC_B_SETOPT);
+      if (t && t[0] != '-' && t[0] != '+') ev_set_zsh_option(e, t, s->u.cmd.builtin == RC_B_SETOPT);
     }
-    return R(FL_NORMAL, T_TRUE);
+    return ev_res(FL_NORMAL, T_TRUE);
   case RC_B_SET:
     for (uint32_t i = 0; i < s->u.cmd.nargs; i++) {
       const char *t = ev_word_text(e, s->u.cmd.args[i]);
@@ -1924,33 +544,25 @@ static res ev_cmd(E *e, const rc_stmt *s) {
       if (!strcmp(t, "--")) { /* set -- args: positional parameters */
         strvec f = {0};
         ev_fields(e, (const rc_word *const *)s->u.cmd.args + i + 1, s->u.cmd.nargs - i - 1, NULL, &f);
-        rc_strb b = {0};
-        b.array = true;
-        for (size_t k = 0; k < f.n; k++) rc_strb_sep(&b), rc_strb_str(&b, f.v[k]);
-        rc_var *v = ev_new_var(e, 1);
-        rc_alt *a = (rc_alt *)&v->alts[0];
-        a->state = RC_VS_SET;
-        a->val = rc_strb_finish(&b, e->A);
-        a->event = RC_NO_EVENT;
-        ev_put(e, "@", v);
+        ev_set_positional(e, f.v, f.n);
         rc_vec_free(&f);
         break;
       }
       if ((t[0] == '-' || t[0] == '+') && t[1] == 'o' && !t[2] && i + 1 < s->u.cmd.nargs) {
         const char *o = ev_word_text(e, s->u.cmd.args[++i]);
-        if (o) set_zsh_option(e, o, t[0] == '-');
+        if (o) ev_set_zsh_option(e, o, t[0] == '-');
         continue;
       }
       if ((t[0] == '-' || t[0] == '+') && strchr(t, 'a')) ev_set_opt(e, "allexport", t[0] == '-');
     }
-    return R(FL_NORMAL, T_TRUE);
+    return ev_res(FL_NORMAL, T_TRUE);
   case RC_B_TRUE:
   case RC_B_FALSE: {
     /* `: ${GOPATH:=$HOME/go}`: the arguments are expanded for their effects. */
     strvec f = {0};
     ev_fields(e, (const rc_word *const *)s->u.cmd.args, s->u.cmd.nargs, NULL, &f);
     rc_vec_free(&f);
-    return R(FL_NORMAL, s->u.cmd.builtin == RC_B_TRUE ? T_TRUE : T_FALSE);
+    return ev_res(FL_NORMAL, s->u.cmd.builtin == RC_B_TRUE ? T_TRUE : T_FALSE);
   }
   case RC_B_EMULATE: {
     /* emulate sh -c 'source /etc/profile': the string runs like eval */
@@ -1958,14 +570,14 @@ static res ev_cmd(E *e, const rc_stmt *s) {
       const char *t = ev_word_text(e, s->u.cmd.args[i]);
       if (!t || strcmp(t, "-c")) continue;
       const char *code = ev_word_text(e, s->u.cmd.args[i + 1]);
-      if (!code) return R(FL_NORMAL, T_UNKNOWN);
+      if (!code) return ev_res(FL_NORMAL, T_UNKNOWN);
       rc_ir *ir = rc_session_snippet(e->S, e->file, code, e->dialect, &s->span);
       return ev_stmts(e, &ir->top);
     }
-    return R(FL_NORMAL, T_TRUE);
+    return ev_res(FL_NORMAL, T_TRUE);
   }
-  case RC_B_BREAK: e->dead = false; return R(FL_BREAK, T_TRUE);
-  case RC_B_CONTINUE: e->dead = false; return R(FL_CONTINUE, T_TRUE);
+  case RC_B_BREAK: e->dead = false; return ev_res(FL_BREAK, T_TRUE);
+  case RC_B_CONTINUE: e->dead = false; return ev_res(FL_CONTINUE, T_TRUE);
   case RC_B_AUTOLOAD:
     for (uint32_t i = 0; i < s->u.cmd.nargs; i++) {
       const char *t = ev_word_text(e, s->u.cmd.args[i]);
@@ -1975,26 +587,26 @@ static res ev_cmd(E *e, const rc_stmt *s) {
       f->span = s->span;
       ev_put_fn(e, t, f);
     }
-    return R(FL_NORMAL, T_TRUE);
+    return ev_res(FL_NORMAL, T_TRUE);
   case RC_B_HOOK:
     if (s->u.cmd.nargs >= 2) {
       const char *k = ev_word_text(e, s->u.cmd.args[0]);
       const char *fname = ev_word_text(e, s->u.cmd.args[1]);
       if (k && fname && k[0] != '-') ev_add_hook(e, k, fname, s->span, NULL);
     }
-    return R(FL_NORMAL, T_TRUE);
+    return ev_res(FL_NORMAL, T_TRUE);
   case RC_B_COMMAND_V: {
     const char *t = NULL;
     for (uint32_t i = 0; i < s->u.cmd.nargs && !t; i++) {
       const char *a = ev_word_text(e, s->u.cmd.args[i]);
-      if (!a) return R(FL_NORMAL, T_UNKNOWN);
+      if (!a) return ev_res(FL_NORMAL, T_UNKNOWN);
       if (a[0] != '-') t = a;
     }
-    if (!t) return R(FL_NORMAL, T_UNKNOWN);
-    if (is_builtin(t) || (ev_get_fn(e, t) && !fn_maybe(ev_get_fn(e, t)))) return R(FL_NORMAL, T_TRUE);
-    if (fn_maybe(ev_get_fn(e, t))) return R(FL_NORMAL, T_UNKNOWN);
+    if (!t) return ev_res(FL_NORMAL, T_UNKNOWN);
+    if (is_builtin(t) || (ev_get_fn(e, t) && !fn_maybe(ev_get_fn(e, t)))) return ev_res(FL_NORMAL, T_TRUE);
+    if (fn_maybe(ev_get_fn(e, t))) return ev_res(FL_NORMAL, T_UNKNOWN);
     int k = ev_lookup_command(e, t, NULL);
-    return R(FL_NORMAL, k == 1 ? T_TRUE : k == 0 ? T_FALSE : T_UNKNOWN);
+    return ev_res(FL_NORMAL, k == 1 ? T_TRUE : k == 0 ? T_FALSE : T_UNKNOWN);
   }
   case RC_B_READ:
     for (uint32_t i = 0; i < s->u.cmd.nargs; i++) {
@@ -2003,43 +615,36 @@ static res ev_cmd(E *e, const rc_stmt *s) {
       uint32_t eid = ev_reserve_event(e);
       ev_assign(e, t, rc_str_sym(e->A, "<read from input>", eid), eid, false, RC_OP_ASSIGN, s->span, s->span, NULL);
     }
-    return R(FL_NORMAL, T_UNKNOWN);
+    return ev_res(FL_NORMAL, T_UNKNOWN);
   case RC_B_SHIFT: {
     bool set, certain;
     const rc_str *at = ev_var_value(e, "@", &set, &certain);
     if (at && at->array) {
       strvec els = {0};
       rc_str_elements(e->A, at, &els);
-      rc_strb b = {0};
-      b.array = true;
-      for (size_t i = 1; i < els.n; i++) rc_strb_sep(&b), rc_strb_str(&b, els.v[i]);
-      rc_var *v = ev_new_var(e, 1);
-      rc_alt *a = (rc_alt *)&v->alts[0];
-      a->state = RC_VS_SET;
-      a->val = rc_strb_finish(&b, e->A);
-      a->event = RC_NO_EVENT;
-      ev_put(e, "@", v);
+      if (els.n) ev_set_positional(e, els.v + 1, els.n - 1);
+      else ev_set_positional(e, NULL, 0);
       rc_vec_free(&els);
     }
-    return R(FL_NORMAL, T_TRUE);
+    return ev_res(FL_NORMAL, T_TRUE);
   }
   default:
     break;
   }
   strvec args = {0};
   ev_fields(e, (const rc_word *const *)s->u.cmd.args, s->u.cmd.nargs, NULL, &args);
-  res r = R(FL_NORMAL, T_UNKNOWN);
+  res r = ev_res(FL_NORMAL, T_UNKNOWN);
   const fn *f = name ? ev_get_fn(e, name) : NULL;
   if (!f && name && e->shell == RC_SH_ZSH && !strcmp(name, "unfunction")) {
     for (size_t i = 0; i < args.n; i++)
       if (rc_str_certain(args.v[i])) ev_put_fn(e, rc_str_text(e->A, args.v[i], ' '), NULL);
     rc_vec_free(&args);
-    return R(FL_NORMAL, T_TRUE);
+    return ev_res(FL_NORMAL, T_TRUE);
   }
   if (f) {
     r = ev_call(e, name, f, args.v, (uint32_t)args.n);
   } else if (name && (is_builtin(name))) {
-    r = R(FL_NORMAL, T_TRUE);
+    r = ev_res(FL_NORMAL, T_TRUE);
   } else if (!e->discard || true) {
     /* An external program: it runs at every start of this context. */
     const char *text = e->file && e->file->src && s->span.end <= e->file->src->len
@@ -2070,30 +675,30 @@ static res ro_failure(E *e, const rc_stmt *s, res r) {
   if (r.fl != FL_NORMAL) return r;
   if (e->shell == RC_SH_ZSH) {
     e->dead = false;
-    return R(FL_ABORT, T_FALSE);
+    return ev_res(FL_ABORT, T_FALSE);
   }
   if (s->kind == RC_S_ASSIGN) {
     for (size_t i = e->frames.n; i-- > 0;) {
       frame_kind k = e->frames.v[i]->kind;
       if (k == FR_FUNC) {
         e->dead = false;
-        return R(FL_RETURN, T_FALSE);
+        return ev_res(FL_RETURN, T_FALSE);
       }
       if (k != FR_SUBSHELL) break;
     }
   }
-  return R(FL_NORMAL, T_FALSE);
+  return ev_res(FL_NORMAL, T_FALSE);
 }
 
 static res ev_stmt(E *e, const rc_stmt *s) {
   if (++e->steps > EV_MAX_STEPS) {
     ev_limit(e, EV_LIM_WORK, s->span, "too many statements to evaluate");
-    return R(FL_NORMAL, T_UNKNOWN);
+    return ev_res(FL_NORMAL, T_UNKNOWN);
   }
   if (e->A->total - e->arena_start > EV_MAX_ARENA_BYTES) {
     ev_limit(e, EV_LIM_WORK, s->span, "the values grew too large to follow");
     e->steps = EV_MAX_STEPS; /* nothing more is evaluated in this context */
-    return R(FL_NORMAL, T_UNKNOWN);
+    return ev_res(FL_NORMAL, T_UNKNOWN);
   }
   e->cur_stmt = s;
   if (!s->background) {
@@ -2106,7 +711,7 @@ static res ev_stmt(E *e, const rc_stmt *s) {
       e->dead = false;
       ev_problem(e, RC_PB_LIMIT, s->span, NULL,
                  "a glob here matches nothing: zsh stops reading this file (\"no matches found\"); add (N) to allow no match");
-      return R(FL_ABORT, T_FALSE);
+      return ev_res(FL_ABORT, T_FALSE);
     }
     return r;
   }
@@ -2117,21 +722,21 @@ static res ev_stmt(E *e, const rc_stmt *s) {
   e->discard--;
   e->top = f->base;
   ev_frame_end(e, f, r);
-  return R(FL_NORMAL, T_TRUE);
+  return ev_res(FL_NORMAL, T_TRUE);
 }
 
 static res ev_kind(E *e, const rc_stmt *s) {
   switch (s->kind) {
   case RC_S_ASSIGN:
     for (uint32_t i = 0; i < s->u.assign.n; i++) do_assign(e, s->u.assign.v[i], false, s->span);
-    return R(FL_NORMAL, T_TRUE);
+    return ev_res(FL_NORMAL, T_TRUE);
   case RC_S_DECL: return ev_decl(e, s);
   case RC_S_UNSET: return ev_unset_stmt(e, s);
   case RC_S_SOURCE: return ev_source_stmt(e, s);
   case RC_S_EVAL: return ev_eval(e, s);
   case RC_S_CMD: return ev_cmd(e, s);
   case RC_S_FUNC: {
-    if (!s->u.func.body || !*s->u.func.name) return R(FL_NORMAL, T_TRUE);
+    if (!s->u.func.body || !*s->u.func.name) return ev_res(FL_NORMAL, T_TRUE);
     fn *f = rc_arena_alloc(e->A, sizeof *f);
     f->body = s->u.func.body;
     f->file = e->file;
@@ -2140,7 +745,7 @@ static res ev_kind(E *e, const rc_stmt *s) {
     /* zsh's special function names are hooks. */
     if (e->shell == RC_SH_ZSH && (!strcmp(s->u.func.name, "precmd") || !strcmp(s->u.func.name, "chpwd")))
       ev_add_hook(e, s->u.func.name, s->u.func.name, s->span, NULL);
-    return R(FL_NORMAL, T_TRUE);
+    return ev_res(FL_NORMAL, T_TRUE);
   }
   case RC_S_IF: return ev_if_from(e, s, 0);
   case RC_S_CASE: {
@@ -2156,7 +761,7 @@ static res ev_kind(E *e, const rc_stmt *s) {
     return r;
   }
   case RC_S_PIPE: {
-    res r = R(FL_NORMAL, T_UNKNOWN);
+    res r = ev_res(FL_NORMAL, T_UNKNOWN);
     for (uint32_t i = 0; i < s->u.pipe.elems.n; i++) {
       bool last = i + 1 == s->u.pipe.elems.n;
       /* zsh runs the last element of a pipeline in the current shell */
@@ -2168,7 +773,7 @@ static res ev_kind(E *e, const rc_stmt *s) {
   }
   case RC_S_SUBSHELL: return ev_discarded(e, &s->u.group.body, NULL);
   case RC_S_GROUP: return ev_stmts(e, &s->u.group.body);
-  case RC_S_TEST: return R(FL_NORMAL, ev_test(e, s->u.test.expr, s->u.test.double_bracket));
+  case RC_S_TEST: return ev_res(FL_NORMAL, ev_test(e, s->u.test.expr, s->u.test.double_bracket));
   case RC_S_ARITH: {
     tri t = ev_arith(e, s->u.arith.text, s->u.arith.len);
     if (t == T_UNKNOWN && s->u.arith.expr) {
@@ -2176,13 +781,13 @@ static res ev_kind(E *e, const rc_stmt *s) {
       long v;
       if (expr && ev_arith_eval(e, expr, (uint32_t)strlen(expr), s->span, &v)) t = v ? T_TRUE : T_FALSE;
     }
-    return R(FL_NORMAL, t);
+    return ev_res(FL_NORMAL, t);
   }
   case RC_S_ERROR:
     /* Lowering replaces what is nested too deeply by an error region. */
     if (e->file && e->file->ir && e->file->ir->too_deep)
       ev_limit(e, EV_LIM_NESTING, s->span, "statements nested more than 200 deep are not analyzed");
-    return R(FL_NORMAL, T_UNKNOWN);
+    return ev_res(FL_NORMAL, T_UNKNOWN);
   }
-  return R(FL_NORMAL, T_UNKNOWN);
+  return ev_res(FL_NORMAL, T_UNKNOWN);
 }

@@ -1,4 +1,4 @@
-/* eval_int.h — internals shared by eval.c, eval_word.c, eval_cond.c and
+/* eval_int.h — internals shared by the evaluator's files (eval*.c) and
  * managers.c. Not for rules: they read eval.h. */
 #ifndef RC_EVAL_INT_H
 #define RC_EVAL_INT_H
@@ -34,6 +34,11 @@ typedef struct res {
   flow fl;
   tri st;
 } res;
+
+static inline res ev_res(flow fl, tri st) {
+  res r = {fl, st};
+  return r;
+}
 
 typedef struct fn {
   const rc_stmt *body; /* NULL: autoloaded / unknown body */
@@ -78,6 +83,19 @@ typedef struct frame {
   rc_map dirty_vars, dirty_funcs; /* written since the last early path */
 } frame;
 
+/* A branch point whose outcome is not known: each arm runs in its own
+ * overlay; ev_br_end joins them. */
+typedef struct branch {
+  uint32_t id;
+  scope *base;
+  const rc_cond *conds_before;
+  rc_span span;
+  const char *label;
+  RC_VEC(scope *) scopes;
+  RC_VEC(res) results;
+  RC_VEC(bool) deads;
+} branch;
+
 typedef struct E {
   rc_session *S;
   rc_ctx *C;
@@ -116,21 +134,40 @@ typedef struct E {
   bool in_hook;        /* running precmd hooks after the startup files */
 } E;
 
-/* ---- eval.c ---- */
+/* ---- eval_scope.c ---- */
 scope *ev_scope_push(E *e);
 void ev_scope_free(scope *s);
 frame *ev_frame_push(E *e, frame_kind k);
 /* Ends frame f (e->top must be f->base); returns the flow the caller sees. */
 res ev_frame_end(E *e, frame *f, res body);
-const rc_var *ev_get(E *e, const char *name);
+/* A branch: ev_br_begin (false: nested too deeply, nothing to do), then per
+ * arm ev_br_arm, the arm's statements and ev_br_arm_end with their result;
+ * ev_br_end joins the arms and returns the flow after the branch. */
+bool ev_br_begin(E *e, branch *b, rc_span span, const char *label);
+void ev_br_arm(E *e, branch *b);
+void ev_br_arm_end(E *e, branch *b, res r);
+res ev_br_end(E *e, branch *b);
+/* A variable as stored (no tied-array view, no PROMPT alias): see ev_get. */
+const rc_var *ev_raw_get(E *e, const char *name);
 const fn *ev_get_fn(E *e, const char *name);
 void ev_put(E *e, const char *name, const rc_var *v);
 /* Defines (f) or removes (f NULL) a function in the current scope. */
 void ev_put_fn(E *e, const char *name, const fn *f);
+
+/* ---- eval_vars.c ---- */
+rc_var *ev_new_var(E *e, uint32_t nalts);
 const char *ev_intern(E *e, const char *s);
+const rc_var *ev_get(E *e, const char *name);
+/* zsh typeset -T SCALAR array [sep] */
+void ev_add_tie(E *e, const char *scalar, const char *array, char sep);
+/* The scalar a zsh array is tied to (PATH for path), or NULL. */
+const char *ev_tied_scalar(E *e, const char *name);
 uint32_t ev_reserve_event(E *e);
 void ev_commit_event(E *e, uint32_t id, const char *var, rc_op op, rc_span span, rc_span name_span,
                      const rc_alt *after, const char *manager);
+void ev_problem(E *e, rc_problem_kind k, rc_span span, const char *target, const char *fmt, ...)
+    RC_PRINTF(5, 6);
+void ev_limit(E *e, int which, rc_span span, const char *what);
 /* Assigns a value on the current path. flags: RC_F_EXPORT … */
 void ev_assign(E *e, const char *name, const rc_str *val, uint32_t eid, bool export_it,
                rc_op op, rc_span span, rc_span name_span, const char *manager);
@@ -140,21 +177,33 @@ void ev_assign_alts(E *e, const char *name, const rc_str *const *vals, const rc_
                     rc_span name_span, const char *manager);
 void ev_unset(E *e, const char *name, rc_span span, const char *manager);
 void ev_set_export(E *e, const char *name, bool on, rc_span span);
-/* zsh typeset -T SCALAR array [sep] */
-void ev_add_tie(E *e, const char *scalar, const char *array, char sep);
-void ev_problem(E *e, rc_problem_kind k, rc_span span, const char *target, const char *fmt, ...)
-    RC_PRINTF(5, 6);
-void ev_limit(E *e, int which, rc_span span, const char *what);
+/* Makes name local to frame f (a function call, or a file read with
+ * arguments): its value before is put back when f ends. */
+void ev_make_local(E *e, frame *f, const char *name);
+/* Sets or clears an attribute (RC_VA_READONLY, RC_VA_UNIQUE …) of name. */
+void ev_set_attr(E *e, const char *name, uint32_t attr, bool on, rc_span span);
+/* $@ becomes args[0..n): a call, `source FILE ARGS`, `set --`, `shift`.
+ * The caller makes it local first where the shell does. */
+void ev_set_positional(E *e, const rc_str *const *args, size_t n);
+bool ev_opt(E *e, const char *name);
+void ev_set_opt(E *e, const char *name, bool on);
+/* setopt/unsetopt NAME: zsh spelling (case, underscores, "no" prefix). */
+void ev_set_zsh_option(E *e, const char *raw, bool on);
+
+/* ---- eval.c ---- */
 res ev_stmts(E *e, const rc_stmts *ss);
+res ev_call(E *e, const char *name, const fn *f, const rc_str *const *args, uint32_t nargs);
+void ev_add_hook(E *e, const char *kind, const char *func, rc_span span, const char *manager);
+
+/* ---- eval_source.c ---- */
 /* Records a file of the chain; returns its index. */
 int32_t ev_add_visit(E *e, const rc_file *f, const char *path, bool exists, bool startup, rc_span via);
 res ev_source_path(E *e, const char *path, rc_span span, const rc_word *const *args, uint32_t nargs,
                    bool startup);
-res ev_call(E *e, const char *name, const fn *f, const rc_str *const *args, uint32_t nargs);
-bool ev_opt(E *e, const char *name);
-void ev_set_opt(E *e, const char *name, bool on);
-void ev_add_hook(E *e, const char *kind, const char *func, rc_span span, const char *manager);
-rc_var *ev_new_var(E *e, uint32_t nalts);
+/* `source FILE [ARGS]` and `. FILE`. */
+res ev_source_stmt(E *e, const rc_stmt *s);
+/* `eval ARGS`. */
+res ev_eval(E *e, const rc_stmt *s);
 
 /* ---- eval_word.c ---- */
 typedef struct wopts {
@@ -177,6 +226,12 @@ const char *ev_word_text(E *e, const rc_word *w);
  * guard would otherwise stay in the arena for the whole run). */
 void ev_word_buf(E *e, const rc_word *w, rc_buf *out, bool *certain);
 const rc_str *ev_var_value(E *e, const char *name, bool *is_set, bool *certain);
+/* The scalar an array reads as: its elements joined by `sep`, which must
+ * live as long as the run (the value points at it); a scalar comes back as
+ * is. sep_from_next: a separator without an origin takes the next
+ * element's, so a tied PATH's ':' belongs to the change that added the
+ * entry after it. */
+const rc_str *ev_join_array(E *e, const rc_str *v, const char *sep, bool sep_from_next);
 /* Interpret a glob pattern (unquoted parts) against the filesystem. */
 void ev_glob(E *e, const char *pattern, bool nullglob, strvec *out, bool *ok);
 

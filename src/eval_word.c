@@ -130,15 +130,16 @@ const rc_str *ev_var_value(E *e, const char *name, bool *is_set, bool *certain) 
   return a->val ? a->val : rc_str_empty(e->A);
 }
 
-/* Arrays read as scalars join their elements with a space. */
-static const rc_str *scalar_of(E *e, const rc_str *v) {
+const rc_str *ev_join_array(E *e, const rc_str *v, const char *sep, bool sep_from_next) {
   if (!v->array) return v;
   rc_strb b = {0};
   bool first = true;
+  uint32_t n = (uint32_t)strlen(sep);
   for (uint32_t i = 0; i < v->nseg; i++) {
     const rc_seg *g = &v->seg[i];
     if (g->kind == RC_SEG_SEP) {
-      if (!first) rc_strb_lit(&b, " ", 1, g->origin);
+      bool next = sep_from_next && g->origin == RC_NO_EVENT && i + 1 < v->nseg;
+      if (!first) rc_strb_lit(&b, sep, n, next ? v->seg[i + 1].origin : g->origin);
       first = false;
       continue;
     }
@@ -147,6 +148,9 @@ static const rc_str *scalar_of(E *e, const rc_str *v) {
   }
   return rc_strb_finish(&b, e->A);
 }
+
+/* Arrays read as scalars join their elements with a space. */
+static const rc_str *scalar_of(E *e, const rc_str *v) { return ev_join_array(e, v, " ", false); }
 
 /* A part whose value is not known, shown as written. A part with no text
  * (lowering gave up on it) must still read as unknown, not as "". */
