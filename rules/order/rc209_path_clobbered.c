@@ -38,8 +38,8 @@ static bool keeps_all(const rc_str *prev, const rc_str *now) {
   rc_buf ab = {0}, bb = {0}; /* scratch: one of these per PATH line would pile up in the arena */
   text_of(prev, &ab);
   text_of(now, &bb);
-  bool kept = false;
-  for (const char *p = strstr(bb.s, ab.s); p && !kept; p = strstr(p + 1, ab.s)) /* a whole run of entries */
+  bool kept = ab.n == 0; /* an empty PATH has nothing to lose; else look for a whole run of entries */
+  for (const char *p = kept ? NULL : strstr(bb.s, ab.s); p && !kept; p = *p ? strstr(p + 1, ab.s) : NULL)
     kept = (p == bb.s || p[-1] == ':') && (p[ab.n] == ':' || !p[ab.n]);
   rc_buf_free(&ab);
   rc_buf_free(&bb);
