@@ -70,6 +70,10 @@ typedef RC_VEC(rc_wpart) partvec;
 typedef RC_VEC(rc_stmt *) stmtvec;
 typedef RC_VEC(rc_decl_item) itemvec;
 typedef RC_VEC(rc_word *) wordvec;
+typedef RC_VEC(rc_assign *) assignvec;
+
+/* An arena copy of a vector's items; NULL when it has none. */
+#define vec_copy(l, vec) ((vec).n ? rc_arena_memdup((l)->A, (vec).v, sizeof *(vec).v * (vec).n) : NULL)
 
 typedef struct L {
   rc_ir *ir;
@@ -209,21 +213,24 @@ static void add_lit(L *l, partvec *out, const char *s, uint32_t n, rc_quote q, r
   rc_vec_push(out, p);
 }
 
+/* The span of the source bytes [a, b). */
+static rc_span span_at(L *l, uint32_t a, uint32_t b) {
+  if (l->snippet_at) return *l->snippet_at;
+  rc_span sp;
+  memset(&sp, 0, sizeof sp);
+  sp.start = a;
+  sp.end = b;
+  rc_source_pos(l->ir->src, a, &sp.line, &sp.col);
+  rc_source_pos(l->ir->src, b, &sp.end_line, &sp.end_col);
+  return sp;
+}
+
 /* Literal source bytes [a, b) in quoting context q, with backslashes removed
  * the way the shell removes them there. */
 static void add_src_lit(L *l, partvec *out, uint32_t a, uint32_t b, rc_quote q) {
   if (b > l->len) b = l->len;
   if (a >= b) return;
-  rc_span sp;
-  if (l->snippet_at) {
-    sp = *l->snippet_at;
-  } else {
-    memset(&sp, 0, sizeof sp);
-    sp.start = a;
-    sp.end = b;
-    rc_source_pos(l->ir->src, a, &sp.line, &sp.col);
-    rc_source_pos(l->ir->src, b, &sp.end_line, &sp.end_col);
-  }
+  rc_span sp = span_at(l, a, b);
   const char *s = l->orig + a;
   uint32_t n = b - a;
   if (!memchr(s, '\\', n) || q == RC_Q_SINGLE) {
@@ -248,16 +255,44 @@ static void add_src_lit(L *l, partvec *out, uint32_t a, uint32_t b, rc_quote q) 
   free(t);
 }
 
+/* A part of kind k for node n, its text left to the caller. */
+static rc_wpart new_part(L *l, TSNode n, rc_wpart_kind k, rc_quote q) {
+  rc_wpart p = {0};
+  p.kind = k;
+  p.quote = q;
+  p.span = span_of(l, n);
+  return p;
+}
+
+/* The same with the node's source text as written. */
+static rc_wpart text_part(L *l, TSNode n, rc_wpart_kind k, rc_quote q) {
+  rc_wpart p = new_part(l, n, k, q);
+  uint32_t tl;
+  const char *t = text_of(l, n, &tl);
+  p.text = rc_arena_strndup(l->A, t, tl);
+  p.len = tl;
+  return p;
+}
+
+/* An empty part of kind k: '' and "" stay visible as (empty) words. */
+static void push_empty(L *l, partvec *out, TSNode n, rc_wpart_kind k, rc_quote q) {
+  rc_wpart p = new_part(l, n, k, q);
+  p.text = "";
+  rc_vec_push(out, p);
+}
+
 static void word_parts(L *l, TSNode n, rc_quote q, partvec *out);
 static rc_stmts lower_body_of(L *l, TSNode n);
 
+/* The word of the parts in pv (freed here) and the source bytes [a, b). */
 static rc_word *finish_word(L *l, partvec *pv, rc_span sp, uint32_t a, uint32_t b) {
   rc_word *w = rc_arena_alloc(l->A, sizeof *w);
   w->span = sp;
   w->nparts = (uint32_t)pv->n;
-  w->parts = pv->n ? rc_arena_memdup(l->A, pv->v, sizeof(rc_wpart) * pv->n) : NULL;
+  w->parts = vec_copy(l, *pv);
   if (b > l->len) b = l->len;
   w->raw = rc_arena_strndup(l->A, l->orig + (a < b ? a : b), a < b ? b - a : 0);
+  rc_vec_free(pv);
   return w;
 }
 
@@ -292,27 +327,13 @@ static void range_parts(L *l, TSNode parent, uint32_t a, uint32_t b, rc_quote q,
 static rc_word *range_word(L *l, TSNode parent, uint32_t a, uint32_t b, rc_quote q) {
   partvec pv = {0};
   range_parts(l, parent, a, b, q, &pv);
-  rc_span sp;
-  if (l->snippet_at) {
-    sp = *l->snippet_at;
-  } else {
-    memset(&sp, 0, sizeof sp);
-    sp.start = a;
-    sp.end = b;
-    rc_source_pos(l->ir->src, a, &sp.line, &sp.col);
-    rc_source_pos(l->ir->src, b, &sp.end_line, &sp.end_col);
-  }
-  rc_word *w = finish_word(l, &pv, sp, a, b);
-  rc_vec_free(&pv);
-  return w;
+  return finish_word(l, &pv, span_at(l, a, b), a, b);
 }
 
 static rc_word *lower_word(L *l, TSNode n, rc_quote q) {
   partvec pv = {0};
   word_parts(l, n, q, &pv);
-  rc_word *w = finish_word(l, &pv, span_of(l, n), ts_node_start_byte(n), ts_node_end_byte(n));
-  rc_vec_free(&pv);
-  return w;
+  return finish_word(l, &pv, span_of(l, n), ts_node_start_byte(n), ts_node_end_byte(n));
 }
 
 static rc_pop pop_of(const char *t, uint32_t n, bool *colon, bool *longest) {
@@ -336,14 +357,9 @@ static rc_pop pop_of(const char *t, uint32_t n, bool *colon, bool *longest) {
 
 /* ${…}: name, operator and operand(s). */
 static void lower_expansion(L *l, TSNode n, rc_quote q, partvec *out) {
-  rc_wpart p = {0};
-  p.kind = RC_WP_PARAM;
-  p.quote = q;
-  p.span = span_of(l, n);
-  uint32_t tl;
-  const char *t = text_of(l, n, &tl);
-  p.text = rc_arena_strndup(l->A, t, tl);
-  p.len = tl;
+  rc_wpart p = text_part(l, n, RC_WP_PARAM, q);
+  const char *t = p.text;
+  uint32_t tl = p.len;
   if (tl > 2 && t[2] == '(') p.zsh_flags = true;
   /* zsh ${name:#pattern}: tree-sitter-bash reads `#` as a special variable,
    * so the operator is found in the text. */
@@ -426,12 +442,7 @@ static void lower_expansion(L *l, TSNode n, rc_quote q, partvec *out) {
 static void word_parts(L *l, TSNode n, rc_quote q, partvec *out) {
   if (++l->depth > MAX_DEPTH) {
     l->ir->too_deep = true;
-    rc_wpart p = {0};
-    p.kind = RC_WP_OPAQUE;
-    p.quote = q;
-    p.span = span_of(l, n);
-    p.text = "";
-    rc_vec_push(out, p);
+    push_empty(l, out, n, RC_WP_OPAQUE, q);
     l->depth--;
     return;
   }
@@ -451,14 +462,7 @@ static void word_parts(L *l, TSNode n, rc_quote q, partvec *out) {
   case N_RAW_STRING:
     if (b - a >= 2) add_src_lit(l, out, a + 1, b - 1, RC_Q_SINGLE);
     else add_lit(l, out, "", 0, RC_Q_SINGLE, span_of(l, n));
-    if (b - a == 2) { /* '' is an empty quoted word: keep it visible */
-      rc_wpart p = {0};
-      p.kind = RC_WP_LIT;
-      p.quote = RC_Q_SINGLE;
-      p.span = span_of(l, n);
-      p.text = "";
-      rc_vec_push(out, p);
-    }
+    if (b - a == 2) push_empty(l, out, n, RC_WP_LIT, RC_Q_SINGLE); /* '' */
     break;
   case N_ANSI_C: {
     /* $'…': decode the common escapes. */
@@ -481,10 +485,7 @@ static void word_parts(L *l, TSNode n, rc_quote q, partvec *out) {
         rc_buf_putc(&bb, c);
       }
     }
-    rc_wpart p = {0};
-    p.kind = RC_WP_LIT;
-    p.quote = RC_Q_SINGLE;
-    p.span = span_of(l, n);
+    rc_wpart p = new_part(l, n, RC_WP_LIT, RC_Q_SINGLE);
     p.text = rc_arena_strndup(l->A, bb.s ? bb.s : "", bb.n);
     p.len = (uint32_t)bb.n;
     rc_buf_free(&bb);
@@ -504,28 +505,14 @@ static void word_parts(L *l, TSNode n, rc_quote q, partvec *out) {
     }
     size_t before = out->n;
     range_parts(l, n, s, e, RC_Q_DOUBLE, out);
-    if (out->n == before) { /* "" */
-      rc_wpart p = {0};
-      p.kind = RC_WP_LIT;
-      p.quote = RC_Q_DOUBLE;
-      p.span = span_of(l, n);
-      p.text = "";
-      rc_vec_push(out, p);
-    }
+    if (out->n == before) push_empty(l, out, n, RC_WP_LIT, RC_Q_DOUBLE); /* "" */
     break;
   }
   case N_SIMPLE_EXP: {
-    rc_wpart p = {0};
-    p.kind = RC_WP_PARAM;
-    p.quote = q;
-    p.span = span_of(l, n);
-    uint32_t tl;
-    const char *t = text_of(l, n, &tl);
-    p.text = rc_arena_strndup(l->A, t, tl);
-    p.len = tl;
+    rc_wpart p = text_part(l, n, RC_WP_PARAM, q);
     TSNode nm = ts_node_named_child(n, 0);
     if (!ts_node_is_null(nm)) p.name = dup_text(l, nm);
-    else if (tl > 1) p.name = rc_arena_strndup(l->A, t + 1, tl - 1);
+    else if (p.len > 1) p.name = rc_arena_strndup(l->A, p.text + 1, p.len - 1);
     if (!p.name) p.op = RC_POP_OTHER;
     rc_vec_push(out, p);
     break;
@@ -535,41 +522,21 @@ static void word_parts(L *l, TSNode n, rc_quote q, partvec *out) {
     break;
   case N_CMDSUB:
   case N_PROCSUB: {
-    rc_wpart p = {0};
-    p.kind = k == N_CMDSUB ? RC_WP_CMDSUB : RC_WP_PROCSUB;
-    p.quote = q;
-    p.span = span_of(l, n);
-    uint32_t tl;
-    const char *t = text_of(l, n, &tl);
-    p.text = rc_arena_strndup(l->A, t, tl);
-    p.len = tl;
+    rc_wpart p = text_part(l, n, k == N_CMDSUB ? RC_WP_CMDSUB : RC_WP_PROCSUB, q);
     p.body = lower_body_of(l, n);
     rc_vec_push(out, p);
     break;
   }
   case N_ARITH_EXP: {
-    rc_wpart p = {0};
-    p.kind = RC_WP_ARITH;
-    p.quote = q;
-    p.span = span_of(l, n);
-    uint32_t tl;
-    const char *t = text_of(l, n, &tl);
-    p.text = rc_arena_strndup(l->A, t, tl);
-    p.len = tl;
+    rc_wpart p = text_part(l, n, RC_WP_ARITH, q);
     /* The expression, with its parameter expansions as parts. */
-    if (tl >= 5 && !memcmp(t, "$((", 3) && !memcmp(t + tl - 2, "))", 2)) p.arg = range_word(l, n, a + 3, b - 2, RC_Q_NONE);
+    if (p.len >= 5 && !memcmp(p.text, "$((", 3) && !memcmp(p.text + p.len - 2, "))", 2))
+      p.arg = range_word(l, n, a + 3, b - 2, RC_Q_NONE);
     rc_vec_push(out, p);
     break;
   }
   case N_BRACE_EXP: {
-    rc_wpart p = {0};
-    p.kind = RC_WP_OPAQUE;
-    p.quote = q;
-    p.span = span_of(l, n);
-    uint32_t tl;
-    const char *t = text_of(l, n, &tl);
-    p.text = rc_arena_strndup(l->A, t, tl);
-    p.len = tl;
+    rc_wpart p = text_part(l, n, RC_WP_OPAQUE, q);
     rc_vec_push(out, p);
     break;
   }
@@ -595,7 +562,7 @@ static rc_stmt *new_stmt(L *l, rc_stmt_kind k, TSNode n) {
 static rc_stmts finish_stmts(L *l, stmtvec *v) {
   rc_stmts s;
   s.n = (uint32_t)v->n;
-  s.v = v->n ? rc_arena_memdup(l->A, v->v, sizeof(rc_stmt *) * v->n) : NULL;
+  s.v = vec_copy(l, *v);
   rc_vec_free(v);
   return s;
 }
@@ -699,7 +666,7 @@ static rc_assign *lower_assign(L *l, TSNode n) {
       a->array = true;
       uint32_t ne;
       kid *es = kids_copy(l, k->n, &ne);
-      RC_VEC(rc_word *) ev = {0};
+      wordvec ev = {0};
       for (uint32_t j = 0; j < ne; j++) {
         if (es[j].k == N_COMMENT) {
           note_comment(l, es[j].n);
@@ -709,7 +676,7 @@ static rc_assign *lower_assign(L *l, TSNode n) {
         rc_vec_push(&ev, lower_word(l, es[j].n, RC_Q_NONE));
       }
       a->nelems = (uint32_t)ev.n;
-      a->elems = ev.n ? rc_arena_memdup(l->A, ev.v, sizeof(rc_word *) * ev.n) : NULL;
+      a->elems = vec_copy(l, ev);
       rc_vec_free(&ev);
       free(es);
       continue;
@@ -828,6 +795,13 @@ static void decl_add_word(L *l, rc_stmt *s, itemvec *items, rc_word *w) {
   rc_vec_push(items, it);
 }
 
+/* Gives the declaration its items (the vector is freed). */
+static void decl_finish(L *l, rc_stmt *s, itemvec *items) {
+  s->u.decl.nitems = (uint32_t)items->n;
+  s->u.decl.items = vec_copy(l, *items);
+  rc_vec_free(items);
+}
+
 static rc_stmt *lower_decl(L *l, TSNode n) {
   rc_stmt *s = new_stmt(l, RC_S_DECL, n);
   uint32_t nk;
@@ -859,18 +833,23 @@ static rc_stmt *lower_decl(L *l, TSNode n) {
     }
   }
   if (!have_cmd) decl_init(s, "typeset");
-  s->u.decl.nitems = (uint32_t)items.n;
-  s->u.decl.items = items.n ? rc_arena_memdup(l->A, items.v, sizeof(rc_decl_item) * items.n) : NULL;
-  rc_vec_free(&items);
+  decl_finish(l, s, &items);
   free(ks);
   return s;
+}
+
+/* Gives `unset` its names (the vector is freed). */
+static void unset_finish(L *l, rc_stmt *s, wordvec *names) {
+  s->u.unset.n = (uint32_t)names->n;
+  s->u.unset.names = vec_copy(l, *names);
+  rc_vec_free(names);
 }
 
 static rc_stmt *lower_unset(L *l, TSNode n) {
   rc_stmt *s = new_stmt(l, RC_S_UNSET, n);
   uint32_t nk;
   kid *ks = kids_copy(l, n, &nk);
-  RC_VEC(rc_word *) names = {0};
+  wordvec names = {0};
   for (uint32_t i = 0; i < nk; i++) {
     if (!ks[i].named || ks[i].k == N_COMMENT) continue;
     rc_word *w = lower_word(l, ks[i].n, RC_Q_NONE);
@@ -884,9 +863,7 @@ static rc_stmt *lower_unset(L *l, TSNode n) {
     }
     rc_vec_push(&names, w);
   }
-  s->u.unset.n = (uint32_t)names.n;
-  s->u.unset.names = names.n ? rc_arena_memdup(l->A, names.v, sizeof(rc_word *) * names.n) : NULL;
-  rc_vec_free(&names);
+  unset_finish(l, s, &names);
   free(ks);
   return s;
 }
@@ -898,6 +875,17 @@ static rc_texpr *new_tx(L *l, rc_texpr_kind k, rc_span sp) {
   t->kind = k;
   t->span = sp;
   return t;
+}
+
+/* The operand after `op`, up to the end of n, without the blanks before it
+ * (range_word keeps them as literal text). */
+static rc_word *operand_after(L *l, TSNode n, TSNode op) {
+  rc_word *w = range_word(l, n, ts_node_end_byte(op), ts_node_end_byte(n), RC_Q_NONE);
+  if (w->nparts && w->parts[0].kind == RC_WP_LIT && w->parts[0].quote == RC_Q_NONE) {
+    rc_wpart *p = &w->parts[0];
+    while (p->len && (p->text[0] == ' ' || p->text[0] == '\t')) p->text++, p->len--;
+  }
+  return w;
 }
 
 static rc_texpr *lower_texpr(L *l, TSNode n, bool dbl) {
@@ -912,27 +900,18 @@ static rc_texpr *lower_texpr(L *l, TSNode n, bool dbl) {
     TSNode op = ts_node_child_by_field_name(n, "operator", 8);
     TSNode lh = ts_node_child_by_field_name(n, "left", 4);
     TSNode rh = ts_node_child_by_field_name(n, "right", 5);
+    bool is_and = !ts_node_is_null(op) && (tok_is(l, op, "&&") || tok_is(l, op, "-a"));
     if (ts_node_is_null(op) || ts_node_is_null(lh) || ts_node_is_null(rh)) {
       t = new_tx(l, RC_TX_UNKNOWN, span_of(l, n));
-    } else if (tok_is(l, op, "&&") || tok_is(l, op, "-a")) {
-      t = new_tx(l, RC_TX_AND, span_of(l, n));
-      t->l = lower_texpr(l, lh, dbl);
-      t->r = lower_texpr(l, rh, dbl);
-    } else if (tok_is(l, op, "||") || tok_is(l, op, "-o")) {
-      t = new_tx(l, RC_TX_OR, span_of(l, n));
+    } else if (is_and || tok_is(l, op, "||") || tok_is(l, op, "-o")) {
+      t = new_tx(l, is_and ? RC_TX_AND : RC_TX_OR, span_of(l, n));
       t->l = lower_texpr(l, lh, dbl);
       t->r = lower_texpr(l, rh, dbl);
     } else {
       t = new_tx(l, RC_TX_BINARY, span_of(l, n));
       t->op = dup_text(l, op);
       t->a = lower_word(l, lh, RC_Q_NONE);
-      /* The right side runs from after the operator to the end. */
-      t->b = range_word(l, n, ts_node_end_byte(op), ts_node_end_byte(n), RC_Q_NONE);
-      /* trim leading blanks that range_word kept as literal */
-      if (t->b->nparts && t->b->parts[0].kind == RC_WP_LIT && t->b->parts[0].quote == RC_Q_NONE) {
-        rc_wpart *p = &t->b->parts[0];
-        while (p->len && (p->text[0] == ' ' || p->text[0] == '\t')) p->text++, p->len--;
-      }
+      t->b = operand_after(l, n, op); /* the right side runs to the end */
       t->pattern_rhs = dbl && (!strcmp(t->op, "==") || !strcmp(t->op, "=") || !strcmp(t->op, "!="));
     }
   } else if (k == N_UNARY) {
@@ -944,12 +923,7 @@ static rc_texpr *lower_texpr(L *l, TSNode n, bool dbl) {
     } else if (!ts_node_is_null(op) && kind_of(l, op) == N_TEST_OP) {
       t = new_tx(l, RC_TX_UNARY, span_of(l, n));
       t->op = dup_text(l, op);
-      rc_word *w = range_word(l, n, ts_node_end_byte(op), ts_node_end_byte(n), RC_Q_NONE);
-      if (w->nparts && w->parts[0].kind == RC_WP_LIT && w->parts[0].quote == RC_Q_NONE) {
-        rc_wpart *p = &w->parts[0];
-        while (p->len && (p->text[0] == ' ' || p->text[0] == '\t')) p->text++, p->len--;
-      }
-      t->a = w;
+      t->a = operand_after(l, n, op);
     } else {
       t = new_tx(l, RC_TX_WORD, span_of(l, n));
       t->a = lower_word(l, n, RC_Q_NONE);
@@ -993,7 +967,7 @@ static bool is_binary_op(const char *s) {
   return false;
 }
 
-static rc_texpr *targs_or(L *l, targs *ta, rc_span sp, int depth);
+static rc_texpr *targs_expr(L *l, targs *ta, rc_span sp, int depth, bool or);
 
 static rc_texpr *targs_prim(L *l, targs *ta, rc_span sp, int depth) {
   if (depth > 64 || ta->i >= ta->n) return new_tx(l, RC_TX_UNKNOWN, sp);
@@ -1006,7 +980,7 @@ static rc_texpr *targs_prim(L *l, targs *ta, rc_span sp, int depth) {
   }
   if (s && !strcmp(s, "(")) {
     ta->i++;
-    rc_texpr *t = targs_or(l, ta, sp, depth + 1);
+    rc_texpr *t = targs_expr(l, ta, sp, depth + 1, true);
     if (targ_lit(ta, ta->i) && !strcmp(targ_lit(ta, ta->i), ")")) ta->i++;
     return t;
   }
@@ -1030,26 +1004,16 @@ static rc_texpr *targs_prim(L *l, targs *ta, rc_span sp, int depth) {
   return t;
 }
 
-static rc_texpr *targs_and(L *l, targs *ta, rc_span sp, int depth) {
-  rc_texpr *t = targs_prim(l, ta, sp, depth);
-  while (ta->i < ta->n && targ_lit(ta, ta->i) && !strcmp(targ_lit(ta, ta->i), "-a")) {
+/* `a -o b …` (or) over `a -a b …` (and, binding tighter) over primaries. */
+static rc_texpr *targs_expr(L *l, targs *ta, rc_span sp, int depth, bool or) {
+  const char *op = or ? "-o" : "-a";
+  rc_texpr *t = or ? targs_expr(l, ta, sp, depth, false) : targs_prim(l, ta, sp, depth);
+  while (ta->i < ta->n && targ_lit(ta, ta->i) && !strcmp(targ_lit(ta, ta->i), op)) {
     ta->i++;
-    rc_texpr *a = new_tx(l, RC_TX_AND, sp);
-    a->l = t;
-    a->r = targs_prim(l, ta, sp, depth + 1);
-    t = a;
-  }
-  return t;
-}
-
-static rc_texpr *targs_or(L *l, targs *ta, rc_span sp, int depth) {
-  rc_texpr *t = targs_and(l, ta, sp, depth);
-  while (ta->i < ta->n && targ_lit(ta, ta->i) && !strcmp(targ_lit(ta, ta->i), "-o")) {
-    ta->i++;
-    rc_texpr *o = new_tx(l, RC_TX_OR, sp);
-    o->l = t;
-    o->r = targs_and(l, ta, sp, depth + 1);
-    t = o;
+    rc_texpr *x = new_tx(l, or ? RC_TX_OR : RC_TX_AND, sp);
+    x->l = t;
+    x->r = or ? targs_expr(l, ta, sp, depth + 1, false) : targs_prim(l, ta, sp, depth + 1);
+    t = x;
   }
   return t;
 }
@@ -1065,7 +1029,7 @@ rc_texpr *rc_lower_test_args(rc_arena *A, rc_word **w, uint32_t n, rc_span sp) {
     t->span = sp;
     return t;
   }
-  rc_texpr *t = targs_or(&l, &ta, sp, 0);
+  rc_texpr *t = targs_expr(&l, &ta, sp, 0, true);
   if (ta.i < ta.n) {
     rc_texpr *u = rc_arena_alloc(A, sizeof *u);
     u->kind = RC_TX_UNKNOWN;
@@ -1122,6 +1086,21 @@ static void test_words(L *l, TSNode n, wordvec *out) {
   rc_vec_free(&lv);
 }
 
+/* The condition of `[ … ]` or `[[ … ]]` (node n). */
+static rc_texpr *test_expr(L *l, TSNode n, bool double_bracket, rc_span sp) {
+  if (!double_bracket) {
+    /* `[ … ]` is a command with arguments: the grammar's expression tree
+     * gets `-a`/`-o` precedence wrong, so re-read it as words. */
+    wordvec words = {0};
+    test_words(l, n, &words);
+    rc_texpr *t = rc_lower_test_args(l->A, words.v, (uint32_t)words.n, sp);
+    rc_vec_free(&words);
+    return t;
+  }
+  TSNode e = ts_node_named_child(n, 0);
+  return ts_node_is_null(e) ? new_tx(l, RC_TX_UNKNOWN, sp) : lower_texpr(l, e, true);
+}
+
 /* ---- simple commands ---- */
 
 static const struct { const char *name; rc_builtin b; } builtins[] = {
@@ -1140,11 +1119,89 @@ static const char *word_lit(const rc_word *w) {
   return w->parts[0].text;
 }
 
+/* X=1 Y=2 with no command: a statement of the nv assignments in v. */
+static rc_stmt *assign_stmt(L *l, TSNode n, rc_assign **v, size_t nv) {
+  rc_stmt *s = new_stmt(l, RC_S_ASSIGN, n);
+  s->u.assign.n = (uint32_t)nv;
+  s->u.assign.v = nv ? rc_arena_memdup(l->A, v, sizeof(rc_assign *) * nv) : NULL;
+  return s;
+}
+
+/* A simple command with a name: `source`, `eval`, a declaration, `unset`,
+ * `test`, or any other command. Words looked through leave args. */
+static rc_stmt *named_command(L *l, TSNode n, rc_word *name, wordvec *args, const assignvec *env) {
+  rc_stmt *s;
+  /* `builtin X …`, `command X …` (but not `command -v`): look through. */
+  const char *nm = word_lit(name);
+  while (nm && (!strcmp(nm, "builtin") || !strcmp(nm, "command") || !strcmp(nm, "noglob") ||
+                !strcmp(nm, "nocorrect")) && args->n) {
+    const char *a0 = word_lit(args->v[0]);
+    if (!strcmp(nm, "command") && a0 && a0[0] == '-') break;
+    name = args->v[0];
+    memmove(args->v, args->v + 1, sizeof(rc_word *) * (args->n - 1));
+    args->n--;
+    nm = word_lit(name);
+  }
+  if (nm && (!strcmp(nm, "source") || !strcmp(nm, "."))) {
+    s = new_stmt(l, RC_S_SOURCE, n);
+    s->u.source.cmd = name;
+    if (args->n) {
+      s->u.source.path = args->v[0];
+      s->u.source.nargs = (uint32_t)args->n - 1;
+      s->u.source.args = args->n > 1 ? rc_arena_memdup(l->A, args->v + 1, sizeof(rc_word *) * (args->n - 1)) : NULL;
+    }
+  } else if (nm && !strcmp(nm, "eval")) {
+    s = new_stmt(l, RC_S_EVAL, n);
+    s->u.eval.n = (uint32_t)args->n;
+    s->u.eval.args = vec_copy(l, *args);
+  } else if (nm && (!strcmp(nm, "integer") || !strcmp(nm, "float") ||
+                    !strcmp(nm, "export") || !strcmp(nm, "typeset") || !strcmp(nm, "declare") ||
+                    !strcmp(nm, "local") || !strcmp(nm, "readonly"))) {
+    s = new_stmt(l, RC_S_DECL, n);
+    decl_init(s, rc_arena_strdup(l->A, nm));
+    itemvec items = {0};
+    for (size_t i = 0; i < args->n; i++) decl_add_word(l, s, &items, args->v[i]);
+    decl_finish(l, s, &items);
+  } else if (nm && !strcmp(nm, "unset")) {
+    s = new_stmt(l, RC_S_UNSET, n);
+    wordvec names = {0};
+    for (size_t i = 0; i < args->n; i++) {
+      if (word_is_flag(args->v[i])) {
+        if (strchr(args->v[i]->parts[0].text, 'f')) s->u.unset.flags |= RC_F_FUNCS;
+        continue;
+      }
+      rc_vec_push(&names, args->v[i]);
+    }
+    unset_finish(l, s, &names);
+  } else if (nm && (!strcmp(nm, "test") || !strcmp(nm, "["))) {
+    s = new_stmt(l, RC_S_TEST, n);
+    uint32_t na = (uint32_t)args->n;
+    if (!strcmp(nm, "[") && na && word_lit(args->v[na - 1]) && !strcmp(word_lit(args->v[na - 1]), "]")) na--;
+    s->u.test.expr = rc_lower_test_args(l->A, args->v, na, s->span);
+  } else {
+    s = new_stmt(l, RC_S_CMD, n);
+    s->u.cmd.name = name;
+    if (nm) {
+      for (size_t i = 0; i < RC_ARRAY_LEN(builtins); i++)
+        if (!strcmp(nm, builtins[i].name)) s->u.cmd.builtin = builtins[i].b;
+      if (!strcmp(nm, "command") && args->n && word_lit(args->v[0]) &&
+          (!strcmp(word_lit(args->v[0]), "-v") || !strcmp(word_lit(args->v[0]), "-V")))
+        s->u.cmd.builtin = RC_B_COMMAND_V;
+      if (s->u.cmd.builtin == RC_B_EXEC && args->n == 0) s->u.cmd.builtin = RC_B_NONE;
+    }
+    s->u.cmd.nargs = (uint32_t)args->n;
+    s->u.cmd.args = vec_copy(l, *args);
+    s->u.cmd.nenv = (uint32_t)env->n;
+    s->u.cmd.env = vec_copy(l, *env);
+  }
+  return s;
+}
+
 static rc_stmt *lower_command(L *l, TSNode n) {
   uint32_t nk;
   kid *ks = kids_fields(l, n, &nk);
-  RC_VEC(rc_assign *) env = {0};
-  RC_VEC(rc_word *) args = {0};
+  assignvec env = {0};
+  wordvec args = {0};
   rc_word *name = NULL;
   bool redirected = false;
   for (uint32_t i = 0; i < nk; i++) {
@@ -1167,93 +1224,16 @@ static rc_stmt *lower_command(L *l, TSNode n) {
       continue;
     }
     if (!name && k->k == N_COMMAND_NAME) {
-      TSNode inner = ts_node_named_child(k->n, 0);
-      name = lower_word(l, ts_node_is_null(inner) ? k->n : k->n, RC_Q_NONE);
+      name = lower_word(l, k->n, RC_Q_NONE);
       continue;
     }
     if (name) rc_vec_push(&args, lower_word(l, k->n, RC_Q_NONE));
   }
   free(ks);
-  rc_stmt *s;
   bool empty_name = !name || (name->nparts == 0) ||
                     (name->nparts == 1 && name->parts[0].kind == RC_WP_LIT && name->parts[0].len == 0 &&
                      name->parts[0].quote == RC_Q_NONE);
-  if (empty_name) {
-    s = new_stmt(l, RC_S_ASSIGN, n);
-    s->u.assign.n = (uint32_t)env.n;
-    s->u.assign.v = env.n ? rc_arena_memdup(l->A, env.v, sizeof(rc_assign *) * env.n) : NULL;
-    s->redirected = redirected;
-    rc_vec_free(&env);
-    rc_vec_free(&args);
-    return s;
-  }
-  /* `builtin X …`, `command X …` (but not `command -v`): look through. */
-  const char *nm = word_lit(name);
-  while (nm && (!strcmp(nm, "builtin") || !strcmp(nm, "command") || !strcmp(nm, "noglob") ||
-                !strcmp(nm, "nocorrect")) && args.n) {
-    const char *a0 = word_lit(args.v[0]);
-    if (!strcmp(nm, "command") && a0 && a0[0] == '-') break;
-    name = args.v[0];
-    memmove(args.v, args.v + 1, sizeof(rc_word *) * (args.n - 1));
-    args.n--;
-    nm = word_lit(name);
-  }
-  if (nm && (!strcmp(nm, "source") || !strcmp(nm, "."))) {
-    s = new_stmt(l, RC_S_SOURCE, n);
-    s->u.source.cmd = name;
-    if (args.n) {
-      s->u.source.path = args.v[0];
-      s->u.source.nargs = (uint32_t)args.n - 1;
-      s->u.source.args = args.n > 1 ? rc_arena_memdup(l->A, args.v + 1, sizeof(rc_word *) * (args.n - 1)) : NULL;
-    }
-  } else if (nm && !strcmp(nm, "eval")) {
-    s = new_stmt(l, RC_S_EVAL, n);
-    s->u.eval.n = (uint32_t)args.n;
-    s->u.eval.args = args.n ? rc_arena_memdup(l->A, args.v, sizeof(rc_word *) * args.n) : NULL;
-  } else if (nm && (!strcmp(nm, "integer") || !strcmp(nm, "float") ||
-                    !strcmp(nm, "export") || !strcmp(nm, "typeset") || !strcmp(nm, "declare") ||
-                    !strcmp(nm, "local") || !strcmp(nm, "readonly"))) {
-    s = new_stmt(l, RC_S_DECL, n);
-    decl_init(s, rc_arena_strdup(l->A, nm));
-    itemvec items = {0};
-    for (size_t i = 0; i < args.n; i++) decl_add_word(l, s, &items, args.v[i]);
-    s->u.decl.nitems = (uint32_t)items.n;
-    s->u.decl.items = items.n ? rc_arena_memdup(l->A, items.v, sizeof(rc_decl_item) * items.n) : NULL;
-    rc_vec_free(&items);
-  } else if (nm && !strcmp(nm, "unset")) {
-    s = new_stmt(l, RC_S_UNSET, n);
-    RC_VEC(rc_word *) names = {0};
-    for (size_t i = 0; i < args.n; i++) {
-      if (word_is_flag(args.v[i])) {
-        if (strchr(args.v[i]->parts[0].text, 'f')) s->u.unset.flags |= RC_F_FUNCS;
-        continue;
-      }
-      rc_vec_push(&names, args.v[i]);
-    }
-    s->u.unset.n = (uint32_t)names.n;
-    s->u.unset.names = names.n ? rc_arena_memdup(l->A, names.v, sizeof(rc_word *) * names.n) : NULL;
-    rc_vec_free(&names);
-  } else if (nm && (!strcmp(nm, "test") || !strcmp(nm, "["))) {
-    s = new_stmt(l, RC_S_TEST, n);
-    uint32_t na = (uint32_t)args.n;
-    if (!strcmp(nm, "[") && na && word_lit(args.v[na - 1]) && !strcmp(word_lit(args.v[na - 1]), "]")) na--;
-    s->u.test.expr = rc_lower_test_args(l->A, args.v, na, s->span);
-  } else {
-    s = new_stmt(l, RC_S_CMD, n);
-    s->u.cmd.name = name;
-    if (nm) {
-      for (size_t i = 0; i < RC_ARRAY_LEN(builtins); i++)
-        if (!strcmp(nm, builtins[i].name)) s->u.cmd.builtin = builtins[i].b;
-      if (!strcmp(nm, "command") && args.n && word_lit(args.v[0]) &&
-          (!strcmp(word_lit(args.v[0]), "-v") || !strcmp(word_lit(args.v[0]), "-V")))
-        s->u.cmd.builtin = RC_B_COMMAND_V;
-      if (s->u.cmd.builtin == RC_B_EXEC && args.n == 0) s->u.cmd.builtin = RC_B_NONE;
-    }
-    s->u.cmd.nargs = (uint32_t)args.n;
-    s->u.cmd.args = args.n ? rc_arena_memdup(l->A, args.v, sizeof(rc_word *) * args.n) : NULL;
-    s->u.cmd.nenv = (uint32_t)env.n;
-    s->u.cmd.env = env.n ? rc_arena_memdup(l->A, env.v, sizeof(rc_assign *) * env.n) : NULL;
-  }
+  rc_stmt *s = empty_name ? assign_stmt(l, n, env.v, env.n) : named_command(l, n, name, &args, &env);
   s->redirected = redirected;
   rc_vec_free(&env);
   rc_vec_free(&args);
@@ -1313,7 +1293,7 @@ static rc_stmt *lower_if(L *l, TSNode n) {
   l->depth--;
   free(ks);
   s->u.if_.n = (uint32_t)cl.n;
-  s->u.if_.clauses = rc_arena_memdup(l->A, cl.v, sizeof(rc_if_clause) * cl.n);
+  s->u.if_.clauses = vec_copy(l, cl);
   rc_vec_free(&cl);
   return s;
 }
@@ -1345,7 +1325,7 @@ static rc_stmt *lower_for(L *l, TSNode n, bool c_style) {
   s->u.for_.c_style = c_style;
   uint32_t nk;
   kid *ks = kids_fields(l, n, &nk);
-  RC_VEC(rc_word *) words = {0};
+  wordvec words = {0};
   l->depth++;
   for (uint32_t i = 0; i < nk; i++) {
     kid *k = &ks[i];
@@ -1359,7 +1339,7 @@ static rc_stmt *lower_for(L *l, TSNode n, bool c_style) {
   }
   l->depth--;
   s->u.for_.nwords = (uint32_t)words.n;
-  s->u.for_.words = words.n ? rc_arena_memdup(l->A, words.v, sizeof(rc_word *) * words.n) : NULL;
+  s->u.for_.words = vec_copy(l, words);
   rc_vec_free(&words);
   free(ks);
   return s;
@@ -1386,7 +1366,7 @@ static rc_stmt *lower_case(L *l, TSNode n) {
     it.span = span_of(l, k->n);
     uint32_t ik;
     kid *is = kids_fields(l, k->n, &ik);
-    RC_VEC(rc_word *) pats = {0};
+    wordvec pats = {0};
     stmtvec body = {0};
     uint32_t body_from = ik;
     for (uint32_t j = 0; j < ik; j++) {
@@ -1413,16 +1393,28 @@ static rc_stmt *lower_case(L *l, TSNode n) {
     if (body_from < ik) stmts_from_kids(l, is, body_from, ik, &body);
     it.body = finish_stmts(l, &body);
     it.npatterns = (uint32_t)pats.n;
-    it.patterns = pats.n ? rc_arena_memdup(l->A, pats.v, sizeof(rc_word *) * pats.n) : NULL;
+    it.patterns = vec_copy(l, pats);
     rc_vec_free(&pats);
     free(is);
     rc_vec_push(&items, it);
   }
   l->depth--;
   s->u.case_.n = (uint32_t)items.n;
-  s->u.case_.items = items.n ? rc_arena_memdup(l->A, items.v, sizeof(rc_case_item) * items.n) : NULL;
+  s->u.case_.items = vec_copy(l, items);
   rc_vec_free(&items);
   free(ks);
+  return s;
+}
+
+/* (( … )): the text as written and the expression inside. */
+static rc_stmt *lower_arith(L *l, TSNode n) {
+  rc_stmt *s = new_stmt(l, RC_S_ARITH, n);
+  uint32_t len;
+  const char *t = text_of(l, n, &len);
+  s->u.arith.text = rc_arena_strndup(l->A, t, len);
+  s->u.arith.len = len;
+  uint32_t a0 = ts_node_start_byte(n), b0 = ts_node_end_byte(n);
+  if (len >= 4 && !memcmp(t + len - 2, "))", 2)) s->u.arith.expr = range_word(l, n, a0 + 2, b0 - 2, RC_Q_NONE);
   return s;
 }
 
@@ -1445,21 +1437,17 @@ static rc_stmt *lower_stmt(L *l, TSNode n) {
     s = lower_unset(l, n);
     break;
   case N_VAR_ASSIGN: {
-    s = new_stmt(l, RC_S_ASSIGN, n);
-    s->u.assign.n = 1;
-    s->u.assign.v = rc_arena_alloc(l->A, sizeof(rc_assign *));
-    s->u.assign.v[0] = lower_assign(l, n);
+    rc_assign *a = lower_assign(l, n);
+    s = assign_stmt(l, n, &a, 1);
     break;
   }
   case N_VAR_ASSIGNS: {
-    s = new_stmt(l, RC_S_ASSIGN, n);
     uint32_t nk;
     kid *ks = kids_copy(l, n, &nk);
-    RC_VEC(rc_assign *) v = {0};
+    assignvec v = {0};
     for (uint32_t i = 0; i < nk; i++)
       if (ks[i].k == N_VAR_ASSIGN) rc_vec_push(&v, lower_assign(l, ks[i].n));
-    s->u.assign.n = (uint32_t)v.n;
-    s->u.assign.v = v.n ? rc_arena_memdup(l->A, v.v, sizeof(rc_assign *) * v.n) : NULL;
+    s = assign_stmt(l, n, v.v, v.n);
     rc_vec_free(&v);
     free(ks);
     break;
@@ -1541,48 +1529,19 @@ static rc_stmt *lower_stmt(L *l, TSNode n) {
     s = new_stmt(l, RC_S_SUBSHELL, n);
     s->u.group.body = lower_body_of(l, n);
     break;
-  case N_COMPOUND: {
-    TSNode first = ts_node_child(n, 0);
-    if (!ts_node_is_null(first) && tok_is(l, first, "((")) {
-      s = new_stmt(l, RC_S_ARITH, n);
-      uint32_t len;
-      const char *t = text_of(l, n, &len);
-      s->u.arith.text = rc_arena_strndup(l->A, t, len);
-      s->u.arith.len = len;
-      uint32_t a0 = ts_node_start_byte(n), b0 = ts_node_end_byte(n);
-      if (len >= 4 && !memcmp(t + len - 2, "))", 2)) s->u.arith.expr = range_word(l, n, a0 + 2, b0 - 2, RC_Q_NONE);
-    } else {
-      s = new_stmt(l, RC_S_GROUP, n);
-      s->u.group.body = lower_body_of(l, n);
-    }
-    break;
-  }
+  case N_COMPOUND:
   case N_TEST: {
     TSNode first = ts_node_child(n, 0);
     if (!ts_node_is_null(first) && tok_is(l, first, "((")) {
-      s = new_stmt(l, RC_S_ARITH, n);
-      uint32_t len;
-      const char *t = text_of(l, n, &len);
-      s->u.arith.text = rc_arena_strndup(l->A, t, len);
-      s->u.arith.len = len;
-      uint32_t a0 = ts_node_start_byte(n), b0 = ts_node_end_byte(n);
-      if (len >= 4 && !memcmp(t + len - 2, "))", 2)) s->u.arith.expr = range_word(l, n, a0 + 2, b0 - 2, RC_Q_NONE);
-      break;
+      s = lower_arith(l, n);
+    } else if (k == N_COMPOUND) {
+      s = new_stmt(l, RC_S_GROUP, n);
+      s->u.group.body = lower_body_of(l, n);
+    } else {
+      s = new_stmt(l, RC_S_TEST, n);
+      s->u.test.double_bracket = !ts_node_is_null(first) && tok_is(l, first, "[[");
+      s->u.test.expr = test_expr(l, n, s->u.test.double_bracket, s->span);
     }
-    s = new_stmt(l, RC_S_TEST, n);
-    s->u.test.double_bracket = !ts_node_is_null(first) && tok_is(l, first, "[[");
-    if (!s->u.test.double_bracket) {
-      /* `[ … ]` is a command with arguments: the grammar's expression tree
-       * gets `-a`/`-o` precedence wrong, so re-read it as words. */
-      wordvec words = {0};
-      test_words(l, n, &words);
-      s->u.test.expr = rc_lower_test_args(l->A, words.v, (uint32_t)words.n, s->span);
-      rc_vec_free(&words);
-      break;
-    }
-    TSNode e = ts_node_named_child(n, 0);
-    s->u.test.expr = ts_node_is_null(e) ? new_tx(l, RC_TX_UNKNOWN, s->span)
-                                        : lower_texpr(l, e, s->u.test.double_bracket);
     break;
   }
   default:
