@@ -1,34 +1,15 @@
-/* lower.c — tree-sitter-bash tree → rc IR.
- *
- * The only place (with parse.c) that knows tree-sitter node types. Words are
- * lowered by walking a node's byte range: named children become parts, the
- * gaps between them (and anonymous tokens) become literal text. That keeps
- * lowering robust to grammar quirks such as `[ -f ~/x ]`, where the grammar
- * sees an arithmetic `~` operator. */
+/* lower.c — tree-sitter-bash tree → rc IR: statements, simple commands
+ * (builtins, declarations, `unset`, `source`…), compound commands, parse
+ * errors and the entry point. Words are lowered in lower_word.c, test
+ * expressions in lower_test.c; lower_int.h holds what the three share. With
+ * parse.c they are the only files that know tree-sitter node types. */
 #include <stdlib.h>
 #include <string.h>
-#include <tree_sitter/api.h>
 
-#include <ctype.h>
-#include "lower.h"
+#include "lower_int.h"
 
-enum { MAX_DEPTH = 200 };
-
-typedef enum nkind {
-  N_OTHER = 0,
-  N_PROGRAM, N_COMMENT, N_ERROR,
-  N_COMMAND, N_COMMAND_NAME, N_DECL, N_UNSET, N_VAR_ASSIGN, N_VAR_ASSIGNS,
-  N_REDIRECTED, N_IF, N_ELIF, N_ELSE, N_WHILE, N_FOR, N_CFOR, N_CASE,
-  N_CASE_ITEM, N_FUNC, N_LIST, N_PIPELINE, N_NEGATED, N_SUBSHELL,
-  N_COMPOUND, N_DO_GROUP, N_TEST,
-  N_WORD, N_STRING, N_RAW_STRING, N_ANSI_C, N_TRANSLATED, N_CONCAT,
-  N_SIMPLE_EXP, N_EXPANSION, N_CMDSUB, N_ARITH_EXP, N_PROCSUB, N_NUMBER,
-  N_VARIABLE_NAME, N_SPECIAL_VAR, N_SUBSCRIPT, N_STRING_CONTENT, N_ARRAY,
-  N_BINARY, N_UNARY, N_PAREN, N_TERNARY, N_POSTFIX, N_HEREDOC_BODY, N_FILE_REDIRECT,
-  N_HEREDOC_REDIRECT, N_HERESTRING, N_TEST_OP, N_EXTGLOB, N_REGEX,
-  N_BRACE_EXP,
-  N_COUNT
-} nkind;
+typedef RC_VEC(rc_decl_item) itemvec;
+typedef RC_VEC(rc_assign *) assignvec;
 
 /* Node type names the lowering knows, sorted by name (strcmp order): the
  * symbol table is mapped with a binary search, once per parse. */
@@ -58,87 +39,13 @@ static const kind_name kind_names[] = {
   {"word", N_WORD},
 };
 
-typedef struct kid {
-  TSNode n;
-  nkind k;
-  bool named;
-  const char *field;
-} kid;
-
-typedef RC_VEC(kid) kidvec;
-typedef RC_VEC(rc_wpart) partvec;
-typedef RC_VEC(rc_stmt *) stmtvec;
-typedef RC_VEC(rc_decl_item) itemvec;
-typedef RC_VEC(rc_word *) wordvec;
-
-typedef struct L {
-  rc_ir *ir;
-  rc_arena *A;
-  const char *text; /* bytes the tree was parsed from (maybe pre-passed) */
-  const char *orig; /* the original bytes (same length) */
-  uint32_t len;
-  const rc_span *snippet_at; /* eval snippet: every span is this one */
-  uint8_t *kinds;   /* TSSymbol → nkind */
-  uint32_t nsyms;
-  int depth;
-  TSTreeCursor cursor; /* reused by kids(): one allocation per file */
-  kidvec scratch[MAX_DEPTH + 8];
-} L;
-
-/* ---- small helpers ---- */
-
-static nkind kind_of(L *l, TSNode n) {
-  TSSymbol s = ts_node_symbol(n);
-  if (ts_node_is_error(n)) return N_ERROR;
-  return s < l->nsyms ? (nkind)l->kinds[s] : N_OTHER;
-}
-
-static rc_span span_of(L *l, TSNode n) {
-  if (l->snippet_at) return *l->snippet_at;
-  rc_span s;
-  TSPoint a = ts_node_start_point(n), b = ts_node_end_point(n);
-  s.start = ts_node_start_byte(n);
-  s.end = ts_node_end_byte(n);
-  s.line = a.row + 1;
-  s.col = a.column + 1;
-  s.end_line = b.row + 1;
-  s.end_col = b.column + 1;
-  return s;
-}
-
-static rc_span span_join(rc_span a, rc_span b) {
-  rc_span s = a;
-  s.end = b.end;
-  s.end_line = b.end_line;
-  s.end_col = b.end_col;
-  return s;
-}
-
-static const char *text_of(L *l, TSNode n, uint32_t *len) {
-  uint32_t a = ts_node_start_byte(n), b = ts_node_end_byte(n);
-  if (b > l->len) b = l->len;
-  if (a > b) a = b;
-  if (len) *len = b - a;
-  return l->orig + a;
-}
-
-static char *dup_text(L *l, TSNode n) {
-  uint32_t len;
-  const char *t = text_of(l, n, &len);
-  return rc_arena_strndup(l->A, t, len);
-}
-
-static bool tok_is(L *l, TSNode n, const char *s) {
-  uint32_t len;
-  const char *t = text_of(l, n, &len);
-  return strlen(s) == len && memcmp(t, s, len) == 0;
-}
+/* ---- children ---- */
 
 /* Children of n, in order, into a per-depth scratch vector (valid until the
  * next call at the same depth). Uses a cursor: ts_node_child(i) is O(i).
  * Field names cost a lookup per child: only callers that read them ask. */
 static kidvec *kids(L *l, TSNode n, bool fields) {
-  int d = l->depth < 0 ? 0 : (l->depth > MAX_DEPTH + 7 ? MAX_DEPTH + 7 : l->depth);
+  int d = l->depth < 0 ? 0 : (l->depth > LW_MAX_DEPTH + 7 ? LW_MAX_DEPTH + 7 : l->depth);
   kidvec *v = &l->scratch[d];
   v->n = 0;
   TSTreeCursor *c = &l->cursor;
@@ -147,7 +54,7 @@ static kidvec *kids(L *l, TSNode n, bool fields) {
     do {
       kid k;
       k.n = ts_tree_cursor_current_node(c);
-      k.k = kind_of(l, k.n);
+      k.k = lw_kind_of(l, k.n);
       k.named = ts_node_is_named(k.n);
       k.field = fields ? ts_tree_cursor_current_field_name(c) : NULL;
       rc_vec_push(v, k);
@@ -165,7 +72,7 @@ static kid *kids_copy_as(L *l, TSNode n, uint32_t *count, bool fields) {
   return out;
 }
 
-static kid *kids_copy(L *l, TSNode n, uint32_t *count) { return kids_copy_as(l, n, count, false); }
+kid *lw_kids_copy(L *l, TSNode n, uint32_t *count) { return kids_copy_as(l, n, count, false); }
 /* The same with each child's field name. */
 static kid *kids_fields(L *l, TSNode n, uint32_t *count) { return kids_copy_as(l, n, count, true); }
 
@@ -185,402 +92,6 @@ static bool is_name_char(char c, bool first) {
   return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (!first && c >= '0' && c <= '9');
 }
 
-/* ---- words ---- */
-
-static void add_lit(L *l, partvec *out, const char *s, uint32_t n, rc_quote q, rc_span sp) {
-  if (!n) return;
-  /* Merge with a preceding literal of the same quoting. */
-  if (out->n && out->v[out->n - 1].kind == RC_WP_LIT && out->v[out->n - 1].quote == q) {
-    rc_wpart *p = &out->v[out->n - 1];
-    char *t = rc_arena_alloc(l->A, p->len + n + 1);
-    memcpy(t, p->text, p->len);
-    memcpy(t + p->len, s, n);
-    p->text = t;
-    p->len += n;
-    p->span = span_join(p->span, sp);
-    return;
-  }
-  rc_wpart p = {0};
-  p.kind = RC_WP_LIT;
-  p.quote = q;
-  p.span = sp;
-  p.text = rc_arena_strndup(l->A, s, n);
-  p.len = n;
-  rc_vec_push(out, p);
-}
-
-/* Literal source bytes [a, b) in quoting context q, with backslashes removed
- * the way the shell removes them there. */
-static void add_src_lit(L *l, partvec *out, uint32_t a, uint32_t b, rc_quote q) {
-  if (b > l->len) b = l->len;
-  if (a >= b) return;
-  rc_span sp;
-  if (l->snippet_at) {
-    sp = *l->snippet_at;
-  } else {
-    memset(&sp, 0, sizeof sp);
-    sp.start = a;
-    sp.end = b;
-    rc_source_pos(l->ir->src, a, &sp.line, &sp.col);
-    rc_source_pos(l->ir->src, b, &sp.end_line, &sp.end_col);
-  }
-  const char *s = l->orig + a;
-  uint32_t n = b - a;
-  if (!memchr(s, '\\', n) || q == RC_Q_SINGLE) {
-    add_lit(l, out, s, n, q, sp);
-    return;
-  }
-  char *t = rc_xmalloc(n + 1);
-  uint32_t m = 0;
-  for (uint32_t i = 0; i < n; i++) {
-    if (s[i] == '\\' && i + 1 < n) {
-      char c = s[i + 1];
-      if (c == '\n') { i++; continue; }
-      if (q == RC_Q_NONE || c == '$' || c == '`' || c == '"' || c == '\\') {
-        t[m++] = c;
-        i++;
-        continue;
-      }
-    }
-    t[m++] = s[i];
-  }
-  add_lit(l, out, t, m, q, sp);
-  free(t);
-}
-
-static void word_parts(L *l, TSNode n, rc_quote q, partvec *out);
-static rc_stmts lower_body_of(L *l, TSNode n);
-
-static rc_word *finish_word(L *l, partvec *pv, rc_span sp, uint32_t a, uint32_t b) {
-  rc_word *w = rc_arena_alloc(l->A, sizeof *w);
-  w->span = sp;
-  w->nparts = (uint32_t)pv->n;
-  w->parts = pv->n ? rc_arena_memdup(l->A, pv->v, sizeof(rc_wpart) * pv->n) : NULL;
-  if (b > l->len) b = l->len;
-  w->raw = rc_arena_strndup(l->A, l->orig + (a < b ? a : b), a < b ? b - a : 0);
-  return w;
-}
-
-/* Parts for the bytes [a, b) of `parent`: named children inside become parts,
- * everything else is literal. Children that straddle the window are entered,
- * so a window may cut across the grammar's nesting. */
-static void range_parts_at(L *l, TSNode parent, uint32_t a, uint32_t b, rc_quote q, partvec *out, uint32_t *at,
-                           int depth) {
-  uint32_t nk;
-  kid *ks = kids_copy(l, parent, &nk);
-  for (uint32_t i = 0; i < nk; i++) {
-    uint32_t s = ts_node_start_byte(ks[i].n), e = ts_node_end_byte(ks[i].n);
-    if (e <= *at || s >= b || e <= a) continue;
-    if (!ks[i].named || ks[i].k == N_COMMENT) continue;
-    if (s >= *at && s >= a && e <= b) {
-      add_src_lit(l, out, *at, s, q);
-      word_parts(l, ks[i].n, q, out);
-      *at = e;
-    } else if (depth < MAX_DEPTH && ts_node_child_count(ks[i].n)) {
-      range_parts_at(l, ks[i].n, a, b, q, out, at, depth + 1);
-    }
-  }
-  free(ks);
-}
-
-static void range_parts(L *l, TSNode parent, uint32_t a, uint32_t b, rc_quote q, partvec *out) {
-  uint32_t at = a;
-  range_parts_at(l, parent, a, b, q, out, &at, 0);
-  add_src_lit(l, out, at, b, q);
-}
-
-static rc_word *range_word(L *l, TSNode parent, uint32_t a, uint32_t b, rc_quote q) {
-  partvec pv = {0};
-  range_parts(l, parent, a, b, q, &pv);
-  rc_span sp;
-  if (l->snippet_at) {
-    sp = *l->snippet_at;
-  } else {
-    memset(&sp, 0, sizeof sp);
-    sp.start = a;
-    sp.end = b;
-    rc_source_pos(l->ir->src, a, &sp.line, &sp.col);
-    rc_source_pos(l->ir->src, b, &sp.end_line, &sp.end_col);
-  }
-  rc_word *w = finish_word(l, &pv, sp, a, b);
-  rc_vec_free(&pv);
-  return w;
-}
-
-static rc_word *lower_word(L *l, TSNode n, rc_quote q) {
-  partvec pv = {0};
-  word_parts(l, n, q, &pv);
-  rc_word *w = finish_word(l, &pv, span_of(l, n), ts_node_start_byte(n), ts_node_end_byte(n));
-  rc_vec_free(&pv);
-  return w;
-}
-
-static rc_pop pop_of(const char *t, uint32_t n, bool *colon, bool *longest) {
-  *colon = n > 0 && t[0] == ':';
-  *longest = false;
-  char s[4] = {0};
-  if (n > 3) return RC_POP_OTHER;
-  memcpy(s, t, n);
-  if (!strcmp(s, ":-") || !strcmp(s, "-")) return RC_POP_DEFAULT;
-  if (!strcmp(s, ":=") || !strcmp(s, "=")) return RC_POP_ASSIGN_DEFAULT;
-  if (!strcmp(s, ":+") || !strcmp(s, "+")) return RC_POP_ALT;
-  if (!strcmp(s, ":?") || !strcmp(s, "?")) return RC_POP_ERROR;
-  if (!strcmp(s, "#") || !strcmp(s, "##")) return *longest = n == 2, RC_POP_TRIM_PREFIX;
-  if (!strcmp(s, "%") || !strcmp(s, "%%")) return *longest = n == 2, RC_POP_TRIM_SUFFIX;
-  if (!strcmp(s, "/") || !strcmp(s, "//") || !strcmp(s, "/#") || !strcmp(s, "/%"))
-    return *longest = !strcmp(s, "//"), RC_POP_REPLACE;
-  if (!strcmp(s, ":")) return *colon = false, RC_POP_SUBSTR;
-  if (s[0] == '^' || s[0] == ',') return RC_POP_CASE;
-  return RC_POP_OTHER;
-}
-
-/* ${…}: name, operator and operand(s). */
-static void lower_expansion(L *l, TSNode n, rc_quote q, partvec *out) {
-  rc_wpart p = {0};
-  p.kind = RC_WP_PARAM;
-  p.quote = q;
-  p.span = span_of(l, n);
-  uint32_t tl;
-  const char *t = text_of(l, n, &tl);
-  p.text = rc_arena_strndup(l->A, t, tl);
-  p.len = tl;
-  if (tl > 2 && t[2] == '(') p.zsh_flags = true;
-  /* zsh ${name:#pattern}: tree-sitter-bash reads `#` as a special variable,
-   * so the operator is found in the text. */
-  uint32_t nl = 0;
-  while (2 + nl < tl && (isalnum((unsigned char)t[2 + nl]) || t[2 + nl] == '_')) nl++;
-  if (nl && !isdigit((unsigned char)t[2]) && 2 + nl + 2 < tl && t[2 + nl] == ':' && t[3 + nl] == '#' &&
-      t[tl - 1] == '}') {
-    uint32_t a = ts_node_start_byte(n);
-    p.name = rc_arena_strndup(l->A, t + 2, nl);
-    p.op = RC_POP_FILTER;
-    p.arg = range_word(l, n, a + 4 + nl, a + tl - 1, q == RC_Q_DOUBLE ? RC_Q_DOUBLE : RC_Q_NONE);
-    rc_vec_push(out, p);
-    return;
-  }
-  uint32_t nk;
-  kid *ks = kids_copy(l, n, &nk);
-  bool have_name = false, have_op = false;
-  uint32_t arg_start = 0, arg_end = 0, arg2_start = 0;
-  bool have_arg2 = false;
-  for (uint32_t i = 0; i < nk; i++) {
-    kid *k = &ks[i];
-    if (!have_op && !have_name && !k->named) {
-      if (tok_is(l, k->n, "#")) p.op = RC_POP_LENGTH;
-      else if (tok_is(l, k->n, "!")) p.op = RC_POP_OTHER;
-      else if (tok_is(l, k->n, "+")) p.op = RC_POP_ISSET;
-      continue;
-    }
-    if (!have_name && (k->k == N_VARIABLE_NAME || k->k == N_SPECIAL_VAR)) {
-      p.name = dup_text(l, k->n);
-      have_name = true;
-      continue;
-    }
-    if (!have_name && k->k == N_SUBSCRIPT) {
-      TSNode nm = ts_node_child_by_field_name(k->n, "name", 4);
-      TSNode ix = ts_node_child_by_field_name(k->n, "index", 5);
-      if (!ts_node_is_null(nm)) p.name = dup_text(l, nm);
-      if (!ts_node_is_null(ix)) p.subscript = dup_text(l, ix);
-      have_name = p.name != NULL;
-      continue;
-    }
-    if (have_name && !have_op && !k->named && !tok_is(l, k->n, "}")) {
-      uint32_t ol;
-      const char *ot = text_of(l, k->n, &ol);
-      p.op = pop_of(ot, ol, &p.colon, &p.longest);
-      have_op = true;
-      arg_start = ts_node_end_byte(k->n);
-      arg_end = arg_start;
-      continue;
-    }
-    if (have_op) {
-      if (!k->named && tok_is(l, k->n, "}")) break;
-      if (!k->named && (p.op == RC_POP_REPLACE || p.op == RC_POP_SUBSTR) && !have_arg2 &&
-          (tok_is(l, k->n, "/") || tok_is(l, k->n, ":"))) {
-        have_arg2 = true;
-        arg2_start = ts_node_end_byte(k->n);
-        continue;
-      }
-      if (!have_arg2) arg_end = ts_node_end_byte(k->n);
-    }
-  }
-  uint32_t close = ts_node_end_byte(n) > 0 ? ts_node_end_byte(n) - 1 : 0;
-  if (have_op && p.op != RC_POP_LENGTH && p.op != RC_POP_ISSET) {
-    rc_quote aq = q == RC_Q_DOUBLE ? RC_Q_DOUBLE : RC_Q_NONE;
-    if (have_arg2) {
-      p.arg = range_word(l, n, arg_start, arg_end, aq);
-      p.arg2 = range_word(l, n, arg2_start, close, aq);
-    } else {
-      p.arg = range_word(l, n, arg_start, close, aq);
-    }
-  }
-  if (!have_name) {
-    p.op = RC_POP_OTHER;
-    p.name = NULL;
-  }
-  if (p.zsh_flags) p.op = RC_POP_OTHER;
-  free(ks);
-  rc_vec_push(out, p);
-}
-
-static void word_parts(L *l, TSNode n, rc_quote q, partvec *out) {
-  if (++l->depth > MAX_DEPTH) {
-    l->ir->too_deep = true;
-    rc_wpart p = {0};
-    p.kind = RC_WP_OPAQUE;
-    p.quote = q;
-    p.span = span_of(l, n);
-    p.text = "";
-    rc_vec_push(out, p);
-    l->depth--;
-    return;
-  }
-  nkind k = kind_of(l, n);
-  uint32_t a = ts_node_start_byte(n), b = ts_node_end_byte(n);
-  switch (k) {
-  case N_WORD:
-  case N_NUMBER:
-  case N_STRING_CONTENT:
-  case N_VARIABLE_NAME:
-  case N_EXTGLOB:
-  case N_REGEX:
-  case N_TEST_OP:
-    if (ts_node_named_child_count(n) == 0) add_src_lit(l, out, a, b, q);
-    else range_parts(l, n, a, b, q, out);
-    break;
-  case N_RAW_STRING:
-    if (b - a >= 2) add_src_lit(l, out, a + 1, b - 1, RC_Q_SINGLE);
-    else add_lit(l, out, "", 0, RC_Q_SINGLE, span_of(l, n));
-    if (b - a == 2) { /* '' is an empty quoted word: keep it visible */
-      rc_wpart p = {0};
-      p.kind = RC_WP_LIT;
-      p.quote = RC_Q_SINGLE;
-      p.span = span_of(l, n);
-      p.text = "";
-      rc_vec_push(out, p);
-    }
-    break;
-  case N_ANSI_C: {
-    /* $'…': decode the common escapes. */
-    uint32_t len;
-    const char *t = text_of(l, n, &len);
-    rc_buf bb = {0};
-    for (uint32_t i = 2; i + 1 < len; i++) {
-      char c = t[i];
-      if (c == '\\' && i + 2 < len) {
-        char e = t[++i];
-        switch (e) {
-        case 'n': rc_buf_putc(&bb, '\n'); break;
-        case 't': rc_buf_putc(&bb, '\t'); break;
-        case 'e': case 'E': rc_buf_putc(&bb, 27); break;
-        case 'a': rc_buf_putc(&bb, 7); break;
-        case 'r': rc_buf_putc(&bb, '\r'); break;
-        default: rc_buf_putc(&bb, e); break;
-        }
-      } else {
-        rc_buf_putc(&bb, c);
-      }
-    }
-    rc_wpart p = {0};
-    p.kind = RC_WP_LIT;
-    p.quote = RC_Q_SINGLE;
-    p.span = span_of(l, n);
-    p.text = rc_arena_strndup(l->A, bb.s ? bb.s : "", bb.n);
-    p.len = (uint32_t)bb.n;
-    rc_buf_free(&bb);
-    rc_vec_push(out, p);
-    break;
-  }
-  case N_STRING:
-  case N_TRANSLATED: {
-    /* "…": the range between the quotes, in double-quote context. */
-    uint32_t s = a + (k == N_TRANSLATED ? 2 : 1), e = b > a + 1 ? b - 1 : b;
-    if (k == N_TRANSLATED) {
-      TSNode inner = ts_node_named_child(n, 0);
-      if (!ts_node_is_null(inner)) {
-        word_parts(l, inner, q, out);
-        break;
-      }
-    }
-    size_t before = out->n;
-    range_parts(l, n, s, e, RC_Q_DOUBLE, out);
-    if (out->n == before) { /* "" */
-      rc_wpart p = {0};
-      p.kind = RC_WP_LIT;
-      p.quote = RC_Q_DOUBLE;
-      p.span = span_of(l, n);
-      p.text = "";
-      rc_vec_push(out, p);
-    }
-    break;
-  }
-  case N_SIMPLE_EXP: {
-    rc_wpart p = {0};
-    p.kind = RC_WP_PARAM;
-    p.quote = q;
-    p.span = span_of(l, n);
-    uint32_t tl;
-    const char *t = text_of(l, n, &tl);
-    p.text = rc_arena_strndup(l->A, t, tl);
-    p.len = tl;
-    TSNode nm = ts_node_named_child(n, 0);
-    if (!ts_node_is_null(nm)) p.name = dup_text(l, nm);
-    else if (tl > 1) p.name = rc_arena_strndup(l->A, t + 1, tl - 1);
-    if (!p.name) p.op = RC_POP_OTHER;
-    rc_vec_push(out, p);
-    break;
-  }
-  case N_EXPANSION:
-    lower_expansion(l, n, q, out);
-    break;
-  case N_CMDSUB:
-  case N_PROCSUB: {
-    rc_wpart p = {0};
-    p.kind = k == N_CMDSUB ? RC_WP_CMDSUB : RC_WP_PROCSUB;
-    p.quote = q;
-    p.span = span_of(l, n);
-    uint32_t tl;
-    const char *t = text_of(l, n, &tl);
-    p.text = rc_arena_strndup(l->A, t, tl);
-    p.len = tl;
-    p.body = lower_body_of(l, n);
-    rc_vec_push(out, p);
-    break;
-  }
-  case N_ARITH_EXP: {
-    rc_wpart p = {0};
-    p.kind = RC_WP_ARITH;
-    p.quote = q;
-    p.span = span_of(l, n);
-    uint32_t tl;
-    const char *t = text_of(l, n, &tl);
-    p.text = rc_arena_strndup(l->A, t, tl);
-    p.len = tl;
-    /* The expression, with its parameter expansions as parts. */
-    if (tl >= 5 && !memcmp(t, "$((", 3) && !memcmp(t + tl - 2, "))", 2)) p.arg = range_word(l, n, a + 3, b - 2, RC_Q_NONE);
-    rc_vec_push(out, p);
-    break;
-  }
-  case N_BRACE_EXP: {
-    rc_wpart p = {0};
-    p.kind = RC_WP_OPAQUE;
-    p.quote = q;
-    p.span = span_of(l, n);
-    uint32_t tl;
-    const char *t = text_of(l, n, &tl);
-    p.text = rc_arena_strndup(l->A, t, tl);
-    p.len = tl;
-    rc_vec_push(out, p);
-    break;
-  }
-  default:
-    /* concatenation and anything else: children in place, gaps literal */
-    range_parts(l, n, a, b, q, out);
-    break;
-  }
-  l->depth--;
-}
-
 /* ---- statements ---- */
 
 static rc_stmt *lower_stmt(L *l, TSNode n);
@@ -588,21 +99,19 @@ static rc_stmt *lower_stmt(L *l, TSNode n);
 static rc_stmt *new_stmt(L *l, rc_stmt_kind k, TSNode n) {
   rc_stmt *s = rc_arena_alloc(l->A, sizeof *s);
   s->kind = k;
-  s->span = span_of(l, n);
+  s->span = lw_span_of(l, n);
   return s;
 }
 
 static rc_stmts finish_stmts(L *l, stmtvec *v) {
   rc_stmts s;
-  s.n = (uint32_t)v->n;
-  s.v = v->n ? rc_arena_memdup(l->A, v->v, sizeof(rc_stmt *) * v->n) : NULL;
-  rc_vec_free(v);
+  lw_vec_move(l, v, s.v, s.n);
   return s;
 }
 
 static void note_comment(L *l, TSNode n) {
   uint32_t len;
-  const char *t = text_of(l, n, &len);
+  const char *t = lw_text_of(l, n, &len);
   /* "# rccheck …" (also "#rccheck") */
   uint32_t i = 1;
   while (i < len && (t[i] == ' ' || t[i] == '\t')) i++;
@@ -611,7 +120,7 @@ static void note_comment(L *l, TSNode n) {
   if (i < len && t[i] != ' ' && t[i] != '\t' && t[i] != ':') return;
   while (i < len && (t[i] == ' ' || t[i] == '\t' || t[i] == ':')) i++;
   rc_directive d;
-  d.span = span_of(l, n);
+  d.span = lw_span_of(l, n);
   d.text = rc_arena_strndup(l->A, t + i, len - i);
   uint32_t a = ts_node_start_byte(n);
   d.own_line = true;
@@ -634,7 +143,7 @@ static void stmts_from_kids(L *l, kid *ks, uint32_t from, uint32_t to, stmtvec *
     }
     if (k->k == N_ERROR) {
       uint32_t nk;
-      kid *inner = kids_copy(l, k->n, &nk);
+      kid *inner = lw_kids_copy(l, k->n, &nk);
       l->depth++;
       stmts_from_kids(l, inner, 0, nk, out);
       l->depth--;
@@ -644,16 +153,16 @@ static void stmts_from_kids(L *l, kid *ks, uint32_t from, uint32_t to, stmtvec *
     if (!k->named || !is_stmt_kind(k->k)) continue;
     rc_stmt *s = lower_stmt(l, k->n);
     if (!s) continue;
-    if (i + 1 < to && !ks[i + 1].named && tok_is(l, ks[i + 1].n, "&")) s->background = true;
+    if (i + 1 < to && !ks[i + 1].named && lw_tok_is(l, ks[i + 1].n, "&")) s->background = true;
     rc_vec_push(out, s);
   }
 }
 
-static rc_stmts lower_body_of(L *l, TSNode n) {
+rc_stmts lw_body_of(L *l, TSNode n) {
   stmtvec v = {0};
   uint32_t nk;
   l->depth++;
-  kid *ks = kids_copy(l, n, &nk);
+  kid *ks = lw_kids_copy(l, n, &nk);
   stmts_from_kids(l, ks, 0, nk, &v);
   free(ks);
   l->depth--;
@@ -672,51 +181,49 @@ static rc_stmts lower_body_kids(L *l, kid *ks, uint32_t nk) {
 /* NAME=value (variable_assignment node). */
 static rc_assign *lower_assign(L *l, TSNode n) {
   rc_assign *a = rc_arena_alloc(l->A, sizeof *a);
-  a->span = span_of(l, n);
+  a->span = lw_span_of(l, n);
   uint32_t nk;
   kid *ks = kids_fields(l, n, &nk);
   bool seen_op = false;
   for (uint32_t i = 0; i < nk; i++) {
     kid *k = &ks[i];
     if (!seen_op && k->field && !strcmp(k->field, "name")) {
-      a->name_span = span_of(l, k->n);
+      a->name_span = lw_span_of(l, k->n);
       if (k->k == N_SUBSCRIPT) {
         TSNode nm = ts_node_child_by_field_name(k->n, "name", 4);
         TSNode ix = ts_node_child_by_field_name(k->n, "index", 5);
-        a->name = ts_node_is_null(nm) ? dup_text(l, k->n) : dup_text(l, nm);
-        if (!ts_node_is_null(ix)) a->index = dup_text(l, ix);
+        a->name = ts_node_is_null(nm) ? lw_dup_text(l, k->n) : lw_dup_text(l, nm);
+        if (!ts_node_is_null(ix)) a->index = lw_dup_text(l, ix);
       } else {
-        a->name = dup_text(l, k->n);
+        a->name = lw_dup_text(l, k->n);
       }
       continue;
     }
-    if (!seen_op && !k->named && (tok_is(l, k->n, "=") || tok_is(l, k->n, "+="))) {
+    if (!seen_op && !k->named && (lw_tok_is(l, k->n, "=") || lw_tok_is(l, k->n, "+="))) {
       seen_op = true;
-      a->append = tok_is(l, k->n, "+=");
+      a->append = lw_tok_is(l, k->n, "+=");
       continue;
     }
     if (seen_op && k->k == N_ARRAY) {
       a->array = true;
       uint32_t ne;
-      kid *es = kids_copy(l, k->n, &ne);
-      RC_VEC(rc_word *) ev = {0};
+      kid *es = lw_kids_copy(l, k->n, &ne);
+      wordvec ev = {0};
       for (uint32_t j = 0; j < ne; j++) {
         if (es[j].k == N_COMMENT) {
           note_comment(l, es[j].n);
           continue;
         }
         if (!es[j].named) continue;
-        rc_vec_push(&ev, lower_word(l, es[j].n, RC_Q_NONE));
+        rc_vec_push(&ev, lw_word(l, es[j].n, RC_Q_NONE));
       }
-      a->nelems = (uint32_t)ev.n;
-      a->elems = ev.n ? rc_arena_memdup(l->A, ev.v, sizeof(rc_word *) * ev.n) : NULL;
-      rc_vec_free(&ev);
+      lw_vec_move(l, &ev, a->elems, a->nelems);
       free(es);
       continue;
     }
     if (seen_op && k->named && k->k != N_COMMENT && !a->value) {
       /* The value runs from here to the end of the assignment node. */
-      a->value = range_word(l, n, ts_node_start_byte(k->n), ts_node_end_byte(n), RC_Q_NONE);
+      a->value = lw_range_word(l, n, ts_node_start_byte(k->n), ts_node_end_byte(n), RC_Q_NONE);
     }
   }
   if (!a->name) a->name = "";
@@ -831,13 +338,13 @@ static void decl_add_word(L *l, rc_stmt *s, itemvec *items, rc_word *w) {
 static rc_stmt *lower_decl(L *l, TSNode n) {
   rc_stmt *s = new_stmt(l, RC_S_DECL, n);
   uint32_t nk;
-  kid *ks = kids_copy(l, n, &nk);
+  kid *ks = lw_kids_copy(l, n, &nk);
   itemvec items = {0};
   bool have_cmd = false;
   for (uint32_t i = 0; i < nk; i++) {
     kid *k = &ks[i];
     if (!have_cmd && !k->named) {
-      decl_init(s, dup_text(l, k->n));
+      decl_init(s, lw_dup_text(l, k->n));
       have_cmd = true;
       continue;
     }
@@ -851,275 +358,50 @@ static rc_stmt *lower_decl(L *l, TSNode n) {
       rc_vec_push(&items, it);
     } else if (k->k == N_VARIABLE_NAME) {
       rc_decl_item it = {0};
-      it.name = dup_text(l, k->n);
-      it.span = span_of(l, k->n);
+      it.name = lw_dup_text(l, k->n);
+      it.span = lw_span_of(l, k->n);
       rc_vec_push(&items, it);
     } else {
-      decl_add_word(l, s, &items, lower_word(l, k->n, RC_Q_NONE));
+      decl_add_word(l, s, &items, lw_word(l, k->n, RC_Q_NONE));
     }
   }
   if (!have_cmd) decl_init(s, "typeset");
-  s->u.decl.nitems = (uint32_t)items.n;
-  s->u.decl.items = items.n ? rc_arena_memdup(l->A, items.v, sizeof(rc_decl_item) * items.n) : NULL;
-  rc_vec_free(&items);
+  lw_vec_move(l, &items, s->u.decl.items, s->u.decl.nitems);
   free(ks);
+  return s;
+}
+
+/* `unset` with the nw argument words in w: flags and names. The grammar's
+ * unset_command reads -f, -v and -n; `unset` lowered as a plain command
+ * (after `builtin`, say) has long read only -f (only_f). */
+static rc_stmt *unset_stmt(L *l, TSNode n, rc_word **w, size_t nw, bool only_f) {
+  rc_stmt *s = new_stmt(l, RC_S_UNSET, n);
+  wordvec names = {0};
+  for (size_t i = 0; i < nw; i++) {
+    if (!word_is_flag(w[i])) {
+      rc_vec_push(&names, w[i]);
+      continue;
+    }
+    for (const char *p = w[i]->parts[0].text + 1; *p; p++) {
+      if (*p == 'f') s->u.unset.flags |= RC_F_FUNCS;
+      else if (*p == 'v' && !only_f) s->u.unset.flags |= RC_F_VARS;
+      else if (*p == 'n' && !only_f) s->u.unset.flags |= RC_F_NAMEREF;
+    }
+  }
+  lw_vec_move(l, &names, s->u.unset.names, s->u.unset.n);
   return s;
 }
 
 static rc_stmt *lower_unset(L *l, TSNode n) {
-  rc_stmt *s = new_stmt(l, RC_S_UNSET, n);
   uint32_t nk;
-  kid *ks = kids_copy(l, n, &nk);
-  RC_VEC(rc_word *) names = {0};
-  for (uint32_t i = 0; i < nk; i++) {
-    if (!ks[i].named || ks[i].k == N_COMMENT) continue;
-    rc_word *w = lower_word(l, ks[i].n, RC_Q_NONE);
-    if (word_is_flag(w)) {
-      for (const char *p = w->parts[0].text + 1; *p; p++) {
-        if (*p == 'f') s->u.unset.flags |= RC_F_FUNCS;
-        else if (*p == 'v') s->u.unset.flags |= RC_F_VARS;
-        else if (*p == 'n') s->u.unset.flags |= RC_F_NAMEREF;
-      }
-      continue;
-    }
-    rc_vec_push(&names, w);
-  }
-  s->u.unset.n = (uint32_t)names.n;
-  s->u.unset.names = names.n ? rc_arena_memdup(l->A, names.v, sizeof(rc_word *) * names.n) : NULL;
-  rc_vec_free(&names);
+  kid *ks = lw_kids_copy(l, n, &nk);
+  wordvec args = {0};
+  for (uint32_t i = 0; i < nk; i++)
+    if (ks[i].named && ks[i].k != N_COMMENT) rc_vec_push(&args, lw_word(l, ks[i].n, RC_Q_NONE));
   free(ks);
+  rc_stmt *s = unset_stmt(l, n, args.v, args.n, false);
+  rc_vec_free(&args);
   return s;
-}
-
-/* ---- test expressions ---- */
-
-static rc_texpr *new_tx(L *l, rc_texpr_kind k, rc_span sp) {
-  rc_texpr *t = rc_arena_alloc(l->A, sizeof *t);
-  t->kind = k;
-  t->span = sp;
-  return t;
-}
-
-static rc_texpr *lower_texpr(L *l, TSNode n, bool dbl) {
-  if (++l->depth > MAX_DEPTH) {
-    l->ir->too_deep = true;
-    l->depth--;
-    return new_tx(l, RC_TX_UNKNOWN, span_of(l, n));
-  }
-  nkind k = kind_of(l, n);
-  rc_texpr *t = NULL;
-  if (k == N_BINARY) {
-    TSNode op = ts_node_child_by_field_name(n, "operator", 8);
-    TSNode lh = ts_node_child_by_field_name(n, "left", 4);
-    TSNode rh = ts_node_child_by_field_name(n, "right", 5);
-    if (ts_node_is_null(op) || ts_node_is_null(lh) || ts_node_is_null(rh)) {
-      t = new_tx(l, RC_TX_UNKNOWN, span_of(l, n));
-    } else if (tok_is(l, op, "&&") || tok_is(l, op, "-a")) {
-      t = new_tx(l, RC_TX_AND, span_of(l, n));
-      t->l = lower_texpr(l, lh, dbl);
-      t->r = lower_texpr(l, rh, dbl);
-    } else if (tok_is(l, op, "||") || tok_is(l, op, "-o")) {
-      t = new_tx(l, RC_TX_OR, span_of(l, n));
-      t->l = lower_texpr(l, lh, dbl);
-      t->r = lower_texpr(l, rh, dbl);
-    } else {
-      t = new_tx(l, RC_TX_BINARY, span_of(l, n));
-      t->op = dup_text(l, op);
-      t->a = lower_word(l, lh, RC_Q_NONE);
-      /* The right side runs from after the operator to the end. */
-      t->b = range_word(l, n, ts_node_end_byte(op), ts_node_end_byte(n), RC_Q_NONE);
-      /* trim leading blanks that range_word kept as literal */
-      if (t->b->nparts && t->b->parts[0].kind == RC_WP_LIT && t->b->parts[0].quote == RC_Q_NONE) {
-        rc_wpart *p = &t->b->parts[0];
-        while (p->len && (p->text[0] == ' ' || p->text[0] == '\t')) p->text++, p->len--;
-      }
-      t->pattern_rhs = dbl && (!strcmp(t->op, "==") || !strcmp(t->op, "=") || !strcmp(t->op, "!="));
-    }
-  } else if (k == N_UNARY) {
-    TSNode op = ts_node_child_by_field_name(n, "operator", 8);
-    if (!ts_node_is_null(op) && tok_is(l, op, "!")) {
-      t = new_tx(l, RC_TX_NOT, span_of(l, n));
-      TSNode inner = ts_node_named_child(n, ts_node_named_child_count(n) - 1);
-      t->l = ts_node_is_null(inner) ? new_tx(l, RC_TX_UNKNOWN, span_of(l, n)) : lower_texpr(l, inner, dbl);
-    } else if (!ts_node_is_null(op) && kind_of(l, op) == N_TEST_OP) {
-      t = new_tx(l, RC_TX_UNARY, span_of(l, n));
-      t->op = dup_text(l, op);
-      rc_word *w = range_word(l, n, ts_node_end_byte(op), ts_node_end_byte(n), RC_Q_NONE);
-      if (w->nparts && w->parts[0].kind == RC_WP_LIT && w->parts[0].quote == RC_Q_NONE) {
-        rc_wpart *p = &w->parts[0];
-        while (p->len && (p->text[0] == ' ' || p->text[0] == '\t')) p->text++, p->len--;
-      }
-      t->a = w;
-    } else {
-      t = new_tx(l, RC_TX_WORD, span_of(l, n));
-      t->a = lower_word(l, n, RC_Q_NONE);
-    }
-  } else if (k == N_PAREN) {
-    TSNode inner = ts_node_named_child(n, 0);
-    t = ts_node_is_null(inner) ? new_tx(l, RC_TX_UNKNOWN, span_of(l, n)) : lower_texpr(l, inner, dbl);
-  } else if (k == N_ERROR) {
-    t = new_tx(l, RC_TX_UNKNOWN, span_of(l, n));
-  } else {
-    t = new_tx(l, RC_TX_WORD, span_of(l, n));
-    t->a = lower_word(l, n, RC_Q_NONE);
-  }
-  l->depth--;
-  return t;
-}
-
-/* POSIX `test`/`[` arguments → expression (recursive descent). */
-typedef struct targs {
-  rc_word **w;
-  uint32_t n, i;
-} targs;
-
-static const char *targ_lit(targs *ta, uint32_t i) {
-  if (i >= ta->n) return NULL;
-  rc_word *w = ta->w[i];
-  if (w->nparts != 1 || w->parts[0].kind != RC_WP_LIT) return NULL;
-  return w->parts[0].text;
-}
-
-static bool is_unary_op(const char *s) {
-  return s && s[0] == '-' && s[1] && !s[2] && strchr("abcdefghknoprstuwxzGLNOS", s[1]);
-}
-
-static bool is_binary_op(const char *s) {
-  static const char *const ops[] = {"=", "==", "!=", "-eq", "-ne", "-lt", "-le", "-gt", "-ge",
-                                    "-nt", "-ot", "-ef", "<", ">", "=~"};
-  if (!s) return false;
-  for (size_t i = 0; i < RC_ARRAY_LEN(ops); i++)
-    if (!strcmp(s, ops[i])) return true;
-  return false;
-}
-
-static rc_texpr *targs_or(L *l, targs *ta, rc_span sp, int depth);
-
-static rc_texpr *targs_prim(L *l, targs *ta, rc_span sp, int depth) {
-  if (depth > 64 || ta->i >= ta->n) return new_tx(l, RC_TX_UNKNOWN, sp);
-  const char *s = targ_lit(ta, ta->i);
-  if (s && !strcmp(s, "!")) {
-    ta->i++;
-    rc_texpr *t = new_tx(l, RC_TX_NOT, sp);
-    t->l = targs_prim(l, ta, sp, depth + 1);
-    return t;
-  }
-  if (s && !strcmp(s, "(")) {
-    ta->i++;
-    rc_texpr *t = targs_or(l, ta, sp, depth + 1);
-    if (targ_lit(ta, ta->i) && !strcmp(targ_lit(ta, ta->i), ")")) ta->i++;
-    return t;
-  }
-  if (ta->i + 2 < ta->n && is_binary_op(targ_lit(ta, ta->i + 1))) {
-    rc_texpr *t = new_tx(l, RC_TX_BINARY, sp);
-    t->a = ta->w[ta->i];
-    t->op = targ_lit(ta, ta->i + 1);
-    t->b = ta->w[ta->i + 2];
-    ta->i += 3;
-    return t;
-  }
-  if (is_unary_op(s) && ta->i + 1 < ta->n) {
-    rc_texpr *t = new_tx(l, RC_TX_UNARY, sp);
-    t->op = s;
-    t->a = ta->w[ta->i + 1];
-    ta->i += 2;
-    return t;
-  }
-  rc_texpr *t = new_tx(l, RC_TX_WORD, sp);
-  t->a = ta->w[ta->i++];
-  return t;
-}
-
-static rc_texpr *targs_and(L *l, targs *ta, rc_span sp, int depth) {
-  rc_texpr *t = targs_prim(l, ta, sp, depth);
-  while (ta->i < ta->n && targ_lit(ta, ta->i) && !strcmp(targ_lit(ta, ta->i), "-a")) {
-    ta->i++;
-    rc_texpr *a = new_tx(l, RC_TX_AND, sp);
-    a->l = t;
-    a->r = targs_prim(l, ta, sp, depth + 1);
-    t = a;
-  }
-  return t;
-}
-
-static rc_texpr *targs_or(L *l, targs *ta, rc_span sp, int depth) {
-  rc_texpr *t = targs_and(l, ta, sp, depth);
-  while (ta->i < ta->n && targ_lit(ta, ta->i) && !strcmp(targ_lit(ta, ta->i), "-o")) {
-    ta->i++;
-    rc_texpr *o = new_tx(l, RC_TX_OR, sp);
-    o->l = t;
-    o->r = targs_and(l, ta, sp, depth + 1);
-    t = o;
-  }
-  return t;
-}
-
-rc_texpr *rc_lower_test_args(rc_arena *A, rc_word **w, uint32_t n, rc_span sp) {
-  L l;
-  memset(&l, 0, sizeof l);
-  l.A = A;
-  targs ta = {w, n, 0};
-  if (n == 0) {
-    rc_texpr *t = rc_arena_alloc(A, sizeof *t);
-    t->kind = RC_TX_UNKNOWN;
-    t->span = sp;
-    return t;
-  }
-  rc_texpr *t = targs_or(&l, &ta, sp, 0);
-  if (ta.i < ta.n) {
-    rc_texpr *u = rc_arena_alloc(A, sizeof *u);
-    u->kind = RC_TX_UNKNOWN;
-    u->span = sp;
-    return u;
-  }
-  return t;
-}
-
-/* The arguments of `[ … ]` as the shell splits them: the leaves of the
- * grammar's expression tree in source order, byte-adjacent leaves joined. */
-static bool is_leaf(nkind k) {
-  switch (k) {
-  case N_WORD: case N_STRING: case N_RAW_STRING: case N_ANSI_C: case N_TRANSLATED: case N_CONCAT:
-  case N_SIMPLE_EXP: case N_EXPANSION: case N_CMDSUB: case N_ARITH_EXP: case N_PROCSUB: case N_NUMBER:
-  case N_TEST_OP: case N_EXTGLOB: case N_REGEX: case N_VARIABLE_NAME: case N_BRACE_EXP:
-    return true;
-  default:
-    return false;
-  }
-}
-
-typedef struct leaf {
-  uint32_t a, b;
-} leaf;
-typedef RC_VEC(leaf) leafvec;
-
-static void collect_leaves(L *l, TSNode n, leafvec *out, int depth) {
-  uint32_t nk;
-  kid *ks = kids_copy(l, n, &nk);
-  for (uint32_t i = 0; i < nk; i++) {
-    TSNode c = ks[i].n;
-    uint32_t a = ts_node_start_byte(c), b = ts_node_end_byte(c);
-    if (!ks[i].named || is_leaf(ks[i].k) || depth > MAX_DEPTH) {
-      if (!ks[i].named && (tok_is(l, c, "[") || tok_is(l, c, "]"))) continue;
-      if (b > a) rc_vec_push(out, ((leaf){a, b}));
-    } else {
-      collect_leaves(l, c, out, depth + 1);
-    }
-  }
-  free(ks);
-}
-
-static void test_words(L *l, TSNode n, wordvec *out) {
-  leafvec lv = {0};
-  collect_leaves(l, n, &lv, 0);
-  for (size_t i = 0; i < lv.n;) {
-    uint32_t a = lv.v[i].a, b = lv.v[i].b;
-    size_t j = i + 1;
-    while (j < lv.n && lv.v[j].a == b) b = lv.v[j++].b;
-    rc_vec_push(out, range_word(l, n, a, b, RC_Q_NONE));
-    i = j;
-  }
-  rc_vec_free(&lv);
 }
 
 /* ---- simple commands ---- */
@@ -1135,16 +417,78 @@ static const struct { const char *name; rc_builtin b; } builtins[] = {
   {"hash", RC_B_COMMAND_V}, {"read", RC_B_READ}, {"exec", RC_B_EXEC},
 };
 
-static const char *word_lit(const rc_word *w) {
-  if (!w || w->nparts != 1 || w->parts[0].kind != RC_WP_LIT) return NULL;
-  return w->parts[0].text;
+/* X=1 Y=2 with no command: a statement of the nv assignments in v. */
+static rc_stmt *assign_stmt(L *l, TSNode n, rc_assign **v, size_t nv) {
+  rc_stmt *s = new_stmt(l, RC_S_ASSIGN, n);
+  s->u.assign.n = (uint32_t)nv;
+  s->u.assign.v = nv ? rc_arena_memdup(l->A, v, sizeof(rc_assign *) * nv) : NULL;
+  return s;
+}
+
+/* A simple command with a name: `source`, `eval`, a declaration, `unset`,
+ * `test`, or any other command. Words looked through leave args; what the
+ * statement keeps is moved out of args and env (the caller frees the rest). */
+static rc_stmt *named_command(L *l, TSNode n, rc_word *name, wordvec *args, assignvec *env) {
+  rc_stmt *s;
+  /* `builtin X …`, `command X …` (but not `command -v`): look through. */
+  const char *nm = lw_word_lit(name);
+  while (nm && (!strcmp(nm, "builtin") || !strcmp(nm, "command") || !strcmp(nm, "noglob") ||
+                !strcmp(nm, "nocorrect")) && args->n) {
+    const char *a0 = lw_word_lit(args->v[0]);
+    if (!strcmp(nm, "command") && a0 && a0[0] == '-') break;
+    name = args->v[0];
+    memmove(args->v, args->v + 1, sizeof(rc_word *) * (args->n - 1));
+    args->n--;
+    nm = lw_word_lit(name);
+  }
+  if (nm && (!strcmp(nm, "source") || !strcmp(nm, "."))) {
+    s = new_stmt(l, RC_S_SOURCE, n);
+    s->u.source.cmd = name;
+    if (args->n) {
+      s->u.source.path = args->v[0];
+      s->u.source.nargs = (uint32_t)args->n - 1;
+      s->u.source.args = args->n > 1 ? rc_arena_memdup(l->A, args->v + 1, sizeof(rc_word *) * (args->n - 1)) : NULL;
+    }
+  } else if (nm && !strcmp(nm, "eval")) {
+    s = new_stmt(l, RC_S_EVAL, n);
+    lw_vec_move(l, args, s->u.eval.args, s->u.eval.n);
+  } else if (nm && (!strcmp(nm, "integer") || !strcmp(nm, "float") ||
+                    !strcmp(nm, "export") || !strcmp(nm, "typeset") || !strcmp(nm, "declare") ||
+                    !strcmp(nm, "local") || !strcmp(nm, "readonly"))) {
+    s = new_stmt(l, RC_S_DECL, n);
+    decl_init(s, rc_arena_strdup(l->A, nm));
+    itemvec items = {0};
+    for (size_t i = 0; i < args->n; i++) decl_add_word(l, s, &items, args->v[i]);
+    lw_vec_move(l, &items, s->u.decl.items, s->u.decl.nitems);
+  } else if (nm && !strcmp(nm, "unset")) {
+    s = unset_stmt(l, n, args->v, args->n, true);
+  } else if (nm && (!strcmp(nm, "test") || !strcmp(nm, "["))) {
+    s = new_stmt(l, RC_S_TEST, n);
+    uint32_t na = (uint32_t)args->n;
+    if (!strcmp(nm, "[") && na && lw_word_lit(args->v[na - 1]) && !strcmp(lw_word_lit(args->v[na - 1]), "]")) na--;
+    s->u.test.expr = rc_lower_test_args(l->A, args->v, na, s->span);
+  } else {
+    s = new_stmt(l, RC_S_CMD, n);
+    s->u.cmd.name = name;
+    if (nm) {
+      for (size_t i = 0; i < RC_ARRAY_LEN(builtins); i++)
+        if (!strcmp(nm, builtins[i].name)) s->u.cmd.builtin = builtins[i].b;
+      if (!strcmp(nm, "command") && args->n && lw_word_lit(args->v[0]) &&
+          (!strcmp(lw_word_lit(args->v[0]), "-v") || !strcmp(lw_word_lit(args->v[0]), "-V")))
+        s->u.cmd.builtin = RC_B_COMMAND_V;
+      if (s->u.cmd.builtin == RC_B_EXEC && args->n == 0) s->u.cmd.builtin = RC_B_NONE;
+    }
+    lw_vec_move(l, args, s->u.cmd.args, s->u.cmd.nargs);
+    lw_vec_move(l, env, s->u.cmd.env, s->u.cmd.nenv);
+  }
+  return s;
 }
 
 static rc_stmt *lower_command(L *l, TSNode n) {
   uint32_t nk;
   kid *ks = kids_fields(l, n, &nk);
-  RC_VEC(rc_assign *) env = {0};
-  RC_VEC(rc_word *) args = {0};
+  assignvec env = {0};
+  wordvec args = {0};
   rc_word *name = NULL;
   bool redirected = false;
   for (uint32_t i = 0; i < nk; i++) {
@@ -1167,93 +511,16 @@ static rc_stmt *lower_command(L *l, TSNode n) {
       continue;
     }
     if (!name && k->k == N_COMMAND_NAME) {
-      TSNode inner = ts_node_named_child(k->n, 0);
-      name = lower_word(l, ts_node_is_null(inner) ? k->n : k->n, RC_Q_NONE);
+      name = lw_word(l, k->n, RC_Q_NONE);
       continue;
     }
-    if (name) rc_vec_push(&args, lower_word(l, k->n, RC_Q_NONE));
+    if (name) rc_vec_push(&args, lw_word(l, k->n, RC_Q_NONE));
   }
   free(ks);
-  rc_stmt *s;
   bool empty_name = !name || (name->nparts == 0) ||
                     (name->nparts == 1 && name->parts[0].kind == RC_WP_LIT && name->parts[0].len == 0 &&
                      name->parts[0].quote == RC_Q_NONE);
-  if (empty_name) {
-    s = new_stmt(l, RC_S_ASSIGN, n);
-    s->u.assign.n = (uint32_t)env.n;
-    s->u.assign.v = env.n ? rc_arena_memdup(l->A, env.v, sizeof(rc_assign *) * env.n) : NULL;
-    s->redirected = redirected;
-    rc_vec_free(&env);
-    rc_vec_free(&args);
-    return s;
-  }
-  /* `builtin X …`, `command X …` (but not `command -v`): look through. */
-  const char *nm = word_lit(name);
-  while (nm && (!strcmp(nm, "builtin") || !strcmp(nm, "command") || !strcmp(nm, "noglob") ||
-                !strcmp(nm, "nocorrect")) && args.n) {
-    const char *a0 = word_lit(args.v[0]);
-    if (!strcmp(nm, "command") && a0 && a0[0] == '-') break;
-    name = args.v[0];
-    memmove(args.v, args.v + 1, sizeof(rc_word *) * (args.n - 1));
-    args.n--;
-    nm = word_lit(name);
-  }
-  if (nm && (!strcmp(nm, "source") || !strcmp(nm, "."))) {
-    s = new_stmt(l, RC_S_SOURCE, n);
-    s->u.source.cmd = name;
-    if (args.n) {
-      s->u.source.path = args.v[0];
-      s->u.source.nargs = (uint32_t)args.n - 1;
-      s->u.source.args = args.n > 1 ? rc_arena_memdup(l->A, args.v + 1, sizeof(rc_word *) * (args.n - 1)) : NULL;
-    }
-  } else if (nm && !strcmp(nm, "eval")) {
-    s = new_stmt(l, RC_S_EVAL, n);
-    s->u.eval.n = (uint32_t)args.n;
-    s->u.eval.args = args.n ? rc_arena_memdup(l->A, args.v, sizeof(rc_word *) * args.n) : NULL;
-  } else if (nm && (!strcmp(nm, "integer") || !strcmp(nm, "float") ||
-                    !strcmp(nm, "export") || !strcmp(nm, "typeset") || !strcmp(nm, "declare") ||
-                    !strcmp(nm, "local") || !strcmp(nm, "readonly"))) {
-    s = new_stmt(l, RC_S_DECL, n);
-    decl_init(s, rc_arena_strdup(l->A, nm));
-    itemvec items = {0};
-    for (size_t i = 0; i < args.n; i++) decl_add_word(l, s, &items, args.v[i]);
-    s->u.decl.nitems = (uint32_t)items.n;
-    s->u.decl.items = items.n ? rc_arena_memdup(l->A, items.v, sizeof(rc_decl_item) * items.n) : NULL;
-    rc_vec_free(&items);
-  } else if (nm && !strcmp(nm, "unset")) {
-    s = new_stmt(l, RC_S_UNSET, n);
-    RC_VEC(rc_word *) names = {0};
-    for (size_t i = 0; i < args.n; i++) {
-      if (word_is_flag(args.v[i])) {
-        if (strchr(args.v[i]->parts[0].text, 'f')) s->u.unset.flags |= RC_F_FUNCS;
-        continue;
-      }
-      rc_vec_push(&names, args.v[i]);
-    }
-    s->u.unset.n = (uint32_t)names.n;
-    s->u.unset.names = names.n ? rc_arena_memdup(l->A, names.v, sizeof(rc_word *) * names.n) : NULL;
-    rc_vec_free(&names);
-  } else if (nm && (!strcmp(nm, "test") || !strcmp(nm, "["))) {
-    s = new_stmt(l, RC_S_TEST, n);
-    uint32_t na = (uint32_t)args.n;
-    if (!strcmp(nm, "[") && na && word_lit(args.v[na - 1]) && !strcmp(word_lit(args.v[na - 1]), "]")) na--;
-    s->u.test.expr = rc_lower_test_args(l->A, args.v, na, s->span);
-  } else {
-    s = new_stmt(l, RC_S_CMD, n);
-    s->u.cmd.name = name;
-    if (nm) {
-      for (size_t i = 0; i < RC_ARRAY_LEN(builtins); i++)
-        if (!strcmp(nm, builtins[i].name)) s->u.cmd.builtin = builtins[i].b;
-      if (!strcmp(nm, "command") && args.n && word_lit(args.v[0]) &&
-          (!strcmp(word_lit(args.v[0]), "-v") || !strcmp(word_lit(args.v[0]), "-V")))
-        s->u.cmd.builtin = RC_B_COMMAND_V;
-      if (s->u.cmd.builtin == RC_B_EXEC && args.n == 0) s->u.cmd.builtin = RC_B_NONE;
-    }
-    s->u.cmd.nargs = (uint32_t)args.n;
-    s->u.cmd.args = args.n ? rc_arena_memdup(l->A, args.v, sizeof(rc_word *) * args.n) : NULL;
-    s->u.cmd.nenv = (uint32_t)env.n;
-    s->u.cmd.env = env.n ? rc_arena_memdup(l->A, env.v, sizeof(rc_assign *) * env.n) : NULL;
-  }
+  rc_stmt *s = empty_name ? assign_stmt(l, n, env.v, env.n) : named_command(l, n, name, &args, &env);
   s->redirected = redirected;
   rc_vec_free(&env);
   rc_vec_free(&args);
@@ -1266,11 +533,11 @@ static rc_stmt *lower_if(L *l, TSNode n) {
   rc_stmt *s = new_stmt(l, RC_S_IF, n);
   RC_VEC(rc_if_clause) cl = {0};
   uint32_t nk;
-  kid *ks = kids_copy(l, n, &nk);
+  kid *ks = lw_kids_copy(l, n, &nk);
   /* if: condition statements up to `then`, body after, until elif/else/fi */
   uint32_t then_at = nk;
   for (uint32_t i = 0; i < nk; i++)
-    if (!ks[i].named && tok_is(l, ks[i].n, "then")) {
+    if (!ks[i].named && lw_tok_is(l, ks[i].n, "then")) {
       then_at = i;
       break;
     }
@@ -1288,13 +555,13 @@ static rc_stmt *lower_if(L *l, TSNode n) {
   for (uint32_t i = body_end; i < nk; i++) {
     if (ks[i].k != N_ELIF && ks[i].k != N_ELSE) continue;
     uint32_t ek;
-    kid *es = kids_copy(l, ks[i].n, &ek);
+    kid *es = lw_kids_copy(l, ks[i].n, &ek);
     rc_if_clause e = {0};
-    e.span = span_of(l, ks[i].n);
+    e.span = lw_span_of(l, ks[i].n);
     if (ks[i].k == N_ELIF) {
       uint32_t t = ek;
       for (uint32_t j = 0; j < ek; j++)
-        if (!es[j].named && tok_is(l, es[j].n, "then")) {
+        if (!es[j].named && lw_tok_is(l, es[j].n, "then")) {
           t = j;
           break;
         }
@@ -1312,9 +579,7 @@ static rc_stmt *lower_if(L *l, TSNode n) {
   }
   l->depth--;
   free(ks);
-  s->u.if_.n = (uint32_t)cl.n;
-  s->u.if_.clauses = rc_arena_memdup(l->A, cl.v, sizeof(rc_if_clause) * cl.n);
-  rc_vec_free(&cl);
+  lw_vec_move(l, &cl, s->u.if_.clauses, s->u.if_.n);
   return s;
 }
 
@@ -1326,7 +591,7 @@ static rc_stmt *lower_while(L *l, TSNode n) {
   l->depth++;
   uint32_t body = nk;
   for (uint32_t i = 0; i < nk; i++) {
-    if (!ks[i].named && i == 0 && tok_is(l, ks[i].n, "until")) s->u.while_.until = true;
+    if (!ks[i].named && i == 0 && lw_tok_is(l, ks[i].n, "until")) s->u.while_.until = true;
     if (ks[i].field && !strcmp(ks[i].field, "body")) {
       body = i;
       break;
@@ -1334,7 +599,7 @@ static rc_stmt *lower_while(L *l, TSNode n) {
   }
   stmts_from_kids(l, ks, 0, body, &v);
   s->u.while_.cond = finish_stmts(l, &v);
-  if (body < nk) s->u.while_.body = lower_body_of(l, ks[body].n);
+  if (body < nk) s->u.while_.body = lw_body_of(l, ks[body].n);
   l->depth--;
   free(ks);
   return s;
@@ -1345,24 +610,59 @@ static rc_stmt *lower_for(L *l, TSNode n, bool c_style) {
   s->u.for_.c_style = c_style;
   uint32_t nk;
   kid *ks = kids_fields(l, n, &nk);
-  RC_VEC(rc_word *) words = {0};
+  wordvec words = {0};
   l->depth++;
   for (uint32_t i = 0; i < nk; i++) {
     kid *k = &ks[i];
-    if (!k->named && tok_is(l, k->n, "in")) s->u.for_.in_list = true;
+    if (!k->named && lw_tok_is(l, k->n, "in")) s->u.for_.in_list = true;
     if (!k->field) continue;
-    if (!strcmp(k->field, "variable")) s->u.for_.var = dup_text(l, k->n);
+    if (!strcmp(k->field, "variable")) s->u.for_.var = lw_dup_text(l, k->n);
     else if (!strcmp(k->field, "value")) {
-      rc_vec_push(&words, lower_word(l, k->n, RC_Q_NONE));
+      rc_vec_push(&words, lw_word(l, k->n, RC_Q_NONE));
       s->u.for_.in_list = true;
-    } else if (!strcmp(k->field, "body")) s->u.for_.body = lower_body_of(l, k->n);
+    } else if (!strcmp(k->field, "body")) s->u.for_.body = lw_body_of(l, k->n);
   }
   l->depth--;
-  s->u.for_.nwords = (uint32_t)words.n;
-  s->u.for_.words = words.n ? rc_arena_memdup(l->A, words.v, sizeof(rc_word *) * words.n) : NULL;
-  rc_vec_free(&words);
+  lw_vec_move(l, &words, s->u.for_.words, s->u.for_.nwords);
   free(ks);
   return s;
+}
+
+/* One `pattern | pattern) body ;;` of a case statement. */
+static rc_case_item case_item(L *l, TSNode n) {
+  rc_case_item it = {0};
+  it.span = lw_span_of(l, n);
+  uint32_t ik;
+  kid *is = kids_fields(l, n, &ik);
+  wordvec pats = {0};
+  stmtvec body = {0};
+  uint32_t body_from = ik;
+  for (uint32_t j = 0; j < ik; j++) {
+    if (is[j].field && !strcmp(is[j].field, "value")) {
+      /* `*":$GOBIN:"*` comes as three adjacent value nodes: one pattern */
+      uint32_t a = ts_node_start_byte(is[j].n), b = ts_node_end_byte(is[j].n);
+      uint32_t m = j;
+      while (m + 1 < ik && is[m + 1].field && !strcmp(is[m + 1].field, "value") &&
+             ts_node_start_byte(is[m + 1].n) == b)
+        b = ts_node_end_byte(is[++m].n);
+      rc_vec_push(&pats, m == j ? lw_word(l, is[j].n, RC_Q_NONE) : lw_range_word(l, n, a, b, RC_Q_NONE));
+      j = m;
+      continue;
+    }
+    if (!is[j].named && lw_tok_is(l, is[j].n, ")") && body_from == ik) {
+      body_from = j + 1;
+      continue;
+    }
+    if (is[j].field && (!strcmp(is[j].field, "termination") || !strcmp(is[j].field, "fallthrough"))) {
+      if (lw_tok_is(l, is[j].n, ";&")) it.term = 1;
+      else if (lw_tok_is(l, is[j].n, ";;&")) it.term = 2;
+    }
+  }
+  if (body_from < ik) stmts_from_kids(l, is, body_from, ik, &body);
+  it.body = finish_stmts(l, &body);
+  lw_vec_move(l, &pats, it.patterns, it.npatterns);
+  free(is);
+  return it;
 }
 
 static rc_stmt *lower_case(L *l, TSNode n) {
@@ -1374,66 +674,41 @@ static rc_stmt *lower_case(L *l, TSNode n) {
   for (uint32_t i = 0; i < nk; i++) {
     kid *k = &ks[i];
     if (k->field && !strcmp(k->field, "value") && !s->u.case_.subject) {
-      s->u.case_.subject = lower_word(l, k->n, RC_Q_NONE);
+      s->u.case_.subject = lw_word(l, k->n, RC_Q_NONE);
       continue;
     }
     if (k->k == N_COMMENT) {
       note_comment(l, k->n);
       continue;
     }
-    if (k->k != N_CASE_ITEM) continue;
-    rc_case_item it = {0};
-    it.span = span_of(l, k->n);
-    uint32_t ik;
-    kid *is = kids_fields(l, k->n, &ik);
-    RC_VEC(rc_word *) pats = {0};
-    stmtvec body = {0};
-    uint32_t body_from = ik;
-    for (uint32_t j = 0; j < ik; j++) {
-      if (is[j].field && !strcmp(is[j].field, "value")) {
-        /* `*":$GOBIN:"*` comes as three adjacent value nodes: one pattern */
-        uint32_t a = ts_node_start_byte(is[j].n), b = ts_node_end_byte(is[j].n);
-        uint32_t m = j;
-        while (m + 1 < ik && is[m + 1].field && !strcmp(is[m + 1].field, "value") &&
-               ts_node_start_byte(is[m + 1].n) == b)
-          b = ts_node_end_byte(is[++m].n);
-        rc_vec_push(&pats, m == j ? lower_word(l, is[j].n, RC_Q_NONE) : range_word(l, k->n, a, b, RC_Q_NONE));
-        j = m;
-        continue;
-      }
-      if (!is[j].named && tok_is(l, is[j].n, ")") && body_from == ik) {
-        body_from = j + 1;
-        continue;
-      }
-      if (is[j].field && (!strcmp(is[j].field, "termination") || !strcmp(is[j].field, "fallthrough"))) {
-        if (tok_is(l, is[j].n, ";&")) it.term = 1;
-        else if (tok_is(l, is[j].n, ";;&")) it.term = 2;
-      }
-    }
-    if (body_from < ik) stmts_from_kids(l, is, body_from, ik, &body);
-    it.body = finish_stmts(l, &body);
-    it.npatterns = (uint32_t)pats.n;
-    it.patterns = pats.n ? rc_arena_memdup(l->A, pats.v, sizeof(rc_word *) * pats.n) : NULL;
-    rc_vec_free(&pats);
-    free(is);
-    rc_vec_push(&items, it);
+    if (k->k == N_CASE_ITEM) rc_vec_push(&items, case_item(l, k->n));
   }
   l->depth--;
-  s->u.case_.n = (uint32_t)items.n;
-  s->u.case_.items = items.n ? rc_arena_memdup(l->A, items.v, sizeof(rc_case_item) * items.n) : NULL;
-  rc_vec_free(&items);
+  lw_vec_move(l, &items, s->u.case_.items, s->u.case_.n);
   free(ks);
   return s;
 }
 
+/* (( … )): the text as written and the expression inside. */
+static rc_stmt *lower_arith(L *l, TSNode n) {
+  rc_stmt *s = new_stmt(l, RC_S_ARITH, n);
+  uint32_t len;
+  const char *t = lw_text_of(l, n, &len);
+  s->u.arith.text = rc_arena_strndup(l->A, t, len);
+  s->u.arith.len = len;
+  uint32_t a0 = ts_node_start_byte(n), b0 = ts_node_end_byte(n);
+  if (len >= 4 && !memcmp(t + len - 2, "))", 2)) s->u.arith.expr = lw_range_word(l, n, a0 + 2, b0 - 2, RC_Q_NONE);
+  return s;
+}
+
 static rc_stmt *lower_stmt(L *l, TSNode n) {
-  if (++l->depth > MAX_DEPTH) {
+  if (++l->depth > LW_MAX_DEPTH) {
     l->ir->too_deep = true;
     l->depth--;
     return new_stmt(l, RC_S_ERROR, n);
   }
   rc_stmt *s = NULL;
-  nkind k = kind_of(l, n);
+  nkind k = lw_kind_of(l, n);
   switch (k) {
   case N_COMMAND:
     s = lower_command(l, n);
@@ -1445,32 +720,28 @@ static rc_stmt *lower_stmt(L *l, TSNode n) {
     s = lower_unset(l, n);
     break;
   case N_VAR_ASSIGN: {
-    s = new_stmt(l, RC_S_ASSIGN, n);
-    s->u.assign.n = 1;
-    s->u.assign.v = rc_arena_alloc(l->A, sizeof(rc_assign *));
-    s->u.assign.v[0] = lower_assign(l, n);
+    rc_assign *a = lower_assign(l, n);
+    s = assign_stmt(l, n, &a, 1);
     break;
   }
   case N_VAR_ASSIGNS: {
-    s = new_stmt(l, RC_S_ASSIGN, n);
     uint32_t nk;
-    kid *ks = kids_copy(l, n, &nk);
-    RC_VEC(rc_assign *) v = {0};
+    kid *ks = lw_kids_copy(l, n, &nk);
+    assignvec v = {0};
     for (uint32_t i = 0; i < nk; i++)
       if (ks[i].k == N_VAR_ASSIGN) rc_vec_push(&v, lower_assign(l, ks[i].n));
-    s->u.assign.n = (uint32_t)v.n;
-    s->u.assign.v = v.n ? rc_arena_memdup(l->A, v.v, sizeof(rc_assign *) * v.n) : NULL;
+    s = assign_stmt(l, n, v.v, v.n);
     rc_vec_free(&v);
     free(ks);
     break;
   }
   case N_REDIRECTED: {
     TSNode body = ts_node_child_by_field_name(n, "body", 4);
-    if (!ts_node_is_null(body) && is_stmt_kind(kind_of(l, body))) {
+    if (!ts_node_is_null(body) && is_stmt_kind(lw_kind_of(l, body))) {
       s = lower_stmt(l, body);
       if (s) {
         s->redirected = true;
-        s->span = span_of(l, n);
+        s->span = lw_span_of(l, n);
       }
     }
     break;
@@ -1482,10 +753,8 @@ static rc_stmt *lower_stmt(L *l, TSNode n) {
     s = lower_while(l, n);
     break;
   case N_FOR:
-    s = lower_for(l, n, false);
-    break;
   case N_CFOR:
-    s = lower_for(l, n, true);
+    s = lower_for(l, n, k == N_CFOR);
     break;
   case N_CASE:
     s = lower_case(l, n);
@@ -1494,20 +763,20 @@ static rc_stmt *lower_stmt(L *l, TSNode n) {
     s = new_stmt(l, RC_S_FUNC, n);
     TSNode nm = ts_node_child_by_field_name(n, "name", 4);
     TSNode body = ts_node_child_by_field_name(n, "body", 4);
-    s->u.func.name = ts_node_is_null(nm) ? "" : dup_text(l, nm);
-    s->u.func.name_span = ts_node_is_null(nm) ? s->span : span_of(l, nm);
-    if (!ts_node_is_null(body) && is_stmt_kind(kind_of(l, body))) s->u.func.body = lower_stmt(l, body);
+    s->u.func.name = ts_node_is_null(nm) ? "" : lw_dup_text(l, nm);
+    s->u.func.name_span = ts_node_is_null(nm) ? s->span : lw_span_of(l, nm);
+    if (!ts_node_is_null(body) && is_stmt_kind(lw_kind_of(l, body))) s->u.func.body = lower_stmt(l, body);
     break;
   }
   case N_LIST: {
     uint32_t nk;
-    kid *ks = kids_copy(l, n, &nk);
+    kid *ks = lw_kids_copy(l, n, &nk);
     rc_stmt *lhs = NULL, *rhs = NULL;
     bool is_or = false, seen_op = false;
     for (uint32_t i = 0; i < nk; i++) {
       if (!ks[i].named) {
-        if (tok_is(l, ks[i].n, "||")) is_or = true, seen_op = true;
-        else if (tok_is(l, ks[i].n, "&&")) seen_op = true;
+        if (lw_tok_is(l, ks[i].n, "||")) is_or = true, seen_op = true;
+        else if (lw_tok_is(l, ks[i].n, "&&")) seen_op = true;
         continue;
       }
       if (ks[i].k == N_COMMENT) continue;
@@ -1528,7 +797,7 @@ static rc_stmt *lower_stmt(L *l, TSNode n) {
   }
   case N_PIPELINE:
     s = new_stmt(l, RC_S_PIPE, n);
-    s->u.pipe.elems = lower_body_of(l, n);
+    s->u.pipe.elems = lw_body_of(l, n);
     break;
   case N_NEGATED: {
     s = new_stmt(l, RC_S_NOT, n);
@@ -1539,50 +808,21 @@ static rc_stmt *lower_stmt(L *l, TSNode n) {
   }
   case N_SUBSHELL:
     s = new_stmt(l, RC_S_SUBSHELL, n);
-    s->u.group.body = lower_body_of(l, n);
+    s->u.group.body = lw_body_of(l, n);
     break;
-  case N_COMPOUND: {
-    TSNode first = ts_node_child(n, 0);
-    if (!ts_node_is_null(first) && tok_is(l, first, "((")) {
-      s = new_stmt(l, RC_S_ARITH, n);
-      uint32_t len;
-      const char *t = text_of(l, n, &len);
-      s->u.arith.text = rc_arena_strndup(l->A, t, len);
-      s->u.arith.len = len;
-      uint32_t a0 = ts_node_start_byte(n), b0 = ts_node_end_byte(n);
-      if (len >= 4 && !memcmp(t + len - 2, "))", 2)) s->u.arith.expr = range_word(l, n, a0 + 2, b0 - 2, RC_Q_NONE);
-    } else {
-      s = new_stmt(l, RC_S_GROUP, n);
-      s->u.group.body = lower_body_of(l, n);
-    }
-    break;
-  }
+  case N_COMPOUND:
   case N_TEST: {
     TSNode first = ts_node_child(n, 0);
-    if (!ts_node_is_null(first) && tok_is(l, first, "((")) {
-      s = new_stmt(l, RC_S_ARITH, n);
-      uint32_t len;
-      const char *t = text_of(l, n, &len);
-      s->u.arith.text = rc_arena_strndup(l->A, t, len);
-      s->u.arith.len = len;
-      uint32_t a0 = ts_node_start_byte(n), b0 = ts_node_end_byte(n);
-      if (len >= 4 && !memcmp(t + len - 2, "))", 2)) s->u.arith.expr = range_word(l, n, a0 + 2, b0 - 2, RC_Q_NONE);
-      break;
+    if (!ts_node_is_null(first) && lw_tok_is(l, first, "((")) {
+      s = lower_arith(l, n);
+    } else if (k == N_COMPOUND) {
+      s = new_stmt(l, RC_S_GROUP, n);
+      s->u.group.body = lw_body_of(l, n);
+    } else {
+      s = new_stmt(l, RC_S_TEST, n);
+      s->u.test.double_bracket = !ts_node_is_null(first) && lw_tok_is(l, first, "[[");
+      s->u.test.expr = lw_test_expr(l, n, s->u.test.double_bracket, s->span);
     }
-    s = new_stmt(l, RC_S_TEST, n);
-    s->u.test.double_bracket = !ts_node_is_null(first) && tok_is(l, first, "[[");
-    if (!s->u.test.double_bracket) {
-      /* `[ … ]` is a command with arguments: the grammar's expression tree
-       * gets `-a`/`-o` precedence wrong, so re-read it as words. */
-      wordvec words = {0};
-      test_words(l, n, &words);
-      s->u.test.expr = rc_lower_test_args(l->A, words.v, (uint32_t)words.n, s->span);
-      rc_vec_free(&words);
-      break;
-    }
-    TSNode e = ts_node_named_child(n, 0);
-    s->u.test.expr = ts_node_is_null(e) ? new_tx(l, RC_TX_UNKNOWN, s->span)
-                                        : lower_texpr(l, e, s->u.test.double_bracket);
     break;
   }
   default:
@@ -1604,7 +844,7 @@ static void collect_errors(L *l, TSNode root) {
     bool recorded = false;
     if (ts_node_is_error(n) || ts_node_is_missing(n)) {
       rc_parse_error e;
-      e.span = span_of(l, n);
+      e.span = lw_span_of(l, n);
       e.to_eof = ts_node_end_byte(n) >= l->len && ts_node_is_error(n) &&
                  ts_node_start_point(n).row + 1 < ts_node_end_point(n).row;
       rc_vec_push(&l->ir->errors, e);
@@ -1665,7 +905,7 @@ void rc_lower_tree(rc_ir *ir, const void *tree_root, const void *language, const
   init_kinds(&l, (const TSLanguage *)language);
   l.cursor = ts_tree_cursor_new(root);
   uint32_t nk;
-  kid *ks = kids_copy(&l, root, &nk);
+  kid *ks = lw_kids_copy(&l, root, &nk);
   ir->top = lower_body_kids(&l, ks, nk);
   if (!snippet_at) {
     if (ts_node_has_error(root)) collect_errors(&l, root);

@@ -1,5 +1,5 @@
 /* parse.h — tree-sitter parse of one source, lowered to the IR (lower.c).
- * tree-sitter types never leave parse.c/lower.c. */
+ * tree-sitter types never leave parse.c and the lower*.c files. */
 #ifndef RC_PARSE_H
 #define RC_PARSE_H
 

@@ -210,14 +210,12 @@ static void pattern_text(zscan *z, uint32_t a, uint32_t e, bool blanks) {
   }
 }
 
-/* A zsh pattern group or glob qualifier at b[i] == '(' inside a word:
- * `~/bin(N)`, `*(.)`, `(a|b)*`, `(#b)(*)`. It becomes one word (see
- * pattern_text). Returns one past the group, or i + 1 when it is not a
- * group (unbalanced; or blanks inside, allowed in patterns only). */
-static uint32_t wordify(zscan *z, uint32_t i, bool pat) {
+/* The `close` that balances the `open` at b[i], past escapes, quotes and
+ * substitutions; z->n when a newline (or a blank, with `blank_stops`) comes
+ * first or nothing balances it. */
+static uint32_t group_close(zscan *z, uint32_t i, char open, char close, bool blank_stops) {
   int depth = 0;
-  uint32_t j = i;
-  while (j < z->n) {
+  for (uint32_t j = i; j < z->n;) {
     char c = z->b[j];
     if (c == '\\') {
       j += 2;
@@ -230,11 +228,20 @@ static uint32_t wordify(zscan *z, uint32_t i, bool pat) {
         continue;
       }
     }
-    if (c == '\n' || (blank(c) && !pat)) return i + 1;
-    if (c == '(') depth++;
-    if (c == ')' && --depth == 0) break;
+    if (c == '\n' || (blank(c) && blank_stops)) return z->n;
+    if (c == open) depth++;
+    if (c == close && --depth == 0) return j;
     j++;
   }
+  return z->n;
+}
+
+/* A zsh pattern group or glob qualifier at b[i] == '(' inside a word:
+ * `~/bin(N)`, `*(.)`, `(a|b)*`, `(#b)(*)`. It becomes one word (see
+ * pattern_text). Returns one past the group, or i + 1 when it is not a
+ * group (unbalanced; or blanks inside, allowed in patterns only). */
+static uint32_t wordify(zscan *z, uint32_t i, bool pat) {
+  uint32_t j = group_close(z, i, '(', ')', !pat);
   if (j >= z->n) return i + 1;
   uint32_t n = z->n;
   z->n = j + 1; /* nothing inside may scan past the group */
@@ -247,26 +254,7 @@ static uint32_t wordify(zscan *z, uint32_t i, bool pat) {
 /* $name[…] (zsh subscripts a bare $name): brackets become stop_char(),
  * and the inside one word, so `[ $a[x] = y ]` and `$a[(r)x]` parse. */
 static uint32_t subscript(zscan *z, uint32_t i) {
-  uint32_t j = i + 1;
-  int depth = 1;
-  while (j < z->n) {
-    char c = z->b[j];
-    if (c == '\\') {
-      j += 2;
-      continue;
-    }
-    if (c == '\'' || c == '"' || c == '`' || c == '$') {
-      uint32_t k = rc_zsh_skip(z->b, z->n, j, false);
-      if (k > j + 1) {
-        j = k;
-        continue;
-      }
-    }
-    if (c == '\n') return i + 1;
-    if (c == '[') depth++;
-    if (c == ']' && --depth == 0) break;
-    j++;
-  }
+  uint32_t j = group_close(z, i, '[', ']', false);
   if (j >= z->n) return i + 1;
   if (!z->in_param) { /* inside ${…} tree-sitter takes $a[x] as it is */
     put(z, i, stop_char());
