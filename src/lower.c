@@ -371,10 +371,9 @@ static rc_stmt *lower_decl(L *l, TSNode n) {
   return s;
 }
 
-/* `unset` with the nw argument words in w: flags and names. The grammar's
- * unset_command reads -f, -v and -n; `unset` lowered as a plain command
- * (after `builtin`, say) has long read only -f (only_f). */
-static rc_stmt *unset_stmt(L *l, TSNode n, rc_word **w, size_t nw, bool only_f) {
+/* `unset` with the nw argument words in w: flags and names, whether the
+ * grammar made it an unset_command or a plain command (after `builtin`). */
+static rc_stmt *unset_stmt(L *l, TSNode n, rc_word **w, size_t nw) {
   rc_stmt *s = new_stmt(l, RC_S_UNSET, n);
   wordvec names = {0};
   for (size_t i = 0; i < nw; i++) {
@@ -384,8 +383,8 @@ static rc_stmt *unset_stmt(L *l, TSNode n, rc_word **w, size_t nw, bool only_f) 
     }
     for (const char *p = w[i]->parts[0].text + 1; *p; p++) {
       if (*p == 'f') s->u.unset.flags |= RC_F_FUNCS;
-      else if (*p == 'v' && !only_f) s->u.unset.flags |= RC_F_VARS;
-      else if (*p == 'n' && !only_f) s->u.unset.flags |= RC_F_NAMEREF;
+      else if (*p == 'v') s->u.unset.flags |= RC_F_VARS;
+      else if (*p == 'n') s->u.unset.flags |= RC_F_NAMEREF;
     }
   }
   lw_vec_move(l, &names, s->u.unset.names, s->u.unset.n);
@@ -399,7 +398,7 @@ static rc_stmt *lower_unset(L *l, TSNode n) {
   for (uint32_t i = 0; i < nk; i++)
     if (ks[i].named && ks[i].k != N_COMMENT) rc_vec_push(&args, lw_word(l, ks[i].n, RC_Q_NONE));
   free(ks);
-  rc_stmt *s = unset_stmt(l, n, args.v, args.n, false);
+  rc_stmt *s = unset_stmt(l, n, args.v, args.n);
   rc_vec_free(&args);
   return s;
 }
@@ -461,7 +460,7 @@ static rc_stmt *named_command(L *l, TSNode n, rc_word *name, wordvec *args, assi
     for (size_t i = 0; i < args->n; i++) decl_add_word(l, s, &items, args->v[i]);
     lw_vec_move(l, &items, s->u.decl.items, s->u.decl.nitems);
   } else if (nm && !strcmp(nm, "unset")) {
-    s = unset_stmt(l, n, args->v, args->n, true);
+    s = unset_stmt(l, n, args->v, args->n);
   } else if (nm && (!strcmp(nm, "test") || !strcmp(nm, "["))) {
     s = new_stmt(l, RC_S_TEST, n);
     uint32_t na = (uint32_t)args->n;
