@@ -67,26 +67,21 @@ static void test_suppressions(void **st) {
   th_lint_free(L, &fx);
 }
 
-static void cfg_disable(rc_lint_opts *o, rc_fixture *fx) {
+/* Reads configuration again, from a ~/.rccheckrc holding `text`. */
+static void config(rc_lint_opts *o, const rc_fixture *fx, const char *text) {
   o->no_config = false;
   char *p = rc_xasprintf("%s/.rccheckrc", fx->home);
-  th_spit(p, "[rccheck]\ndisable = RC001\n");
+  th_spit(p, text);
   free(p);
 }
+
+static void cfg_disable(rc_lint_opts *o, rc_fixture *fx) { config(o, fx, "[rccheck]\ndisable = RC001\n"); }
 
 static void cfg_severity(rc_lint_opts *o, rc_fixture *fx) {
-  o->no_config = false;
-  char *p = rc_xasprintf("%s/.rccheckrc", fx->home);
-  th_spit(p, "[rccheck]\nfail-on = error\n[severity]\nsourced-file-missing = info\n");
-  free(p);
+  config(o, fx, "[rccheck]\nfail-on = error\n[severity]\nsourced-file-missing = info\n");
 }
 
-static void cfg_bad(rc_lint_opts *o, rc_fixture *fx) {
-  o->no_config = false;
-  char *p = rc_xasprintf("%s/.rccheckrc", fx->home);
-  th_spit(p, "[rccheck]\ndisable = RC999\n");
-  free(p);
-}
+static void cfg_bad(rc_lint_opts *o, rc_fixture *fx) { config(o, fx, "[rccheck]\ndisable = RC999\n"); }
 
 static void cli_enable_over_config(rc_lint_opts *o, rc_fixture *fx) {
   cfg_disable(o, fx);
