@@ -210,6 +210,10 @@ uint32_t rc_shell_ctx_mask(rc_check *cx, rc_shell sh);
 /* The home context of shell × kind among cx->ctxs (RC_ON_HOME), or NULL. */
 rc_ctx *rc_find_ctx(rc_check *cx, rc_shell sh, rc_ctx_kind k);
 
+/* Does ev give var a value written by hand in a user file: not a manager's,
+ * and not one that reads var again (GOROOT=${GOROOT:-…} keeps a value)? */
+bool rc_event_by_hand(rc_check *cx, const rc_event *ev, const char *var);
+
 /* The registry (rules/rules.c). */
 extern const rc_rule *const rc_rules[];
 extern const size_t rc_rules_count;

@@ -399,3 +399,10 @@ const rc_event *rc_var_hist_before(const rc_ctx *C, const rc_var_hist *h, uint32
   }
   return NULL;
 }
+
+bool rc_event_by_hand(rc_check *cx, const rc_event *ev, const char *var) {
+  if (ev->manager || !rc_event_sets(ev) || !rc_user_file(cx, ev->file)) return false;
+  const char *t = rc_span_text(cx->S, ev->file, ev->span);
+  const char *p = strstr(t, var);
+  return !(p && strstr(p + strlen(var), var));
+}
