@@ -222,6 +222,9 @@ void rc_exported_entries(rc_session *S, const rc_ctx *C, const char *var, rc_ent
 /* Does ev give var a value written by hand in a user file: not a manager's,
  * and not one that reads var again (GOROOT=${GOROOT:-…} keeps a value)? */
 bool rc_event_by_hand(rc_check *cx, const rc_event *ev, const char *var);
+/* Where to report a problem: its span, or line 1 when it has none (a file
+ * that could not be read). */
+rc_span rc_problem_span(const rc_problem *p);
 
 /* The registry (rules/rules.c). */
 extern const rc_rule *const rc_rules[];

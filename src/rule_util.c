@@ -421,3 +421,9 @@ bool rc_event_by_hand(rc_check *cx, const rc_event *ev, const char *var) {
   const char *p = strstr(t, var);
   return !(p && strstr(p + strlen(var), var));
 }
+
+rc_span rc_problem_span(const rc_problem *p) {
+  rc_span at = p->span;
+  if (!at.line) at.line = at.end_line = at.col = at.end_col = 1;
+  return at;
+}
