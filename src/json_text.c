@@ -5,8 +5,8 @@
 
 #include "base.h"
 
-/* Length of the valid UTF-8 sequence at p (0 for an invalid byte). */
-static size_t valid_len(const unsigned char *p, size_t n) {
+size_t rc_utf8_len(const char *s, size_t n) {
+  const unsigned char *p = (const unsigned char *)s;
   unsigned char c = p[0];
   size_t k = c < 0x80 ? 1 : c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
   if (k <= 1) return k;
@@ -26,9 +26,8 @@ json_t *rc_json_text(const char *s) {
   json_t *j = json_stringn(s, n);
   if (j) return j;
   rc_buf b = {0};
-  const unsigned char *p = (const unsigned char *)s;
   for (size_t i = 0; i < n;) {
-    size_t k = valid_len(p + i, n - i);
+    size_t k = rc_utf8_len(s + i, n - i);
     if (k) rc_buf_add(&b, s + i, k);
     else rc_buf_puts(&b, "\xEF\xBF\xBD");
     i += k ? k : 1;

@@ -5,6 +5,12 @@
 #define RC_JSON_TEXT_H
 
 #include <jansson.h>
+#include <stddef.h>
+
+/* Length of the valid UTF-8 sequence at the start of p (n >= 1 bytes), 0
+ * for an invalid or cut one (overlong forms, surrogates and code points past
+ * U+10FFFF are invalid). */
+size_t rc_utf8_len(const char *p, size_t n);
 
 /* A JSON string of s (NULL: ""), each invalid UTF-8 byte shown as U+FFFD.
  * Never NULL. */

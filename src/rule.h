@@ -210,6 +210,22 @@ uint32_t rc_shell_ctx_mask(rc_check *cx, rc_shell sh);
 /* The home context of shell × kind among cx->ctxs (RC_ON_HOME), or NULL. */
 rc_ctx *rc_find_ctx(rc_check *cx, rc_shell sh, rc_ctx_kind k);
 
+/* The event with this id in C (an rc_entry's origin, say), or NULL
+ * (RC_NO_EVENT). */
+const rc_event *rc_ctx_event(const rc_ctx *C, uint32_t id);
+/* The value of an exported variable that is set with one certain value, and
+ * in *ev the event that gave it (or NULL); NULL otherwise. */
+const char *rc_exported_text(rc_session *S, const rc_ctx *C, const char *var, const rc_event **ev);
+/* The ':'-separated entries of such a variable, with their origins, appended
+ * to out (nothing otherwise). The caller frees out. */
+void rc_exported_entries(rc_session *S, const rc_ctx *C, const char *var, rc_entries *out);
+/* Does ev give var a value written by hand in a user file: not a manager's,
+ * and not one that reads var again (GOROOT=${GOROOT:-…} keeps a value)? */
+bool rc_event_by_hand(rc_check *cx, const rc_event *ev, const char *var);
+/* Where to report a problem: its span, or line 1 when it has none (a file
+ * that could not be read). */
+rc_span rc_problem_span(const rc_problem *p);
+
 /* The registry (rules/rules.c). */
 extern const rc_rule *const rc_rules[];
 extern const size_t rc_rules_count;

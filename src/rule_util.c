@@ -399,3 +399,31 @@ const rc_event *rc_var_hist_before(const rc_ctx *C, const rc_var_hist *h, uint32
   }
   return NULL;
 }
+
+const rc_event *rc_ctx_event(const rc_ctx *C, uint32_t id) { return id < C->events.n ? &C->events.v[id] : NULL; }
+
+const char *rc_exported_text(rc_session *S, const rc_ctx *C, const char *var, const rc_event **ev) {
+  const rc_var *v = rc_ctx_var(C, var);
+  *ev = NULL;
+  if (rc_var_summary(v) != RC_SUM_SET || !rc_var_exported(v)) return NULL;
+  *ev = rc_alt_event(C, &v->alts[0]);
+  return rc_var_text(S, v);
+}
+
+void rc_exported_entries(rc_session *S, const rc_ctx *C, const char *var, rc_entries *out) {
+  const rc_var *v = rc_ctx_var(C, var);
+  if (rc_var_summary(v) == RC_SUM_SET && rc_var_exported(v)) rc_str_split(&S->arena, v->alts[0].val, ':', out);
+}
+
+bool rc_event_by_hand(rc_check *cx, const rc_event *ev, const char *var) {
+  if (ev->manager || !rc_event_sets(ev) || !rc_user_file(cx, ev->file)) return false;
+  const char *t = rc_span_text(cx->S, ev->file, ev->span);
+  const char *p = strstr(t, var);
+  return !(p && strstr(p + strlen(var), var));
+}
+
+rc_span rc_problem_span(const rc_problem *p) {
+  rc_span at = p->span;
+  if (!at.line) at.line = at.end_line = at.col = at.end_col = 1;
+  return at;
+}

@@ -49,6 +49,15 @@ static bool only_commas(P *p, TSNode n) {
   return true;
 }
 
+/* An ERROR (or MISSING) node where a value or member would be: only commas
+ * is a trailing comma, which VS Code accepts; anything else is an error.
+ * Returns whether it was. */
+static bool stray(P *p, TSNode n) {
+  if (only_commas(p, n)) return false;
+  error_at(p, n);
+  return true;
+}
+
 static void put_utf8(rc_buf *b, unsigned cp) {
   char s[4];
   int n;
@@ -149,10 +158,7 @@ static void object_members(P *p, TSNode obj, members_t *out, unsigned depth) {
     if (is(c, "pair")) {
       add_pair(p, c, out, depth);
     } else if (ts_node_is_error(c)) {
-      if (!only_commas(p, c)) {
-        error_at(p, c);
-        object_members(p, c, out, depth);
-      }
+      if (stray(p, c)) object_members(p, c, out, depth);
     } else {
       error_at(p, c);
     }
@@ -169,7 +175,7 @@ static void array_items(P *p, TSNode arr, items_t *out, unsigned depth) {
       continue;
     }
     if (ts_node_is_error(c)) {
-      if (!only_commas(p, c)) error_at(p, c);
+      stray(p, c);
       continue;
     }
     const rc_json *v = value(p, c, depth + 1);
@@ -230,13 +236,13 @@ rc_json_doc rc_json_parse(rc_arena *A, const rc_source *src) {
   ts_parser_delete(ps);
   if (!tree) return doc;
   TSNode root = ts_tree_root_node(tree);
-  if (ts_node_is_error(root) && !only_commas(&p, root)) error_at(&p, root); /* nothing recognisable */
+  if (ts_node_is_error(root)) stray(&p, root); /* nothing recognisable */
   uint32_t nc = ts_node_named_child_count(root);
   for (uint32_t i = 0; i < nc; i++) {
     TSNode c = ts_node_named_child(root, i);
     if (is(c, "comment")) continue;
     if (ts_node_is_error(c) || ts_node_is_missing(c)) {
-      if (!only_commas(&p, c)) error_at(&p, c);
+      stray(&p, c);
       continue;
     }
     if (doc.root) { /* VS Code reads one value: anything after it is an error */

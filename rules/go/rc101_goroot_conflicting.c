@@ -13,13 +13,9 @@ typedef struct hit {
 } hit;
 typedef RC_VEC(hit) hits;
 
+/* GOROOT=${GOROOT:-…} keeps an existing value: a default, not a conflict */
 static bool hand_set(rc_check *cx, const rc_event *ev) {
-  if (ev->manager || !rc_event_sets(ev) || !rc_user_file(cx, ev->file)) return false;
-  if (ev->op != RC_OP_ASSIGN && ev->op != RC_OP_DEFAULT) return false;
-  /* GOROOT=${GOROOT:-…} keeps an existing value: a default, not a conflict */
-  const char *t = rc_span_text(cx->S, ev->file, ev->span);
-  const char *p = strstr(t, "GOROOT");
-  return !(p && strstr(p + 6, "GOROOT"));
+  return (ev->op == RC_OP_ASSIGN || ev->op == RC_OP_DEFAULT) && rc_event_by_hand(cx, ev, "GOROOT");
 }
 
 static const char *winner(rc_session *S, const rc_ctx *C) {

@@ -4,10 +4,7 @@
 #include "rule.h"
 
 static bool hand_set(rc_check *cx, const rc_event *ev) {
-  if (ev->manager || !rc_event_sets(ev) || !rc_user_file(cx, ev->file) || ev->op != RC_OP_ASSIGN) return false;
-  const char *t = rc_span_text(cx->S, ev->file, ev->span);
-  const char *p = strstr(t, "GOROOT");
-  return !(p && strstr(p + 6, "GOROOT")); /* GOROOT=${GOROOT:-…} */
+  return ev->op == RC_OP_ASSIGN && rc_event_by_hand(cx, ev, "GOROOT");
 }
 
 static void check(rc_check *cx) {

@@ -3,37 +3,26 @@
 
 #include "rule.h"
 
-static const rc_event *origin(const rc_ctx *C, uint32_t id) {
-  return id < C->events.n ? &C->events.v[id] : NULL;
-}
-
 static void check(rc_check *cx) {
   const rc_ctx *C = cx->ctx;
-  const rc_var *gp = rc_ctx_var(C, "GOPATH");
-  if (rc_var_summary(gp) == RC_SUM_SET && rc_var_exported(gp)) {
-    rc_entries ents = {0};
-    rc_str_split(&cx->S->arena, gp->alts[0].val, ':', &ents);
-    for (size_t i = 0; i < ents.n; i++) {
-      const char *e = ents.v[i].text;
-      const rc_event *ev = origin(C, ents.v[i].origin);
-      /* empty entries are skipped by go; `~` has its own rule */
-      if (!e[0] || e[0] == '/' || e[0] == '~' || !ev) continue;
-      rc_report(cx, ev->file, ev->span,
-                "GOPATH entry \"%s\" is relative: every go command stops with `go: GOPATH entry is relative; must "
-                "be absolute path: \"%s\".`",
-                e, e);
-    }
-    rc_vec_free(&ents);
+  rc_entries ents = {0};
+  rc_exported_entries(cx->S, C, "GOPATH", &ents);
+  for (size_t i = 0; i < ents.n; i++) {
+    const char *e = ents.v[i].text;
+    const rc_event *ev = rc_ctx_event(C, ents.v[i].origin);
+    /* empty entries are skipped by go; `~` has its own rule */
+    if (!e[0] || e[0] == '/' || e[0] == '~' || !ev) continue;
+    rc_report(cx, ev->file, ev->span,
+              "GOPATH entry \"%s\" is relative: every go command stops with `go: GOPATH entry is relative; must "
+              "be absolute path: \"%s\".`",
+              e, e);
   }
-  const rc_var *gb = rc_ctx_var(C, "GOBIN");
-  if (rc_var_summary(gb) == RC_SUM_SET && rc_var_exported(gb)) {
-    const char *b = rc_var_text(cx->S, gb);
-    const rc_event *ev = rc_alt_event(C, &gb->alts[0]);
-    if (b[0] && b[0] != '/' && b[0] != '~' && ev)
-      rc_report(cx, ev->file, ev->span,
-                "GOBIN \"%s\" is relative: `go install` stops with `cannot install, GOBIN must be an absolute path`",
-                b);
-  }
+  rc_vec_free(&ents);
+  const rc_event *ev;
+  const char *b = rc_exported_text(cx->S, C, "GOBIN", &ev);
+  if (b && b[0] && b[0] != '/' && b[0] != '~' && ev)
+    rc_report(cx, ev->file, ev->span,
+              "GOBIN \"%s\" is relative: `go install` stops with `cannot install, GOBIN must be an absolute path`", b);
 }
 
 const rc_rule rc_rule_rc108 = {

@@ -22,29 +22,24 @@ static void tilde_fix(rc_check *cx, rc_diag *d, const rc_event *ev) {
 
 static void check(rc_check *cx) {
   const rc_ctx *C = cx->ctx;
-  const rc_var *gp = rc_ctx_var(C, "GOPATH");
-  if (rc_var_summary(gp) == RC_SUM_SET && rc_var_exported(gp)) {
-    rc_entries ents = {0};
-    rc_str_split(&cx->S->arena, gp->alts[0].val, ':', &ents);
-    for (size_t i = 0; i < ents.n; i++) {
-      const char *e = ents.v[i].text;
-      if (e[0] != '~' || ents.v[i].origin >= C->events.n) continue;
-      const rc_event *ev = &C->events.v[ents.v[i].origin];
-      rc_diag *d = rc_report(cx, ev->file, ev->span,
-                             "GOPATH holds a literal `%s` (a quoted ~ is never expanded): every go command stops "
-                             "with `go: GOPATH entry cannot start with shell metacharacter '~': \"%s\"`",
-                             e, e);
-      tilde_fix(cx, d, ev);
-    }
-    rc_vec_free(&ents);
+  rc_entries ents = {0};
+  rc_exported_entries(cx->S, C, "GOPATH", &ents);
+  for (size_t i = 0; i < ents.n; i++) {
+    const char *e = ents.v[i].text;
+    const rc_event *ev = rc_ctx_event(C, ents.v[i].origin);
+    if (e[0] != '~' || !ev) continue;
+    rc_diag *d = rc_report(cx, ev->file, ev->span,
+                           "GOPATH holds a literal `%s` (a quoted ~ is never expanded): every go command stops "
+                           "with `go: GOPATH entry cannot start with shell metacharacter '~': \"%s\"`",
+                           e, e);
+    tilde_fix(cx, d, ev);
   }
+  rc_vec_free(&ents);
   static const char *const others[] = {"GOBIN", "GOROOT"};
   for (size_t k = 0; k < RC_ARRAY_LEN(others); k++) {
-    const rc_var *v = rc_ctx_var(C, others[k]);
-    if (rc_var_summary(v) != RC_SUM_SET || !rc_var_exported(v)) continue;
-    const char *t = rc_var_text(cx->S, v);
-    const rc_event *ev = rc_alt_event(C, &v->alts[0]);
-    if (t[0] != '~' || !ev) continue;
+    const rc_event *ev;
+    const char *t = rc_exported_text(cx->S, C, others[k], &ev);
+    if (!t || t[0] != '~' || !ev) continue;
     rc_diag *d = rc_report(cx, ev->file, ev->span, "%s holds a literal `%s` (a quoted ~ is never expanded): %s",
                            others[k], t,
                            k == 0 ? "`go install` stops with `cannot install, GOBIN must be an absolute path`"

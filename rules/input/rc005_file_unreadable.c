@@ -7,8 +7,7 @@ static void check(rc_check *cx) {
   for (size_t i = 0; i < cx->ctx->problems.n; i++) {
     const rc_problem *p = &cx->ctx->problems.v[i];
     if (p->kind != RC_PB_FILE_UNREADABLE) continue;
-    rc_span at = p->span;
-    if (!at.line) at.line = at.end_line = at.col = at.end_col = 1;
+    rc_span at = rc_problem_span(p);
     /* the message starts with the path: shown as ~/… like other rules' */
     size_t n = p->target ? strlen(p->target) : 0;
     if (n && !strncmp(p->message, p->target, n))

@@ -4,10 +4,7 @@
 static void check(rc_check *cx) {
   for (size_t i = 0; i < cx->ctx->problems.n; i++) {
     const rc_problem *p = &cx->ctx->problems.v[i];
-    if (p->kind != RC_PB_LIMIT) continue;
-    rc_span at = p->span;
-    if (!at.line) at.line = at.end_line = at.col = at.end_col = 1;
-    rc_report(cx, p->file, at, "%s", p->message);
+    if (p->kind == RC_PB_LIMIT) rc_report(cx, p->file, rc_problem_span(p), "%s", p->message);
   }
 }
 

@@ -50,18 +50,13 @@ static void check_alternate(rc_check *cx, const rc_ctx *C, const rc_vs_file *f) 
   const rc_json *v = rc_json_get(rc_json_get(f->root, "go.alternateTools", NULL), "go", NULL);
   const char *p = path_of(cx, C, v);
   if (!p || rc_vscode_is_exec(cx->S, p) != 0) return;
-  rc_diag *d;
-  if (rc_vscode_is_dir(cx->S, p) == 1)
-    d = rc_report(cx, f->file, v->span,
-                  "go.alternateTools.go is the folder %s: it names the go program itself (…/bin/go); the Go "
-                  "extension ignores it and looks for go in $GOBIN, <GOROOT>/bin, then PATH",
-                  shown(cx, p));
-  else
-    d = rc_report(cx, f->file, v->span,
-                  "go.alternateTools.go is %s, which does not exist or is not executable: the Go extension "
-                  "ignores it and looks for go in $GOBIN, <GOROOT>/bin, then PATH",
-                  shown(cx, p));
-  contexts(cx, d);
+  bool dir = rc_vscode_is_dir(cx->S, p) == 1;
+  contexts(cx, rc_report(cx, f->file, v->span,
+                         "go.alternateTools.go is %s%s%s the Go extension ignores it and looks for go in $GOBIN, "
+                         "<GOROOT>/bin, then PATH",
+                         dir ? "the folder " : "", shown(cx, p),
+                         dir ? ": it names the go program itself (…/bin/go);"
+                             : ", which does not exist or is not executable:"));
 }
 
 static void check_tools_goroot(rc_check *cx, const rc_ctx *C, const rc_vs_file *f) {

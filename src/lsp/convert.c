@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "base.h"
+#include "json_text.h"
 
 char *rc_lsp_file_uri(const rc_lsp_conv *c, const rc_file *f) {
   char *u = c->uri_of ? c->uri_of(c->ud, f) : NULL;
@@ -39,22 +40,22 @@ json_t *rc_lsp_diagnostic(const rc_lsp_conv *c, rc_session *S, const rc_diag *d)
   const char *url = d->rule->url;
   char *owned = NULL;
   if (!url && c->rules_url && *c->rules_url) url = owned = rc_xasprintf("%s#%s", c->rules_url, d->rule->id);
-  if (url) json_object_set_new(j, "codeDescription", json_pack("{s:o}", "href", rc_lsp_str(url)));
+  if (url) json_object_set_new(j, "codeDescription", json_pack("{s:o}", "href", rc_json_text(url)));
   free(owned);
   json_object_set_new(j, "source", json_string("rccheck"));
   rc_buf m = {0};
   rc_buf_printf(&m, "%s [%s]", d->message, d->rule->name);
   contexts_note(c, S, d, &m);
-  json_object_set_new(j, "message", rc_lsp_str(m.s));
+  json_object_set_new(j, "message", rc_json_text(m.s));
   rc_buf_free(&m);
   if (d->notes.n) {
     json_t *rel = json_array();
     for (size_t i = 0; i < d->notes.n; i++) {
       const rc_related *r = &d->notes.v[i];
       char *uri = rc_lsp_file_uri(c, r->file);
-      json_array_append_new(rel, json_pack("{s:{s:o,s:o},s:o}", "location", "uri", rc_lsp_str(uri), "range",
+      json_array_append_new(rel, json_pack("{s:{s:o,s:o},s:o}", "location", "uri", rc_json_text(uri), "range",
                                            rc_lsp_range(r->file->src, r->span, c->enc), "message",
-                                           rc_lsp_str(r->message)));
+                                           rc_json_text(r->message)));
       free(uri);
     }
     json_object_set_new(j, "relatedInformation", rel);
@@ -69,11 +70,11 @@ static void add_edit(json_t *changes, const char *uri, json_t *range, const char
     list = json_array();
     json_object_set_new(changes, uri, list);
   }
-  json_array_append_new(list, json_pack("{s:o,s:o}", "range", range, "newText", rc_lsp_str(text)));
+  json_array_append_new(list, json_pack("{s:o,s:o}", "range", range, "newText", rc_json_text(text)));
 }
 
 static json_t *action(const char *title, bool preferred, json_t *changes) {
-  json_t *a = json_pack("{s:o,s:s,s:{s:o}}", "title", rc_lsp_str(title), "kind", "quickfix", "edit", "changes", changes);
+  json_t *a = json_pack("{s:o,s:s,s:{s:o}}", "title", rc_json_text(title), "kind", "quickfix", "edit", "changes", changes);
   if (preferred) json_object_set_new(a, "isPreferred", json_true());
   return a;
 }

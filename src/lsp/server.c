@@ -13,6 +13,7 @@
 
 #include "eval.h"
 #include "filecache.h"
+#include "json_text.h"
 #include "lsp/convert.h"
 #include "lsp/lsp.h"
 #include "lsp/rpc.h"
@@ -132,7 +133,7 @@ static void say_errors(server *sv, const rc_lint *L) {
     if (seen) continue;
     rc_vec_push(&sv->said, rc_xstrdup(L->errors.v[i]));
     char *m = rc_xasprintf("rccheck: %s", L->errors.v[i]);
-    rc_rpc_notify(&sv->rpc, "window/showMessage", json_pack("{s:i,s:o}", "type", 2, "message", rc_lsp_str(m)));
+    rc_rpc_notify(&sv->rpc, "window/showMessage", json_pack("{s:i,s:o}", "type", 2, "message", rc_json_text(m)));
     free(m);
   }
 }

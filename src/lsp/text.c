@@ -5,29 +5,20 @@
 #include <strings.h>
 
 #include "base.h"
+#include "json_text.h"
 
 /* Length of the valid UTF-8 sequence at p (1 for an invalid byte). */
-static size_t seq_len(const unsigned char *p, size_t n) {
-  unsigned char c = p[0];
-  size_t k = c < 0x80 ? 1 : c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
-  if (k <= 1) return 1;
-  if (k > n) return 1;
-  for (size_t i = 1; i < k; i++)
-    if ((p[i] & 0xC0) != 0x80) return 1;
-  /* overlong 3/4-byte forms, surrogates and code points past U+10FFFF */
-  if ((c == 0xE0 && p[1] < 0xA0) || (c == 0xED && p[1] > 0x9F) || (c == 0xF0 && p[1] < 0x90) ||
-      (c == 0xF4 && p[1] > 0x8F))
-    return 1;
-  return k;
+static size_t seq_len(const char *p, size_t n) {
+  size_t k = rc_utf8_len(p, n);
+  return k ? k : 1;
 }
 
 uint32_t rc_lsp_units(const char *line, size_t len, size_t bytes, rc_lsp_enc enc) {
   if (bytes > len) bytes = len;
   if (enc == RC_ENC_UTF8) return (uint32_t)bytes;
-  const unsigned char *p = (const unsigned char *)line;
   uint32_t u = 0;
   for (size_t i = 0; i < bytes;) {
-    size_t k = seq_len(p + i, len - i);
+    size_t k = seq_len(line + i, len - i);
     if (i + k > bytes) break;
     u += k == 4 ? 2 : 1;
     i += k;
@@ -37,11 +28,10 @@ uint32_t rc_lsp_units(const char *line, size_t len, size_t bytes, rc_lsp_enc enc
 
 size_t rc_lsp_bytes(const char *line, size_t len, uint64_t units, rc_lsp_enc enc) {
   if (enc == RC_ENC_UTF8) return units > len ? len : (size_t)units;
-  const unsigned char *p = (const unsigned char *)line;
   uint64_t u = 0;
   size_t i = 0;
   while (i < len && u < units) {
-    size_t k = seq_len(p + i, len - i);
+    size_t k = seq_len(line + i, len - i);
     unsigned w = k == 4 ? 2 : 1;
     if (u + w > units) break; /* inside a surrogate pair: stay before the character */
     u += w;
@@ -123,22 +113,4 @@ char *rc_lsp_path_to_uri(const char *path) {
       rc_buf_printf(&b, "%%%02X", *p);
   }
   return rc_buf_steal(&b);
-}
-
-json_t *rc_lsp_str(const char *s) {
-  if (!s) s = "";
-  size_t n = strlen(s);
-  json_t *j = json_stringn(s, n);
-  if (j) return j;
-  rc_buf b = {0};
-  const unsigned char *p = (const unsigned char *)s;
-  for (size_t i = 0; i < n;) {
-    size_t k = seq_len(p + i, n - i);
-    if (k == 1 && p[i] >= 0x80) rc_buf_puts(&b, "\xEF\xBF\xBD");
-    else rc_buf_add(&b, s + i, k);
-    i += k;
-  }
-  j = json_stringn(b.s ? b.s : "", b.n);
-  rc_buf_free(&b);
-  return j ? j : json_string("");
 }

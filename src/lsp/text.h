@@ -1,6 +1,7 @@
 /* text.h — the LSP's view of text: positions in UTF-8 or UTF-16 code units
- * (rccheck spans are byte offsets with 1-based byte columns), file URIs, and
- * JSON strings that are always valid UTF-8. */
+ * (rccheck spans are byte offsets with 1-based byte columns) and file URIs.
+ * JSON strings that are always valid UTF-8 come from rc_json_text
+ * (json_text.h). */
 #ifndef RC_LSP_TEXT_H
 #define RC_LSP_TEXT_H
 
@@ -32,8 +33,5 @@ size_t rc_lsp_offset(const char *text, size_t len, int64_t line, int64_t charact
 char *rc_lsp_uri_to_path(const char *uri);
 /* `file://` URI of an absolute path (malloc). */
 char *rc_lsp_path_to_uri(const char *path);
-
-/* A JSON string of `s` with invalid UTF-8 replaced by U+FFFD. */
-json_t *rc_lsp_str(const char *s);
 
 #endif

@@ -10,6 +10,8 @@
 #include <string.h>
 #include <sys/wait.h>
 
+#include "th_lint.h"
+
 rc_lint *fmt_relint(const rc_fixture *fx, const rc_rule *const *rules, size_t n) {
   rc_lint_opts o;
   rc_fixture_lint_opts(fx, &o);
@@ -17,7 +19,7 @@ rc_lint *fmt_relint(const rc_fixture *fx, const rc_rule *const *rules, size_t n)
 }
 
 rc_lint *fmt_lint(const char *text, const rc_rule *const *rules, size_t n, rc_fixture *fx) {
-  if (!rc_fixture_write(text, fx)) fail_msg("fixture: %s", fx->error);
+  th_fixture(text, fx);
   return fmt_relint(fx, rules, n);
 }
 
@@ -42,24 +44,6 @@ char *fmt_diff(const rc_lint *L, const char *cwd, char **err) {
   if (err) *err = e;
   else free(e);
   return s;
-}
-
-char *fmt_slurp(const char *path) {
-  FILE *f = fopen(path, "rb");
-  if (!f) return NULL;
-  rc_buf b = {0};
-  char chunk[4096];
-  size_t n;
-  while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) rc_buf_add(&b, chunk, n);
-  fclose(f);
-  return rc_buf_steal(&b);
-}
-
-void fmt_spit(const char *path, const char *text) {
-  FILE *f = fopen(path, "wb");
-  if (!f) fail_msg("cannot write %s", path);
-  fputs(text, f);
-  fclose(f);
 }
 
 int fmt_sh(const char *fmt, ...) {

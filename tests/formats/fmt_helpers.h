@@ -24,8 +24,6 @@ char *fmt_render(fmt_fn fn, const rc_lint *L, const char *cwd);
 /* --format diff: the patch, and what went to stderr (both malloc). */
 char *fmt_diff(const rc_lint *L, const char *cwd, char **err);
 
-char *fmt_slurp(const char *path);       /* NULL when unreadable */
-void fmt_spit(const char *path, const char *text);
 /* Runs a shell command (printf format); returns its exit status, -1 when
  * it did not exit normally. */
 int fmt_sh(const char *fmt, ...) RC_PRINTF(1, 2);

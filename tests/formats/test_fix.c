@@ -7,7 +7,6 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
-#include <dirent.h>
 #include <errno.h>
 #include <grp.h>
 #include <sched.h>
@@ -15,12 +14,13 @@
 #include <string.h>
 #include <sys/mount.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include "fix.h"
 #include "fmt_helpers.h"
 #include "fmt_rules.h"
+#include "th_file.h"
+#include "th_lint.h"
 
 static const char home_text[] =
   "# rccheck-fixture: shell=zsh\n"
@@ -57,16 +57,9 @@ static size_t lint_and_fix(const rc_fixture *fx, bool no_backup, char **said, vo
   rc_lint *L = fmt_relint(fx, stand_in, nrules());
   assert_true(count_rule(L, cellar_name()) > 0);
   if (between) between(fx);
-  char *s = NULL;
-  size_t n = 0;
-  FILE *err = open_memstream(&s, &n);
-  rc_fix_plan P;
-  rc_fix_plan_build(L, &P, err);
-  rc_fix_opts o = {.no_backup = no_backup};
-  size_t failed = rc_fix_apply(L->S, &P, &o, err);
-  fclose(err);
+  char *s;
+  size_t failed = th_fix(L, no_backup, &s);
   if (failed) print_message("%s", s);
-  rc_fix_plan_free(&P);
   rc_lint_free(L);
   if (said) *said = s;
   else free(s);
@@ -75,29 +68,10 @@ static size_t lint_and_fix(const rc_fixture *fx, bool no_backup, char **said, vo
 
 static char *home_path(const rc_fixture *fx, const char *rel) { return rc_xasprintf("%s/%s", fx->home, rel); }
 
-static bool file_is(const char *path, const char *want) {
-  char *got = fmt_slurp(path);
-  bool ok = got && !strcmp(got, want);
-  if (!ok) print_error("%s holds:\n%s\n", path, got ? got : "(nothing)");
-  free(got);
-  return ok;
-}
-
-/* No temporary file of ours left in the folder. */
-static bool no_leftovers(const char *dir) {
-  DIR *d = opendir(dir);
-  if (!d) return true;
-  bool ok = true;
-  for (struct dirent *e; (e = readdir(d));)
-    if (strstr(e->d_name, ".rccheck-")) print_error("left behind: %s/%s\n", dir, e->d_name), ok = false;
-  closedir(d);
-  return ok;
-}
-
 static void test_fix_in_place(void **st) {
   (void)st;
   rc_fixture fx;
-  if (!rc_fixture_write(home_text, &fx)) fail_msg("%s", fx.error);
+  th_fixture(home_text, &fx);
   char *p = home_path(&fx, ".zshrc");
   assert_int_equal(chmod(p, 0640), 0);
   bool root = geteuid() == 0;
@@ -107,7 +81,7 @@ static void test_fix_in_place(void **st) {
   char *said;
   assert_int_equal(lint_and_fix(&fx, false, &said, NULL), 0);
   assert_non_null(strstr(said, "rccheck: fixed 2 findings in ~/.zshrc; backup: ~/.zshrc.rccheck.bak"));
-  assert_true(file_is(p, fixed_zshrc));
+  assert_true(th_file_is(p, fixed_zshrc));
   struct stat after;
   assert_int_equal(stat(p, &after), 0);
   assert_true(after.st_ino != before.st_ino); /* replaced by rename, not rewritten */
@@ -115,8 +89,8 @@ static void test_fix_in_place(void **st) {
   assert_int_equal(after.st_uid, before.st_uid);
   assert_int_equal(after.st_gid, before.st_gid);
   char *bak = rc_xasprintf("%s%s", p, RC_FIX_BACKUP_SUFFIX);
-  assert_true(file_is(bak, original_zshrc));
-  assert_true(no_leftovers(fx.home));
+  assert_true(th_file_is(bak, original_zshrc));
+  assert_true(th_no_leftovers(fx.home));
   /* Linting again: nothing left for the rule. */
   rc_lint *L = fmt_relint(&fx, stand_in, nrules());
   assert_int_equal(count_rule(L, cellar_name()), 0);
@@ -130,12 +104,12 @@ static void test_fix_in_place(void **st) {
 static void test_fix_no_backup(void **st) {
   (void)st;
   rc_fixture fx;
-  if (!rc_fixture_write(home_text, &fx)) fail_msg("%s", fx.error);
+  th_fixture(home_text, &fx);
   char *said;
   assert_int_equal(lint_and_fix(&fx, true, &said, NULL), 0);
   assert_null(strstr(said, "backup"));
   char *p = home_path(&fx, ".zshrc"), *bak = home_path(&fx, ".zshrc.rccheck.bak");
-  assert_true(file_is(p, fixed_zshrc));
+  assert_true(th_file_is(p, fixed_zshrc));
   assert_int_equal(access(bak, F_OK), -1);
   free(said);
   free(p);
@@ -147,11 +121,10 @@ static void test_fix_no_backup(void **st) {
 static void test_fix_symlinked_dotfile(void **st) {
   (void)st;
   rc_fixture fx;
-  if (!rc_fixture_write("# rccheck-fixture: shell=zsh\n# --- .zshrc -> dotfiles/zshrc\n# --- dotfiles/zshrc\n"
-                        "# Go\nexport GOROOT=/opt/homebrew/Cellar/go/1.22.0/libexec\n"
-                        "export PATH=\"/opt/homebrew/Cellar/go/1.22.0/libexec/bin:$PATH\"\n",
-                        &fx))
-    fail_msg("%s", fx.error);
+  th_fixture("# rccheck-fixture: shell=zsh\n# --- .zshrc -> dotfiles/zshrc\n# --- dotfiles/zshrc\n"
+             "# Go\nexport GOROOT=/opt/homebrew/Cellar/go/1.22.0/libexec\n"
+             "export PATH=\"/opt/homebrew/Cellar/go/1.22.0/libexec/bin:$PATH\"\n",
+             &fx);
   char *said;
   assert_int_equal(lint_and_fix(&fx, false, &said, NULL), 0);
   assert_non_null(strstr(said, "(at its target ~/dotfiles/zshrc); backup: ~/dotfiles/zshrc.rccheck.bak"));
@@ -165,8 +138,8 @@ static void test_fix_symlinked_dotfile(void **st) {
   assert_true(n > 0);
   buf[n] = 0;
   assert_string_equal(buf, "dotfiles/zshrc");
-  assert_true(file_is(target, fixed_zshrc));
-  assert_true(file_is(bak, original_zshrc));
+  assert_true(th_file_is(target, fixed_zshrc));
+  assert_true(th_file_is(bak, original_zshrc));
   free(said);
   free(link);
   free(target);
@@ -185,30 +158,20 @@ static void edit_behind_our_back(const rc_fixture *fx) {
 static void test_fix_refuses_changed_file(void **st) {
   (void)st;
   rc_fixture fx;
-  if (!rc_fixture_write(home_text, &fx)) fail_msg("%s", fx.error);
+  th_fixture(home_text, &fx);
   char *said;
   assert_int_equal(lint_and_fix(&fx, false, &said, edit_behind_our_back), 1);
   assert_non_null(strstr(said, "~/.zshrc: not fixed: changed since rccheck read it"));
   char *p = home_path(&fx, ".zshrc"), *bak = home_path(&fx, ".zshrc.rccheck.bak");
   char *want = rc_xasprintf("%salias g=go\n", original_zshrc);
-  assert_true(file_is(p, want));
+  assert_true(th_file_is(p, want));
   assert_int_equal(access(bak, F_OK), -1);
-  assert_true(no_leftovers(fx.home));
+  assert_true(th_no_leftovers(fx.home));
   free(want);
   free(said);
   free(p);
   free(bak);
   rc_fixture_free(&fx);
-}
-
-/* Runs `body` in a child process; its exit status: 0 pass, 77 skip. */
-static int in_child(int (*body)(rc_fixture *), rc_fixture *fx) {
-  fflush(NULL);
-  pid_t pid = fork();
-  if (pid == 0) _exit(body(fx));
-  int status;
-  assert_int_equal(waitpid(pid, &status, 0), pid);
-  return WIFEXITED(status) ? WEXITSTATUS(status) : 1;
 }
 
 static int chown_tree(const char *dir, uid_t u, gid_t g) { return fmt_sh("chown -R %u:%u '%s'", u, g, dir); }
@@ -230,7 +193,7 @@ static int read_only_body(rc_fixture *fx) {
   fputs(said, stderr);
   char *p = home_path(fx, ".zshrc");
   bool ok = failed == 1 && strstr(said, "not fixed: cannot create a file in its folder: Permission denied") &&
-            strstr(said, "(the file is unchanged)") && file_is(p, original_zshrc) && no_leftovers(fx->home);
+            strstr(said, "(the file is unchanged)") && th_file_is(p, original_zshrc) && th_no_leftovers(fx->home);
   free(said);
   free(p);
   return ok ? 0 : 1;
@@ -239,8 +202,8 @@ static int read_only_body(rc_fixture *fx) {
 static void test_fix_read_only_folder(void **st) {
   (void)st;
   rc_fixture fx;
-  if (!rc_fixture_write(home_text, &fx)) fail_msg("%s", fx.error);
-  int rc = in_child(read_only_body, &fx);
+  th_fixture(home_text, &fx);
+  int rc = th_in_child(read_only_body, &fx);
   chmod(fx.home, 0755);
   if (geteuid() == 0) chown_tree(fx.dir, 0, 0);
   rc_fixture_free(&fx);
@@ -253,7 +216,7 @@ static int full_disk_body(rc_fixture *fx) {
   if (unshare(CLONE_NEWNS) != 0 || mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) != 0) return 77;
   if (mount("rccheck-test", fx->home, "tmpfs", 0, "size=64k,mode=0755") != 0) return 77;
   char *p = home_path(fx, ".zshrc"), *filler = home_path(fx, "filler");
-  fmt_spit(p, original_zshrc);
+  th_spit(p, original_zshrc);
   FILE *f = fopen(filler, "w");
   static const char block[4096];
   while (f && fwrite(block, 1, sizeof block, f) == sizeof block && fflush(f) == 0) {}
@@ -262,7 +225,7 @@ static int full_disk_body(rc_fixture *fx) {
   size_t failed = lint_and_fix(fx, false, &said, NULL);
   fputs(said, stderr);
   bool ok = failed == 1 && strstr(said, "not fixed: cannot write: No space left on device") &&
-            file_is(p, original_zshrc) && no_leftovers(fx->home);
+            th_file_is(p, original_zshrc) && th_no_leftovers(fx->home);
   free(said);
   free(p);
   free(filler);
@@ -272,12 +235,7 @@ static int full_disk_body(rc_fixture *fx) {
 
 static void test_fix_full_disk(void **st) {
   (void)st;
-  rc_fixture fx;
-  if (!rc_fixture_write(home_text, &fx)) fail_msg("%s", fx.error);
-  int rc = in_child(full_disk_body, &fx);
-  rc_fixture_free(&fx);
-  if (rc == 77) skip();
-  assert_int_equal(rc, 0);
+  th_run_in_child(full_disk_body, home_text);
 }
 
 int main(void) {

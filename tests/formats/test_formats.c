@@ -15,6 +15,8 @@
 #include "fix.h"
 #include "fmt_helpers.h"
 #include "fmt_rules.h"
+#include "th_file.h"
+#include "th_lint.h"
 
 /* ~/.zprofile line 2 and ~/.zshrc line 2 export different GOROOTs. */
 static const char goroot_home[] =
@@ -130,7 +132,7 @@ static void test_goroot_conflict_every_format(void **st) {
   char *root = rc_xasprintf("file://%s/", fx.home);
   json_t *log = check_goroot_sarif(sarif, root, ".zshrc");
   char *path = rc_xasprintf("%s/goroot.sarif", fx.dir);
-  fmt_spit(path, sarif);
+  th_spit(path, sarif);
   bool skipped = false;
   validate(path, true, &skipped);
   /* The validator really judges: the same log without the rule texts that
@@ -149,8 +151,7 @@ static void test_goroot_conflict_every_format(void **st) {
   free(js);
   free(gcc);
   free(text);
-  rc_lint_free(L);
-  rc_fixture_free(&fx);
+  th_lint_free(L, &fx);
   if (skipped) skip();
 }
 
@@ -174,7 +175,7 @@ static void test_sarif_paths(void **st) {
   assert_int_equal(fmt_count(m, "]("), 1);
   json_decref(log);
   char *p1 = rc_xasprintf("%s/in-repo.sarif", fx.dir);
-  fmt_spit(p1, sarif);
+  th_spit(p1, sarif);
   free(sarif);
   /* From another work tree the files are outside %SRCROOT%. */
   char *other = rc_xasprintf("%s/other", fx.dir);
@@ -183,7 +184,7 @@ static void test_sarif_paths(void **st) {
   char *abs = rc_xasprintf("file://%s/.zshrc", fx.home);
   json_decref(check_goroot_sarif(sarif, NULL, abs));
   char *p2 = rc_xasprintf("%s/outside.sarif", fx.dir);
-  fmt_spit(p2, sarif);
+  th_spit(p2, sarif);
   bool skipped = false;
   validate(p1, true, &skipped);
   validate(p2, true, &skipped);
@@ -194,8 +195,7 @@ static void test_sarif_paths(void **st) {
   free(sarif);
   free(root);
   free(cwd);
-  rc_lint_free(L);
-  rc_fixture_free(&fx);
+  th_lint_free(L, &fx);
   if (skipped) skip();
 }
 
@@ -226,7 +226,7 @@ static bool apply_copy(const rc_fixture *fx, const rc_fix_plan *P, const char *p
   for (size_t i = 0; ok && i < P->files.n; i++) {
     const char *rel = rc_path_below(P->files.v[i].real, fx->home);
     char *p = rc_xasprintf("%s/%s", dir, rel);
-    char *got = fmt_slurp(p);
+    char *got = th_slurp(p, NULL);
     ok = got && strlen(got) == P->files.v[i].fixed_len && !memcmp(got, P->files.v[i].fixed, P->files.v[i].fixed_len);
     if (!ok) print_error("%s: %s differs after `%s`\n", name, rel, cmd);
     free(got);
@@ -241,7 +241,7 @@ static void check_patch_applies(const rc_fixture *fx, const rc_lint *L, const ch
   rc_fix_plan P;
   rc_fix_plan_build(L, &P, NULL);
   char *patch = rc_xasprintf("%s/fix.patch", fx->dir);
-  fmt_spit(patch, patch_text);
+  th_spit(patch, patch_text);
   bool ok = apply_copy(fx, &P, patch, "git", "git apply --whitespace=nowarn --check \"$P\" && git apply --whitespace=nowarn \"$P\"");
   if (ok && fmt_have("patch"))
     ok = apply_copy(fx, &P, patch, "patch", "patch -p1 --dry-run < \"$P\" >/dev/null && patch -p1 -s < \"$P\"");
@@ -274,7 +274,7 @@ static void test_diff_safe_fixes(void **st) {
     assert_non_null(jstr(json_array_get(res, i), "fixes.0.artifactChanges.0.replacements.0.insertedContent.text"));
   json_decref(log);
   char *spath = rc_xasprintf("%s/fixes.sarif", fx.dir);
-  fmt_spit(spath, sarif);
+  th_spit(spath, sarif);
   bool skipped = false;
   validate(spath, true, &skipped);
   free(spath);
@@ -291,8 +291,7 @@ static void test_diff_safe_fixes(void **st) {
   free(sub);
   free(err);
   free(diff);
-  rc_lint_free(L);
-  rc_fixture_free(&fx);
+  th_lint_free(L, &fx);
   if (skipped) skip();
 }
 
@@ -312,8 +311,7 @@ static void test_sarif_utf16_columns(void **st) {
   assert_string_equal(jstr(log, "runs.0.columnKind"), "utf16CodeUnits");
   json_decref(log);
   free(sarif);
-  rc_lint_free(L);
-  rc_fixture_free(&fx);
+  th_lint_free(L, &fx);
 }
 
 /* Two safe fixes that overlap: the later one is left out, and said so. */
@@ -331,8 +329,7 @@ static void test_diff_overlapping_fixes(void **st) {
   check_patch_applies(&fx, L, diff);
   free(err);
   free(diff);
-  rc_lint_free(L);
-  rc_fixture_free(&fx);
+  th_lint_free(L, &fx);
 }
 
 /* ---- diff edge cases: hand-made fixes on hand-made files ---- */
@@ -412,8 +409,7 @@ static void diff_case(const char *text, const edit_spec *edits, size_t nedits, u
   else assert_string_equal(diff, "");
   free(diff);
   free(err);
-  rc_lint_free(L);
-  rc_fixture_free(&fx);
+  th_lint_free(L, &fx);
 }
 
 #define CASE(text, ...) diff_case(text, (const edit_spec[]){__VA_ARGS__}, sizeof((const edit_spec[]){__VA_ARGS__}) / sizeof(edit_spec), 0)

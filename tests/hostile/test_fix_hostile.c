@@ -10,18 +10,18 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
-#include <dirent.h>
 #include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mount.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include "fix.h"
 #include "fixture.h"
+#include "th_file.h"
+#include "th_lint.h"
 
 static const char home_text[] =
   "# rccheck-fixture: shell=zsh\n"
@@ -29,35 +29,6 @@ static const char home_text[] =
   "export GOROOT=/opt/homebrew/Cellar/go/1.22.0/libexec\n";
 
 static const char original[] = "export GOROOT=/opt/homebrew/Cellar/go/1.22.0/libexec\n";
-
-static char *slurp(const char *path) {
-  FILE *f = fopen(path, "rb");
-  if (!f) return NULL;
-  rc_buf b = {0};
-  char chunk[4096];
-  size_t n;
-  while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) rc_buf_add(&b, chunk, n);
-  fclose(f);
-  return rc_buf_steal(&b);
-}
-
-static bool file_is(const char *path, const char *want) {
-  char *got = slurp(path);
-  bool ok = got && !strcmp(got, want);
-  if (!ok) print_error("%s holds:\n%s\n", path, got ? got : "(nothing)");
-  free(got);
-  return ok;
-}
-
-static bool no_leftovers(const char *dir) {
-  DIR *d = opendir(dir);
-  if (!d) return true;
-  bool ok = true;
-  for (struct dirent *e; (e = readdir(d));)
-    if (strstr(e->d_name, ".rccheck-")) print_error("left behind: %s/%s\n", dir, e->d_name), ok = false;
-  closedir(d);
-  return ok;
-}
 
 /* Lints the fixture (every rule), then runs `between`, then plans and
  * applies the safe fixes; returns the files not written, and what was said
@@ -67,40 +38,12 @@ static size_t lint_and_fix(const rc_fixture *fx, char **said, void (*between)(co
   rc_fixture_lint_opts(fx, &o);
   rc_lint *L = rc_lint_run(&o);
   if (between) between(fx);
-  char *s = NULL;
-  size_t n = 0;
-  FILE *err = open_memstream(&s, &n);
-  rc_fix_plan P;
-  rc_fix_plan_build(L, &P, err);
-  rc_fix_opts fo = {false};
-  size_t failed = P.files.n ? rc_fix_apply(L->S, &P, &fo, err) : 0;
-  fclose(err);
-  rc_fix_plan_free(&P);
+  size_t failed = th_fix(L, false, said);
   rc_lint_free(L);
-  *said = s;
   return failed;
 }
 
 static char *zshrc(const rc_fixture *fx) { return rc_xasprintf("%s/.zshrc", fx->home); }
-
-/* Runs body in a child (its own mount namespace may change); 0 pass, 77 skip. */
-static int in_child(int (*body)(rc_fixture *), rc_fixture *fx) {
-  fflush(NULL);
-  pid_t pid = fork();
-  if (pid == 0) _exit(body(fx));
-  int status;
-  assert_int_equal(waitpid(pid, &status, 0), pid);
-  return WIFEXITED(status) ? WEXITSTATUS(status) : 1;
-}
-
-static void run_case(int (*body)(rc_fixture *), const char *text) {
-  rc_fixture fx;
-  if (!rc_fixture_write(text, &fx)) fail_msg("%s", fx.error);
-  int rc = in_child(body, &fx);
-  rc_fixture_free(&fx);
-  if (rc == 77) skip();
-  assert_int_equal(rc, 0);
-}
 
 /* The home on a file system mounted read-only. */
 static int read_only_fs_body(rc_fixture *fx) {
@@ -112,7 +55,7 @@ static int read_only_fs_body(rc_fixture *fx) {
   size_t failed = lint_and_fix(fx, &said, NULL);
   fputs(said, stderr);
   bool ok = failed == 1 && strstr(said, "not fixed: cannot create a file in its folder: Read-only file system") &&
-            strstr(said, "(the file is unchanged)") && file_is(p, original) && no_leftovers(fx->home);
+            strstr(said, "(the file is unchanged)") && th_file_is(p, original) && th_no_leftovers(fx->home);
   free(said);
   free(p);
   umount(fx->home);
@@ -121,7 +64,7 @@ static int read_only_fs_body(rc_fixture *fx) {
 
 static void test_read_only_file_system(void **st) {
   (void)st;
-  run_case(read_only_fs_body, home_text);
+  th_run_in_child(read_only_fs_body, home_text);
 }
 
 /* FILE.rccheck.bak is a folder: the backup cannot be put in place, so the
@@ -132,8 +75,8 @@ static int backup_taken_body(rc_fixture *fx) {
   size_t failed = lint_and_fix(fx, &said, NULL);
   fputs(said, stderr);
   struct stat st;
-  bool ok = failed == 1 && strstr(said, "not fixed: cannot write the backup") && file_is(p, original) &&
-            stat(bak, &st) == 0 && S_ISDIR(st.st_mode) && no_leftovers(fx->home);
+  bool ok = failed == 1 && strstr(said, "not fixed: cannot write the backup") && th_file_is(p, original) &&
+            stat(bak, &st) == 0 && S_ISDIR(st.st_mode) && th_no_leftovers(fx->home);
   free(said);
   free(p);
   free(bak);
@@ -142,7 +85,7 @@ static int backup_taken_body(rc_fixture *fx) {
 
 static void test_backup_name_taken(void **st) {
   (void)st;
-  run_case(backup_taken_body, home_text);
+  th_run_in_child(backup_taken_body, home_text);
 }
 
 static void to_fifo(const rc_fixture *fx) {
@@ -160,7 +103,7 @@ static int fifo_body(rc_fixture *fx) {
   fputs(said, stderr);
   struct stat st;
   bool ok = failed == 1 && strstr(said, "changed since rccheck read it") && lstat(p, &st) == 0 &&
-            S_ISFIFO(st.st_mode) && no_leftovers(fx->home);
+            S_ISFIFO(st.st_mode) && th_no_leftovers(fx->home);
   free(said);
   free(p);
   return ok ? 0 : 1;
@@ -168,16 +111,14 @@ static int fifo_body(rc_fixture *fx) {
 
 static void test_swapped_for_fifo(void **st) {
   (void)st;
-  run_case(fifo_body, home_text);
+  th_run_in_child(fifo_body, home_text);
 }
 
 /* The file became a symlink to another file (a classic swap to make a
  * privileged tool write elsewhere): that file is not touched. */
 static void to_symlink(const rc_fixture *fx) {
   char *p = zshrc(fx), *victim = rc_xasprintf("%s/victim", fx->dir);
-  FILE *f = fopen(victim, "w");
-  fputs(original, f);
-  fclose(f);
+  th_spit(victim, original);
   unlink(p);
   if (symlink(victim, p) != 0) fail_msg("symlink");
   free(p);
@@ -189,8 +130,8 @@ static int symlink_body(rc_fixture *fx) {
   size_t failed = lint_and_fix(fx, &said, to_symlink);
   fputs(said, stderr);
   struct stat st;
-  bool ok = failed == 1 && strstr(said, "changed since rccheck read it") && file_is(victim, original) &&
-            lstat(p, &st) == 0 && S_ISLNK(st.st_mode) && no_leftovers(fx->home) && no_leftovers(fx->dir);
+  bool ok = failed == 1 && strstr(said, "changed since rccheck read it") && th_file_is(victim, original) &&
+            lstat(p, &st) == 0 && S_ISLNK(st.st_mode) && th_no_leftovers(fx->home) && th_no_leftovers(fx->dir);
   free(said);
   free(p);
   free(victim);
@@ -199,7 +140,7 @@ static int symlink_body(rc_fixture *fx) {
 
 static void test_swapped_for_symlink(void **st) {
   (void)st;
-  run_case(symlink_body, home_text);
+  th_run_in_child(symlink_body, home_text);
 }
 
 /* NUL bytes (read as blanks): rewriting would lose them, so no fix. */
@@ -215,13 +156,12 @@ static int nul_body(rc_fixture *fx) {
   fclose(f);
   size_t failed = lint_and_fix(fx, &said, NULL);
   fputs(said, stderr);
-  FILE *g = fopen(p, "rb");
-  char buf[8192];
-  size_t n = g ? fread(buf, 1, sizeof buf, g) : 0;
-  if (g) fclose(g);
-  bool ok = failed == 0 && strstr(said, "the file holds NUL bytes") && n == w.n && !memcmp(buf, w.s, n) &&
-            no_leftovers(fx->home);
+  size_t n = 0;
+  char *got = th_slurp(p, &n);
+  bool ok = failed == 0 && strstr(said, "the file holds NUL bytes") && got && n == w.n && !memcmp(got, w.s, n) &&
+            th_no_leftovers(fx->home);
   if (!ok) fprintf(stderr, "said: %s\n", said);
+  free(got);
   rc_buf_free(&w);
   free(said);
   free(p);
@@ -230,7 +170,7 @@ static int nul_body(rc_fixture *fx) {
 
 static void test_nul_bytes(void **st) {
   (void)st;
-  run_case(nul_body, home_text);
+  th_run_in_child(nul_body, home_text);
 }
 
 int main(void) {

@@ -21,23 +21,13 @@
 #include <unistd.h>
 
 #include "lint.h"
+#include "th_file.h"
 
 typedef struct want {
   char *name, *file;
   unsigned line;
   bool matched;
 } want;
-
-static char *slurp(const char *path) {
-  FILE *f = fopen(path, "rb");
-  if (!f) return NULL;
-  rc_buf b = {0};
-  char chunk[4096];
-  size_t n;
-  while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) rc_buf_add(&b, chunk, n);
-  fclose(f);
-  return rc_buf_steal(&b);
-}
 
 static const char *rel(const char *p, const char *home, const char *root) {
   size_t hl = strlen(home), rl = strlen(root);
@@ -48,7 +38,7 @@ static const char *rel(const char *p, const char *home, const char *root) {
 
 /* One home: returns the number of problems. */
 static int run_home(const char *dir, const char *name, const char *empty_root, const char *sp, rc_os os) {
-  char *spec = slurp(sp);
+  char *spec = th_slurp(sp, NULL);
   char *save = NULL;
   RC_VEC(want) wants = {0};
   bool clean = false;
@@ -156,7 +146,7 @@ static void test_corpus_findings(void **st) {
       char *spec = rc_xasprintf("%s/%s", dir, specs[k]);
       struct stat sb;
       if (stat(spec, &sb) == 0) {
-        char *t = slurp(spec);
+        char *t = th_slurp(spec, NULL);
         clean += t && strstr(t, "\n# clean\n") != NULL;
         free(t);
         char *label = rc_xasprintf("%s%s", e->d_name, k ? " (macos)" : "");

@@ -17,11 +17,12 @@
 
 #include "fixture.h"
 #include "rule.h"
+#include "th_file.h"
+#include "th_lint.h"
 
 static rc_lint *lint_text(const char *text, const rc_rule *enable, rc_fixture *fx) {
-  if (!rc_fixture_write(text, fx)) fail_msg("fixture: %s", fx->error);
   rc_lint_opts o;
-  rc_fixture_lint_opts(fx, &o);
+  th_fixture_opts(text, fx, &o);
   if (enable) o.enable[o.nenable++] = enable->id;
   return rc_lint_run(&o);
 }
@@ -50,35 +51,22 @@ static void test_snippets(void **st) {
       dump(L, &fx, &A);
       failures++;
     }
-    rc_lint_free(L);
-    rc_fixture_free(&fx);
+    th_lint_free(L, &fx);
     L = lint_text(r->good, r, &fx);
     if (L->diags.n) {
       print_message("%s %s: the good snippet must fire nothing\n", r->id, r->name);
       dump(L, &fx, &A);
       failures++;
     }
-    rc_lint_free(L);
-    rc_fixture_free(&fx);
+    th_lint_free(L, &fx);
     rc_arena_free(&A);
   }
   assert_int_equal(failures, 0);
 }
 
-static char *slurp(const char *path) {
-  FILE *f = fopen(path, "rb");
-  if (!f) return NULL;
-  rc_buf b = {0};
-  char chunk[4096];
-  size_t n;
-  while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) rc_buf_add(&b, chunk, n);
-  fclose(f);
-  return rc_buf_steal(&b);
-}
-
 /* One fixture file: returns the number of problems. */
 static int run_fixture(const char *path, const rc_rule *r) {
-  char *text = slurp(path);
+  char *text = th_slurp(path, NULL);
   if (!text) {
     print_message("%s: cannot read\n", path);
     return 1;
@@ -117,8 +105,7 @@ static int run_fixture(const char *path, const rc_rule *r) {
                     fx.expects.v[k].line);
       problems++;
     }
-  rc_lint_free(L);
-  rc_fixture_free(&fx);
+  th_lint_free(L, &fx);
   rc_arena_free(&A);
   free(text);
   return problems;

@@ -14,6 +14,7 @@
 #include <cmocka.h>
 
 #include "eval_helpers.h"
+#include "th_file.h"
 
 enum { Z = 1u << RC_SH_ZSH, B = 1u << RC_SH_BASH, ZB = Z | B };
 enum { XN = 0, XY = 1, XANY = -1 }; /* exported: no, yes, not checked */
@@ -57,12 +58,9 @@ static char *real_shell(const th *t, rc_shell sh, const char *var) {
   }
   FILE *p = popen(cmd, "r");
   if (!p) return rc_xstrdup("<popen failed>");
-  rc_buf b = {0};
-  char buf[512];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) rc_buf_add(&b, buf, n);
+  char *out = th_read_stream(p, NULL);
   pclose(p);
-  return rc_buf_steal(&b);
+  return out;
 }
 
 static int run_cases(const vcase *cs, size_t n) {

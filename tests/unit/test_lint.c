@@ -12,11 +12,12 @@
 
 #include "fixture.h"
 #include "rule.h"
+#include "th_file.h"
+#include "th_lint.h"
 
 static rc_lint *run(const char *text, rc_fixture *fx, void (*tweak)(rc_lint_opts *, rc_fixture *)) {
-  if (!rc_fixture_write(text, fx)) fail_msg("fixture: %s", fx->error);
   rc_lint_opts o;
-  rc_fixture_lint_opts(fx, &o);
+  th_fixture_opts(text, fx, &o);
   o.min_severity = o.fail_on = -1;
   if (tweak) tweak(&o, fx);
   return rc_lint_run(&o);
@@ -39,8 +40,7 @@ static void test_merged_contexts(void **st) {
   /* .zshrc is read by the three interactive contexts, and only by them */
   assert_int_equal(d->ctx_mask[RC_SH_ZSH], (1u << RC_CTX_LOGIN_INTERACTIVE) | (1u << RC_CTX_INTERACTIVE) | (1u << RC_CTX_VSCODE));
   assert_int_equal(L->exit_code, 1);
-  rc_lint_free(L);
-  rc_fixture_free(&fx);
+  th_lint_free(L, &fx);
 }
 
 static void test_suppressions(void **st) {
@@ -59,43 +59,29 @@ static void test_suppressions(void **st) {
   assert_int_equal(count(L, "sourced-file-missing"), 2);
   assert_int_equal(L->diags.v[0]->span.line, 6);
   assert_int_equal(L->diags.v[1]->span.line, 7);
-  rc_lint_free(L);
-  rc_fixture_free(&fx);
+  th_lint_free(L, &fx);
   /* before the first command: the whole file */
   L = run("# --- .zshenv\n# my env\n# rccheck disable=RC001\n\nsource ~/.m1\nsource ~/.m2\n", &fx, NULL);
   assert_int_equal(L->diags.n, 0);
   assert_int_equal(L->exit_code, 0);
-  rc_lint_free(L);
-  rc_fixture_free(&fx);
+  th_lint_free(L, &fx);
 }
 
-static void write_file(const char *path, const char *text) {
-  FILE *f = fopen(path, "w");
-  assert_non_null(f);
-  fputs(text, f);
-  fclose(f);
-}
-
-static void cfg_disable(rc_lint_opts *o, rc_fixture *fx) {
+/* Reads configuration again, from a ~/.rccheckrc holding `text`. */
+static void config(rc_lint_opts *o, const rc_fixture *fx, const char *text) {
   o->no_config = false;
   char *p = rc_xasprintf("%s/.rccheckrc", fx->home);
-  write_file(p, "[rccheck]\ndisable = RC001\n");
+  th_spit(p, text);
   free(p);
 }
+
+static void cfg_disable(rc_lint_opts *o, rc_fixture *fx) { config(o, fx, "[rccheck]\ndisable = RC001\n"); }
 
 static void cfg_severity(rc_lint_opts *o, rc_fixture *fx) {
-  o->no_config = false;
-  char *p = rc_xasprintf("%s/.rccheckrc", fx->home);
-  write_file(p, "[rccheck]\nfail-on = error\n[severity]\nsourced-file-missing = info\n");
-  free(p);
+  config(o, fx, "[rccheck]\nfail-on = error\n[severity]\nsourced-file-missing = info\n");
 }
 
-static void cfg_bad(rc_lint_opts *o, rc_fixture *fx) {
-  o->no_config = false;
-  char *p = rc_xasprintf("%s/.rccheckrc", fx->home);
-  write_file(p, "[rccheck]\ndisable = RC999\n");
-  free(p);
-}
+static void cfg_bad(rc_lint_opts *o, rc_fixture *fx) { config(o, fx, "[rccheck]\ndisable = RC999\n"); }
 
 static void cli_enable_over_config(rc_lint_opts *o, rc_fixture *fx) {
   cfg_disable(o, fx);
@@ -113,33 +99,28 @@ static void test_config(void **st) {
   rc_fixture fx;
   rc_lint *L = run(home, &fx, cfg_disable);
   assert_int_equal(L->diags.n, 0);
-  rc_lint_free(L);
-  rc_fixture_free(&fx);
+  th_lint_free(L, &fx);
 
   L = run(home, &fx, cfg_severity);
   assert_int_equal(L->diags.n, 1);
   assert_int_equal(L->diags.v[0]->severity, RC_SEV_INFO);
   assert_int_equal(L->exit_code, 0); /* below fail-on */
-  rc_lint_free(L);
-  rc_fixture_free(&fx);
+  th_lint_free(L, &fx);
 
   L = run(home, &fx, cfg_bad);
   assert_int_equal(L->exit_code, 2);
   assert_true(L->errors.n >= 1);
   assert_non_null(strstr(L->errors.v[0], "RC999"));
-  rc_lint_free(L);
-  rc_fixture_free(&fx);
+  th_lint_free(L, &fx);
 
   L = run(home, &fx, cli_enable_over_config);
   assert_int_equal(L->diags.n, 1);
-  rc_lint_free(L);
-  rc_fixture_free(&fx);
+  th_lint_free(L, &fx);
 
   L = run(home, &fx, cli_fail_on_error);
   assert_int_equal(L->diags.n, 1);
   assert_int_equal(L->exit_code, 0);
-  rc_lint_free(L);
-  rc_fixture_free(&fx);
+  th_lint_free(L, &fx);
 }
 
 static void test_roles(void **st) {
@@ -185,8 +166,7 @@ static void test_file_mode(void **st) {
   }
   assert_true(zshrc && env && frag);
   for (int i = 0; i < 3; i++) free(files[i]);
-  rc_lint_free(L);
-  rc_fixture_free(&fx);
+  th_lint_free(L, &fx);
 }
 
 int main(void) {

@@ -12,11 +12,12 @@
 
 #include "eval.h"
 #include "fixture.h"
+#include "th_lint.h"
 
 /* Final PATH of zsh × k for a fixture home, with the home shown as ~. */
 static char *final_path(const char *text, rc_ctx_kind k) {
   rc_fixture fx;
-  assert_true(rc_fixture_write(text, &fx));
+  th_fixture(text, &fx);
   rc_session_opts o = {.home = fx.home, .sysroot = fx.root, .os = RC_OS_MACOS, .user = "user"};
   rc_session *S = rc_session_new(&o);
   rc_ctx *C = rc_session_ctx(S, RC_SH_ZSH, k);

@@ -16,6 +16,7 @@
 
 #include "ir_dump.h"
 #include "parse.h"
+#include "th_file.h"
 
 static char *dump(const rc_ir *ir) {
   rc_buf b = {0};
@@ -63,22 +64,17 @@ static int rounds = 8;
 static long max_size = 16 * 1024;
 
 static void check_file(const char *path) {
-  FILE *f = fopen(path, "rb");
-  if (!f) return;
-  rc_buf t = {0};
-  char chunk[4096];
-  size_t r;
-  while ((r = fread(chunk, 1, sizeof chunk, f)) > 0) rc_buf_add(&t, chunk, r);
-  fclose(f);
-  if (!t.s || memchr(t.s, 0, t.n)) {
-    rc_buf_free(&t);
+  size_t n = 0;
+  char *text = th_slurp(path, &n);
+  if (!text || !n || memchr(text, 0, n)) {
+    free(text);
     return;
   }
-  uint32_t seed = 2463534242u ^ (uint32_t)t.n;
+  uint32_t seed = 2463534242u ^ (uint32_t)n;
   for (rc_dialect d = RC_DIALECT_BASH; d <= RC_DIALECT_ZSH; d++) {
     rc_reparse *keep = NULL;
     rc_buf cur = {0};
-    rc_buf_add(&cur, t.s, t.n);
+    rc_buf_add(&cur, text, n);
     for (int round = 0; round < rounds; round++) {
       rc_source *s = rc_source_from_memory(path, cur.s, cur.n);
       rc_ir *a = rc_parse_keep(s, d, &keep), *b = rc_parse(s, d);
@@ -97,7 +93,7 @@ static void check_file(const char *path) {
     rc_reparse_free(keep);
     rc_buf_free(&cur);
   }
-  rc_buf_free(&t);
+  free(text);
 }
 
 static bool not_shell(const char *name) {

@@ -10,6 +10,7 @@
 
 #include "fixture.h"
 #include "settings.h"
+#include "th_lint.h"
 #include "vscode.h"
 
 typedef struct doc {
@@ -104,9 +105,8 @@ static void test_errors(void **st) {
 }
 
 static rc_lint *lint_fx(const char *text, rc_fixture *fx) {
-  assert_true(rc_fixture_write(text, fx));
   rc_lint_opts o;
-  rc_fixture_lint_opts(fx, &o);
+  th_fixture_opts(text, fx, &o);
   return rc_lint_run(&o);
 }
 
@@ -154,8 +154,7 @@ static void test_layer(void **st) {
   assert_int_equal(V->nfiles, 2);
   assert_true(V->files[0].file->data);
   assert_null(V->files[0].file->ir);
-  rc_lint_free(L);
-  rc_fixture_free(&fx);
+  th_lint_free(L, &fx);
 }
 
 static void test_terminal(void **st) {
@@ -187,8 +186,7 @@ static void test_terminal(void **st) {
   assert_int_equal(T->events.v[es.v[0].origin].op, RC_OP_SETTING);
   assert_int_equal(T->events.v[es.v[1].origin].op, RC_OP_INIT);
   rc_vec_free(&es);
-  rc_lint_free(L);
-  rc_fixture_free(&fx);
+  th_lint_free(L, &fx);
 }
 
 /* inheritEnv off: a fresh session's environment, but ${env:…} is still
@@ -209,8 +207,7 @@ static void test_terminal_no_inherit(void **st) {
   rc_ctx *T = rc_vscode_terminal(S, RC_SH_ZSH);
   assert_null(rc_ctx_var(T, "GOROOT"));
   assert_string_equal(rc_var_text(S, rc_ctx_var(T, "GOBIN")), "/opt/go/bin");
-  rc_lint_free(L);
-  rc_fixture_free(&fx);
+  th_lint_free(L, &fx);
 }
 
 static void test_terminal_profiles(void **st) {
@@ -226,8 +223,7 @@ static void test_terminal_profiles(void **st) {
   assert_int_equal(T->kind, RC_CTX_LOGIN_INTERACTIVE); /* macOS: -l */
   /* no default profile: whatever the user's shell is */
   assert_int_equal(rc_vscode_terminal(L->S, RC_SH_BASH)->kind, RC_CTX_LOGIN_INTERACTIVE);
-  rc_lint_free(L);
-  rc_fixture_free(&fx);
+  th_lint_free(L, &fx);
   L = lint_fx("# rccheck-fixture: os=macos shell=zsh\n"
               "# --- .zshrc\n"
               ":\n"
@@ -239,8 +235,7 @@ static void test_terminal_profiles(void **st) {
   T = rc_vscode_terminal(L->S, RC_SH_BASH);
   assert_non_null(T);
   assert_int_equal(T->kind, RC_CTX_INTERACTIVE);
-  rc_lint_free(L);
-  rc_fixture_free(&fx);
+  th_lint_free(L, &fx);
 }
 
 int main(void) {
