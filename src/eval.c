@@ -574,6 +574,14 @@ static res ev_cmd(E *e, const rc_stmt *s) {
       rc_ir *ir = rc_session_snippet(e->S, e->file, code, e->dialect, &s->span);
       return ev_stmts(e, &ir->top);
     }
+    /* Another mode than zsh, or one not known: `$(emulate)` is no longer
+     * certain (the options it sets are not modelled). */
+    for (uint32_t i = 0; i < s->u.cmd.nargs; i++) {
+      const char *t = ev_word_text(e, s->u.cmd.args[i]);
+      if (t && (t[0] == '-' || t[0] == '+')) continue;
+      if (!t || strcmp(t, "zsh")) ev_set_opt(e, EV_OPT_EMULATED, true);
+      break;
+    }
     return ev_res(FL_NORMAL, T_TRUE);
   }
   case RC_B_BREAK: e->dead = false; return ev_res(FL_BREAK, T_TRUE);

@@ -368,6 +368,10 @@ const rc_str *ev_pure_cmdsub(E *e, const rc_wpart *p, uint32_t origin) {
     if (k == 0 && !ev_get_fn(e, name)) return rc_str_empty(e->A);
     return NULL;
   }
+  /* zsh's `emulate` alone prints the mode: zsh until something changed it */
+  if (c->kind == RC_S_CMD && c->u.cmd.builtin == RC_B_EMULATE && !c->u.cmd.nargs && !c->redirected &&
+      e->shell == RC_SH_ZSH && !ev_opt(e, EV_OPT_EMULATED))
+    return rc_str_lit(e->A, "zsh", origin);
   if (c->kind != RC_S_CMD || c->u.cmd.builtin != RC_B_NONE || c->redirected) return NULL;
   const char *name = ev_word_text(e, c->u.cmd.name);
   if (!name || ev_get_fn(e, name)) return NULL;

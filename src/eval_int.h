@@ -187,6 +187,9 @@ void ev_set_attr(E *e, const char *name, uint32_t attr, bool on, rc_span span);
 void ev_set_positional(E *e, const rc_str *const *args, size_t n);
 bool ev_opt(E *e, const char *name);
 void ev_set_opt(E *e, const char *name, bool on);
+/* A pseudo-option no setopt can name: `emulate` switched away from zsh. */
+#define EV_OPT_EMULATED "<emulated>"
+
 /* setopt/unsetopt NAME: zsh spelling (case, underscores, "no" prefix). */
 void ev_set_zsh_option(E *e, const char *raw, bool on);
 

@@ -269,9 +269,76 @@ static const rc_str *per_element(E *e, const rc_str *v, const char *pat, const r
   return rc_strb_finish(&b, e->A);
 }
 
+/* zsh's modifiers on one word: :h (head), :t (tail), :r (root), :e
+ * (extension), :l, :u. NULL for one rccheck does not model. */
+static const char *modify(E *e, const char *s, const char *mods, uint32_t n) {
+  char *w = rc_arena_strdup(e->A, s);
+  for (uint32_t i = 0; i + 1 < n; i += 2) {
+    if (mods[i] != ':') return NULL;
+    size_t len = strlen(w);
+    char *slash = strrchr(w, '/');
+    switch (mods[i + 1]) {
+    case 'h':
+      while (len > 1 && w[len - 1] == '/') w[--len] = 0; /* a/b/ is a/b */
+      slash = strrchr(w, '/');
+      if (!slash) w = rc_arena_strdup(e->A, ".");
+      else if (slash == w) w[1] = 0;
+      else *slash = 0;
+      break;
+    case 't':
+      while (len > 1 && w[len - 1] == '/') w[--len] = 0;
+      slash = strrchr(w, '/');
+      if (slash && slash[1]) w = slash + 1;
+      break;
+    case 'r':
+    case 'e': {
+      char *dot = strrchr(slash ? slash + 1 : w, '.');
+      if (mods[i + 1] == 'r') {
+        if (dot) *dot = 0;
+      } else {
+        w = dot ? dot + 1 : rc_arena_strdup(e->A, "");
+      }
+      break;
+    }
+    case 'l':
+    case 'u':
+      for (char *c = w; *c; c++)
+        if (mods[i + 1] == 'u' ? (*c >= 'a' && *c <= 'z') : (*c >= 'A' && *c <= 'Z')) *c = (char)(*c ^ 0x20);
+      break;
+    default:
+      return NULL;
+    }
+  }
+  return w;
+}
+
+/* `${name:t:r}` or `$name:h`: the value of name through its modifiers,
+ * or NULL when the part is anything else or the value is not certain. */
+static const rc_str *modified(E *e, const rc_wpart *p, uint32_t origin) {
+  if (e->shell != RC_SH_ZSH || !p->name || p->subscript || p->op != RC_POP_OTHER) return NULL;
+  const char *t = p->text;
+  uint32_t n = p->len, nl = (uint32_t)strlen(p->name);
+  bool braced = n > 2 && t[1] == '{';
+  uint32_t a = braced ? 2 : 1, z = braced ? n - 1 : n;
+  if (n < a + nl + 2 || t[0] != '$' || strncmp(t + a, p->name, nl) || (braced && t[n - 1] != '}')) return NULL;
+  a += nl;
+  if ((z - a) % 2) return NULL;
+  bool set = false, certain = true;
+  const rc_str *v = ev_var_value(e, p->name, &set, &certain);
+  if (!certain || !rc_str_certain(v) || v->array) return NULL;
+  const rc_var *rv = ev_get(e, p->name);
+  record_read(e, p->name, rv ? rc_var_summary(rv) : set ? RC_SUM_SET : RC_SUM_UNSET, p->span);
+  const char *r = modify(e, set ? rc_str_text(e->A, v, ' ') : "", t + a, z - a);
+  return r ? rc_str_lit(e->A, r, origin) : NULL;
+}
+
 static const rc_str *expand_param(E *e, const rc_wpart *p, const wopts *o, bool *split_ok) {
   uint32_t origin = o ? o->origin : RC_NO_EVENT;
   *split_ok = true;
+  if (p->zsh_flags) {
+    const rc_str *m = modified(e, p, origin);
+    if (m) return m;
+  }
   if (!p->name || p->op == RC_POP_OTHER || p->zsh_flags) return sym_of(e, p, origin);
   if (p->subscript) {
     const rc_str *as = lookup_assoc(e, p, origin);

@@ -429,6 +429,20 @@ static const vcase zsh_path_cases[] = {
   V(Z, "s=abc\nF=${s:#a*}\n", "F", "", XN),
   /* bash has no such tie. */
   V(B, "path=(/x)\n", "PATH", "~P", XY),
+  /* Modifiers: head, tail, root, extension, case; braced or not. */
+  V(Z, "f=/a/b/lib.zsh\nM=${f:t}\n", "M", "lib.zsh", XN),
+  V(Z, "f=/a/b/lib.zsh\nM=${f:t:r}\n", "M", "lib", XN),
+  V(Z, "f=/a/b/lib.zsh\nM=$f:h\n", "M", "/a/b", XN),
+  V(Z, "f=plugins/git/git.plugin.zsh\nM=${f:h:t}\n", "M", "git", XN),
+  V(Z, "f=/a/b.d/lib.tar.gz\nM=${f:e}\n", "M", "gz", XN),
+  V(Z, "f=/a/b.d/lib\nM=${f:r}x${f:e}y\n", "M", "/a/b.d/libxy", XN),
+  V(Z, "f=name\nM=${f:h}\n", "M", ".", XN),
+  V(Z, "f=/name\nM=${f:h}\n", "M", "/", XN),
+  V(Z, "f=/a/b/\nM=${f:t}\n", "M", "b", XN),
+  V(Z, "f=MiXed\nM=${f:l}${f:u}\n", "M", "mixedMIXED", XN),
+  /* `emulate` alone prints the mode (oh-my-zsh refuses to load unless zsh). */
+  V(Z, "[[ \"$(emulate)\" = zsh ]] && M=yes\n", "M", "yes", XN),
+  V(Z, "emulate zsh\nM=$(emulate)\n", "M", "zsh", XN),
 };
 
 static void test_zsh_path_tie(void **st) {
