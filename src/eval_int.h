@@ -126,6 +126,7 @@ typedef struct E {
   bool dead;           /* the early flow being propagated left no live state */
   bool ro_error;       /* the statement assigned to or unset a read-only variable */
   const rc_stmt *cur_stmt;
+  bool source_silenced; /* the `source` being run has its stderr redirected */
   rc_map pins;         /* name → alt index + 1, while enumerating alternatives */
   const char *manager; /* events belong to this tool (a manager's own file) */
   const rc_span *span_override; /* where manager effects are reported */

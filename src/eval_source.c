@@ -50,6 +50,21 @@ static res ev_file(E *e, rc_file *f, int32_t visit, const rc_str *const *args, u
 _Static_assert(RC_SOURCE_MAX_TOKENS == 250 * 1000 && RC_SESSION_MAX_TOKENS == 1000 * 1000,
                "problem_for_status names the token caps");
 
+/* `source FILE 2>/dev/null`: the statement silences its errors, so a
+ * missing FILE is expected (oh-my-zsh's `if ! source cache 2>/dev/null`).
+ * The redirection may belong to an enclosing `!`: read the rest of the
+ * command's text, up to the end of the pipeline or list element. */
+static bool errors_silenced(const E *e, const rc_stmt *s) {
+  if (!e->file || !e->file->src || s->span.start >= e->file->src->len) return false;
+  const rc_source *src = e->file->src;
+  for (uint32_t i = s->span.start; i + 1 < src->len; i++) {
+    char c = src->text[i], d = src->text[i + 1];
+    if (c == '\n' || c == ';' || (c == '|' && d != '&') || (c == '&' && d == '&')) return false;
+    if ((c == '2' || c == '&') && d == '>') return true;
+  }
+  return false;
+}
+
 static const char *problem_for_status(E *e, const rc_file *f, rc_problem_kind *k) {
   switch (f->status) {
   case RC_LOAD_MISSING: *k = RC_PB_SOURCE_MISSING; return "does not exist";
@@ -89,8 +104,9 @@ res ev_source_path(E *e, const char *path, rc_span span, const rc_word *const *a
     if (!startup || f->status != RC_LOAD_MISSING) {
       rc_problem_kind k;
       const char *why = problem_for_status(e, f, &k);
-      if (!startup) ev_problem(e, k, span, path, "%s %s", path, why);
-      else {
+      if (!startup) {
+        if (k != RC_PB_SOURCE_MISSING || !e->source_silenced) ev_problem(e, k, span, path, "%s %s", path, why);
+      } else {
         const rc_file *sf = e->file;
         e->file = f;
         ev_problem(e, k, (rc_span){0}, path, "%s %s", path, why);
@@ -182,7 +198,11 @@ res ev_source_stmt(E *e, const rc_stmt *s) {
     return ev_res(FL_NORMAL, T_FALSE);
   }
   if (ev_manager_source(e, p, s->span)) return ev_res(FL_NORMAL, T_TRUE);
-  return ev_source_path(e, p, s->span, (const rc_word *const *)s->u.source.args, s->u.source.nargs, false);
+  bool was = e->source_silenced;
+  e->source_silenced = errors_silenced(e, s);
+  res r = ev_source_path(e, p, s->span, (const rc_word *const *)s->u.source.args, s->u.source.nargs, false);
+  e->source_silenced = was;
+  return r;
 }
 
 /* ---- eval ---- */

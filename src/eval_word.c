@@ -680,6 +680,7 @@ typedef struct field {
   rc_strb b;
   rc_buf pat;     /* glob pattern: quoted metacharacters escaped */
   bool glob;      /* an unquoted metacharacter is present */
+  bool paren;     /* an unquoted `(`: perhaps zsh glob qualifiers, `"$f"(N)` */
   bool started;   /* something (even "") was added */
   bool certain;
 } field;
@@ -691,7 +692,7 @@ static void field_reset(field *f) {
   f->b.len = 0;
   f->b.array = f->b.overflow = false;
   rc_buf_clear(&f->pat);
-  f->glob = false;
+  f->glob = f->paren = false;
   f->started = false;
   f->certain = true;
 }
@@ -710,6 +711,7 @@ static void field_text(field *f, const char *t, uint32_t n, bool quoted, uint8_t
   uint32_t from = 0;
   for (uint32_t i = 0; i < n; i++) {
     char c = t[i];
+    if (c == '(' && can_glob) f->paren = true;
     if (c != '*' && c != '?' && c != '[' && c != ']' && c != '\\' && c != 0) continue;
     if (can_glob && (c == '*' || c == '?' || c == '[')) f->glob = true;
     if (escape) {
@@ -814,6 +816,11 @@ static void field_finish(E *e, field *f, strvec *out) {
     return;
   }
   const rc_str *v = rc_strb_take(&f->b, e->A);
+  if (!f->glob && f->paren && f->certain && f->pat.s) { /* qualifiers alone make a zsh glob */
+    bool ng;
+    char type;
+    f->glob = strip_qualifiers(e, f->pat.s, &ng, &type) != f->pat.s;
+  }
   if (f->glob && f->certain) {
     bool nullglob = ev_opt(e, "nullglob");
     size_t before = out->n;

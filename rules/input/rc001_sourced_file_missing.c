@@ -16,7 +16,8 @@ const rc_rule rc_rule_rc001 = {
   .severity = RC_SEV_WARNING,
   .hook = RC_ON_CONTEXT,
   .summary = "A `source`/`.` line names a file that does not exist",
-  .what = "A `source` or `.` statement, reached in some context, names a file that does not exist.",
+  .what = "A `source` or `.` statement, reached in some context, names a file that does not exist. "
+          "One whose errors are redirected (`source FILE 2>/dev/null`) expects that and is not reported.",
   .why = "The shell prints an error at every start and everything the file was meant to set "
          "(PATH entries, GOROOT, aliases) is missing, often only in some contexts.",
   .fix = "Create the file, correct the path, or guard the line: `[ -f FILE ] && . FILE`.",

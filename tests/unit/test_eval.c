@@ -443,6 +443,10 @@ static const vcase zsh_path_cases[] = {
   /* `emulate` alone prints the mode (oh-my-zsh refuses to load unless zsh). */
   V(Z, "[[ \"$(emulate)\" = zsh ]] && M=yes\n", "M", "yes", XN),
   V(Z, "emulate zsh\nM=$(emulate)\n", "M", "zsh", XN),
+  /* Glob qualifiers alone make a glob: "$f"(N) is the file if it exists. */
+  V(Z, "f=~/nothing-here\na=(\"$f\"(N))\nM=${#a}\n", "M", "0", XN),
+  V(Z, "f=~/.zshenv\na=(\"$f\"(N.))\nM=${#a}\n", "M", "1", XN),
+  V(Z, "a=(~/nothing-here(N))\n[[ -n \"$a\" ]] && M=yes || M=no\n", "M", "no", XN),
 };
 
 static void test_zsh_path_tie(void **st) {
