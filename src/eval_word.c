@@ -288,7 +288,7 @@ static const char *modify(E *e, const char *s, const char *mods, uint32_t n) {
     case 't':
       while (len > 1 && w[len - 1] == '/') w[--len] = 0;
       slash = strrchr(w, '/');
-      if (slash && slash[1]) w = slash + 1;
+      if (slash) w = slash + 1;
       break;
     case 'r':
     case 'e': {

@@ -439,6 +439,9 @@ static const vcase zsh_path_cases[] = {
   V(Z, "f=name\nM=${f:h}\n", "M", ".", XN),
   V(Z, "f=/name\nM=${f:h}\n", "M", "/", XN),
   V(Z, "f=/a/b/\nM=${f:t}\n", "M", "b", XN),
+  V(Z, "f=/a/b/\nM=${f:h}\n", "M", "/a", XN),
+  V(Z, "f=/\nM=${f:h}x${f:t}\n", "M", "/x", XN),
+  V(Z, "f=.zshrc\nM=${f:r}-${f:e}\n", "M", "-zshrc", XN),
   V(Z, "f=MiXed\nM=${f:l}${f:u}\n", "M", "mixedMIXED", XN),
   /* `emulate` alone prints the mode (oh-my-zsh refuses to load unless zsh). */
   V(Z, "[[ \"$(emulate)\" = zsh ]] && M=yes\n", "M", "yes", XN),
