@@ -237,6 +237,26 @@ OPS = ["&&", "||", ";;", ";&", ";|", "|&", "&|", "&!", "|", ";", "&"]
 REDIR = re.compile(r"\d*(?:&>>|&>|>>|>&|<&|>\||>!|<<<|<<-|<<|<>|>|<)")
 
 
+def skip_one(s, i):
+    """One past the character, quoted string or substitution at s[i]; < 0 when it is unterminated."""
+    c = s[i]
+    if c == "\\":
+        return i + 2
+    if c == "'":
+        return skip_sq(s, i + 1)
+    if c == '"':
+        return skip_dq(s, i + 1)
+    if c == "`":
+        return skip_bq(s, i + 1)
+    if c == "$" and s.startswith("'", i + 1):
+        return skip_dsq(s, i + 2)
+    if c == "$" and s.startswith("{", i + 1):
+        return skip_brace(s, i + 2)
+    if c == "(":
+        return skip_paren(s, i + 1)
+    return i + 1
+
+
 def tokens(s):
     """[(kind, text)] with kind "w" (word), "op" or "redir"; an unterminated
     quote makes the rest of the text one word."""
@@ -261,22 +281,7 @@ def tokens(s):
             c = s[j]
             if c in "<>" and not s.startswith("(", j + 1):
                 break
-            if c == "\\":
-                j += 2
-            elif c == "'":
-                j = skip_sq(s, j + 1)
-            elif c == '"':
-                j = skip_dq(s, j + 1)
-            elif c == "`":
-                j = skip_bq(s, j + 1)
-            elif c == "$" and s.startswith("'", j + 1):
-                j = skip_dsq(s, j + 2)
-            elif c == "$" and s.startswith("{", j + 1):
-                j = skip_brace(s, j + 2)
-            elif c == "(":
-                j = skip_paren(s, j + 1)
-            else:
-                j += 1
+            j = skip_one(s, j)
             if j < 0:
                 j = n
         j = min(j, n)
@@ -294,23 +299,7 @@ def is_open(s):
     # re-scan the last word to see whether it ended on its own
     i, n = 0, len(w)
     while i < n:
-        c = w[i]
-        if c == "\\":
-            i += 2
-        elif c == "'":
-            i = skip_sq(w, i + 1)
-        elif c == '"':
-            i = skip_dq(w, i + 1)
-        elif c == "`":
-            i = skip_bq(w, i + 1)
-        elif c == "$" and w.startswith("'", i + 1):
-            i = skip_dsq(w, i + 2)
-        elif c == "$" and w.startswith("{", i + 1):
-            i = skip_brace(w, i + 2)
-        elif c == "(":
-            i = skip_paren(w, i + 1)
-        else:
-            i += 1
+        i = skip_one(w, i)
         if i < 0:
             return True
     return False
