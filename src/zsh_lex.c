@@ -23,7 +23,6 @@ static uint32_t sk_escaped(const char *b, uint32_t n, uint32_t i, char close) {
 /* Substitutions nest at most MAX_NEST deep: deeper text counts as
  * unterminated, so scanning stays linear on `${${${…` thousands deep (each ${
  * would be scanned to its end again) and the recursion stays shallow. */
-
 static uint32_t skip_d(const char *b, uint32_t n, uint32_t i, bool in_dq, int d);
 
 static uint32_t sk_dq(const char *b, uint32_t n, uint32_t i, int d) {
