@@ -476,7 +476,8 @@ static res call_choice(E *e, const char *name, const fn *f, const rc_str *const 
 
 res ev_call(E *e, const char *name, const fn *f, const rc_str *const *args, uint32_t nargs) {
   if (f->choice) return call_choice(e, name, f, args, nargs);
-  if (!f->body) return ev_res(FL_NORMAL, T_UNKNOWN);
+  const rc_stmt *body = f->body ? f->body : f->def && f->file && f->file->ir ? rc_func_body(f->file->ir, f->def) : NULL;
+  if (!body) return ev_res(FL_NORMAL, T_UNKNOWN);
   if (e->call_depth >= EV_MAX_CALL_DEPTH) {
     ev_limit(e, EV_LIM_DEPTH, f->span, "functions call each other too deeply");
     return ev_res(FL_NORMAL, T_UNKNOWN);
@@ -490,8 +491,8 @@ res ev_call(E *e, const char *name, const fn *f, const rc_str *const *args, uint
   ev_set_positional(e, args, nargs);
   e->file = f->file;
   res r;
-  if (f->body->kind == RC_S_SUBSHELL) r = ev_discarded(e, &f->body->u.group.body, NULL);
-  else r = ev_stmt(e, f->body);
+  if (body->kind == RC_S_SUBSHELL) r = ev_discarded(e, &body->u.group.body, NULL);
+  else r = ev_stmt(e, body);
   e->top = fr->base;
   res out = ev_frame_end(e, fr, r);
   if (r.fl == FL_RETURN) out.st = r.st;
@@ -744,9 +745,10 @@ static res ev_kind(E *e, const rc_stmt *s) {
   case RC_S_EVAL: return ev_eval(e, s);
   case RC_S_CMD: return ev_cmd(e, s);
   case RC_S_FUNC: {
-    if (!s->u.func.body || !*s->u.func.name) return ev_res(FL_NORMAL, T_TRUE);
+    if ((!s->u.func.body && !s->u.func.lazy) || !*s->u.func.name) return ev_res(FL_NORMAL, T_TRUE);
     fn *f = rc_arena_alloc(e->A, sizeof *f);
     f->body = s->u.func.body;
+    f->def = s->u.func.lazy ? s : NULL; /* parsed if it is ever called */
     f->file = e->file;
     f->span = s->span;
     ev_put_fn(e, s->u.func.name, f);

@@ -41,7 +41,8 @@ static inline res ev_res(flow fl, tri st) {
 }
 
 typedef struct fn {
-  const rc_stmt *body; /* NULL: autoloaded / unknown body */
+  const rc_stmt *body; /* NULL: autoloaded / unknown body, or not parsed yet: */
+  const rc_stmt *def;  /* the definition, when its body is lazy (rc_func_body) */
   const rc_file *file;
   rc_span span;
   /* A choice: the name is defined differently (or not at all) on different

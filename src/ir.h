@@ -241,7 +241,13 @@ struct rc_stmt {
       rc_word **args; uint32_t nargs;
       rc_assign **env; uint32_t nenv;      /* X=1 cmd: temporary environment */
     } cmd;                                                              /* CMD */
-    struct { const char *name; rc_span name_span; rc_stmt *body; } func; /* FUNC */
+    struct {
+      const char *name;
+      rc_span name_span;
+      rc_stmt *body;       /* NULL while lazy (use rc_func_body), or when absent */
+      bool lazy;           /* body not parsed yet: bytes [body_a, body_e) of the file */
+      uint32_t body_a, body_e;
+    } func;                                                             /* FUNC */
     struct { rc_if_clause *clauses; uint32_t n; bool has_else; } if_;    /* IF */
     struct { rc_word *subject; rc_case_item *items; uint32_t n; } case_;/* CASE */
     struct {
@@ -284,6 +290,16 @@ typedef struct rc_ir {
   uint32_t top_level_lost;    /* of those, inside ERROR regions and unrecovered */
   uint32_t first_cmd_line;    /* line of the first command (for file-wide directives) */
   bool too_deep;              /* nesting cap hit while lowering */
+  /* Lazy function bodies (parse.c): the bodies of functions defined at the
+   * top level are parsed when first asked for (rc_func_body): most of them
+   * never run at startup. full: the text they are parsed from (pre-passed,
+   * owned); lazy: the { and } offsets of each such body, in pairs (while
+   * lowering). */
+  char *full;
+  uint32_t full_len;
+  uint32_t *lazy, nlazy;
+  RC_VEC(rc_stmt *) lazies;   /* the definitions whose body is lazy */
+  bool zsh;                   /* bodies get the zsh fix-up */
 } rc_ir;
 
 const char *rc_stmt_kind_name(rc_stmt_kind k);

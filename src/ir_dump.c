@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+#include "parse.h"
+
 static void dump_word(rc_buf *b, const rc_word *w);
 static void dump_stmts(rc_buf *b, const rc_stmts *s, int ind);
 
@@ -238,6 +240,7 @@ static void dump_stmts(rc_buf *b, const rc_stmts *s, int ind) {
 }
 
 void rc_ir_dump(const rc_ir *ir, rc_buf *b) {
+  rc_ir_force(ir); /* a dump shows every body */
   dump_stmts(b, &ir->top, 0);
   for (size_t i = 0; i < ir->errors.n; i++)
     rc_buf_printf(b, "parse-error %u:%u-%u:%u%s\n", ir->errors.v[i].span.line, ir->errors.v[i].span.col,

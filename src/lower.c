@@ -700,6 +700,20 @@ static rc_stmt *lower_arith(L *l, TSNode n) {
   return s;
 }
 
+/* A body parse.c left out (its bytes blanked, parsed when the function is
+ * called): the node is the empty { } standing for one of ir->lazy. */
+static bool lazy_body(L *l, TSNode body) {
+  const rc_ir *ir = l->ir;
+  if (!ir->nlazy || l->snippet_at) return false;
+  uint32_t a = ts_node_start_byte(body), e = ts_node_end_byte(body), lo = 0, hi = ir->nlazy;
+  while (lo < hi) {
+    uint32_t mid = lo + (hi - lo) / 2;
+    if (ir->lazy[2 * mid] < a) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < ir->nlazy && ir->lazy[2 * lo] == a && ir->lazy[2 * lo + 1] + 1 == e;
+}
+
 static rc_stmt *lower_stmt(L *l, TSNode n) {
   if (++l->depth > LW_MAX_DEPTH) {
     l->ir->too_deep = true;
@@ -764,7 +778,14 @@ static rc_stmt *lower_stmt(L *l, TSNode n) {
     TSNode body = ts_node_child_by_field_name(n, "body", 4);
     s->u.func.name = ts_node_is_null(nm) ? "" : lw_dup_text(l, nm);
     s->u.func.name_span = ts_node_is_null(nm) ? s->span : lw_span_of(l, nm);
-    if (!ts_node_is_null(body) && is_stmt_kind(lw_kind_of(l, body))) s->u.func.body = lower_stmt(l, body);
+    if (!ts_node_is_null(body) && lazy_body(l, body)) {
+      s->u.func.lazy = true;
+      s->u.func.body_a = ts_node_start_byte(body);
+      s->u.func.body_e = ts_node_end_byte(body);
+      rc_vec_push(&l->ir->lazies, s);
+    } else if (!ts_node_is_null(body) && is_stmt_kind(lw_kind_of(l, body))) {
+      s->u.func.body = lower_stmt(l, body);
+    }
     break;
   }
   case N_LIST: {
@@ -888,6 +909,33 @@ static void init_kinds(L *l, const TSLanguage *lang) {
     const void *hit = bsearch(nm, kind_names, RC_ARRAY_LEN(kind_names), sizeof kind_names[0], kind_name_cmp);
     if (hit) l->kinds[s] = (uint8_t)((const kind_name *)hit)->k;
   }
+}
+
+rc_stmt *rc_lower_body(rc_ir *ir, const void *tree_root, const void *language, const char *text,
+                       const char *orig, uint32_t len) {
+  TSNode root = *(const TSNode *)tree_root;
+  L l;
+  memset(&l, 0, sizeof l);
+  l.ir = ir;
+  l.A = &ir->arena;
+  l.text = text;
+  l.orig = orig;
+  l.len = len;
+  init_kinds(&l, (const TSLanguage *)language);
+  l.cursor = ts_tree_cursor_new(root);
+  uint32_t nk;
+  kid *ks = lw_kids_copy(&l, root, &nk);
+  rc_stmt *body = NULL;
+  l.depth++; /* as inside the definition */
+  for (uint32_t i = 0; i < nk && !body; i++)
+    if (ks[i].named && is_stmt_kind(ks[i].k)) body = lower_stmt(&l, ks[i].n);
+  l.depth--;
+  if (ts_node_has_error(root)) collect_errors(&l, root);
+  free(ks);
+  ts_tree_cursor_delete(&l.cursor);
+  for (size_t i = 0; i < RC_ARRAY_LEN(l.scratch); i++) rc_vec_free(&l.scratch[i]);
+  free(l.kinds);
+  return body;
 }
 
 void rc_lower_tree(rc_ir *ir, const void *tree_root, const void *language, const char *text,

@@ -11,6 +11,11 @@
 void rc_lower_tree(rc_ir *ir, const void *tree_root, const void *language, const char *text,
                    const char *orig, uint32_t len, const rc_span *snippet_at);
 
+/* A function body parsed on its own (parse.c, lazy bodies): the first
+ * statement under the root, lowered into ir; errors are recorded. */
+rc_stmt *rc_lower_body(rc_ir *ir, const void *tree_root, const void *language, const char *text,
+                       const char *orig, uint32_t len);
+
 /* `test`/`[` arguments → expression. */
 rc_texpr *rc_lower_test_args(rc_arena *A, rc_word **w, uint32_t n, rc_span sp);
 

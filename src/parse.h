@@ -23,9 +23,17 @@ rc_ir *rc_parse(const rc_source *src, rc_dialect d);
 enum {
   RC_PARSE_NO_PREPASS = 1u << 0, /* no rewriting: neither ts_fixups.c nor the zsh pre-pass */
   RC_PARSE_NO_RECOVER = 1u << 1, /* skip re-parsing inside ERROR regions (recover.c) */
+  RC_PARSE_EAGER = 1u << 2,      /* parse every function body now (no lazy bodies) */
 };
 rc_ir *rc_parse_with(const rc_source *src, rc_dialect d, unsigned flags);
 void rc_ir_free(rc_ir *ir);
+
+/* The body of function definition `s` of `ir`, parsed and lowered on first
+ * use (the IR grows; spans, errors and directives are as an eager parse
+ * gives them). NULL when the definition has none. */
+const rc_stmt *rc_func_body(const rc_ir *ir, const rc_stmt *s);
+/* Parses every body still lazy (measurements, dumps). */
+void rc_ir_force(const rc_ir *ir);
 
 /* Lowers an `eval` string or other snippet found inside `parent`: the text is
  * parsed on its own, spans are shifted to `at` (the string's position). */

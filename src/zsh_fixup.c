@@ -542,3 +542,8 @@ void rc_zsh_fixup(rc_ir *ir, const char *orig, uint32_t len, bool spans_real) {
   fx f = {&ir->arena, orig, len, spans_real, 0};
   fx_stmts(&f, &ir->top);
 }
+
+void rc_zsh_fixup_stmt(rc_ir *ir, rc_stmt *s, const char *orig, uint32_t len) {
+  fx f = {&ir->arena, orig, len, true, 0};
+  fx_stmt(&f, s);
+}

@@ -28,11 +28,14 @@
  * The scan never fails: anything it does not recognise is left as it is. */
 #include "zsh_scan.h"
 
-typedef enum frkind { FR_BRACE, FR_ANON, FR_IF_BRACE, FR_BANG_BRACE, FR_DO, FR_DO_BRACE, FR_CASE, FR_IF } frkind;
+/* FR_FN: the { … } body of a function defined at the top level (its span
+ * is reported, see rc_zsh_scan). */
+typedef enum frkind { FR_BRACE, FR_ANON, FR_IF_BRACE, FR_BANG_BRACE, FR_DO, FR_DO_BRACE, FR_CASE, FR_IF, FR_FN } frkind;
 
 typedef struct frame {
   frkind k;
   int state; /* FR_CASE: 0 before `in`, 1 expecting a pattern, 2 in a body */
+  uint32_t at; /* FR_FN: where the { is */
 } frame;
 
 typedef struct list {
@@ -51,12 +54,14 @@ typedef struct list {
 } list;
 
 static void push(list *L, frkind k) {
-  if (L->nfr < MAX_FRAMES) L->fr[L->nfr++] = (frame){k, 0};
+  if (L->nfr < MAX_FRAMES) L->fr[L->nfr++] = (frame){k, 0, 0};
 }
 
 static frame *top(list *L) { return L->nfr ? &L->fr[L->nfr - 1] : NULL; }
 
-static bool is_brace(frkind k) { return k == FR_BRACE || k == FR_ANON || k == FR_IF_BRACE || k == FR_BANG_BRACE; }
+static bool is_brace(frkind k) {
+  return k == FR_BRACE || k == FR_ANON || k == FR_IF_BRACE || k == FR_BANG_BRACE || k == FR_FN;
+}
 
 static bool brace_open(const list *L) {
   for (int k = L->nfr - 1; k >= 0; k--)
@@ -85,6 +90,10 @@ static uint32_t anon_args(zscan *z, uint32_t i) {
 static void close_brace(zscan *z, list *L, uint32_t *i) {
   while (L->nfr && !is_brace(top(L)->k)) L->nfr--;
   frkind k = L->nfr ? top(L)->k : FR_BRACE;
+  if (k == FR_FN && L->nfr == 1) {
+    rc_vec_push(&z->fns, top(L)->at);
+    rc_vec_push(&z->fns, *i);
+  }
   if (L->nfr) L->nfr--;
   if (k == FR_BANG_BRACE) put(z, *i, ')');
   (*i)++;
@@ -366,7 +375,12 @@ static uint32_t command_word(zscan *z, list *L, uint32_t i) {
     uint32_t j = i + 1;
     while (blank(ch(z, j))) j++;
     if (j > i + 1 && ch(z, j) == ';' && ch(z, j + 1) != ';') put(z, j - 1, ':'); /* { ; } → { :; } */
-    push(L, L->if_brace ? FR_IF_BRACE : FR_BRACE);
+    if (fn_body && z->want_fns && z->nest == 1 && L->nfr == 0) {
+      push(L, FR_FN);
+      top(L)->at = i;
+    } else {
+      push(L, L->if_brace ? FR_IF_BRACE : FR_BRACE);
+    }
     L->if_brace = L->if_fresh = false;
     return i + 1;
   }
@@ -634,12 +648,14 @@ uint32_t rc_zs_scan_list(zscan *z, uint32_t i, char stop) {
   return i;
 }
 
-uint32_t rc_zsh_prepass_starts(char *buf, uint32_t len, uint32_t **starts, uint32_t *nstarts) {
+uint32_t rc_zsh_scan(char *buf, uint32_t len, uint32_t **starts, uint32_t *nstarts, uint32_t **fns,
+                     uint32_t *nfns) {
   zscan z;
   memset(&z, 0, sizeof z);
   z.b = buf;
   z.n = len;
   z.want_starts = starts != NULL;
+  z.want_fns = fns != NULL;
   uint32_t i = 0;
   while (i < len) {
     i = rc_zs_scan_list(&z, i, 0);
@@ -649,7 +665,15 @@ uint32_t rc_zsh_prepass_starts(char *buf, uint32_t len, uint32_t **starts, uint3
     *starts = z.starts.v;
     *nstarts = (uint32_t)z.starts.n;
   }
+  if (fns) {
+    *fns = z.fns.v;
+    *nfns = (uint32_t)(z.fns.n / 2);
+  }
   return z.edits;
+}
+
+uint32_t rc_zsh_prepass_starts(char *buf, uint32_t len, uint32_t **starts, uint32_t *nstarts) {
+  return rc_zsh_scan(buf, len, starts, nstarts, NULL, NULL);
 }
 
 uint32_t rc_zsh_prepass(char *buf, uint32_t len) { return rc_zsh_prepass_starts(buf, len, NULL, NULL); }

@@ -20,12 +20,21 @@ uint32_t rc_zsh_prepass(char *buf, uint32_t len);
  * line, in order (for recover.c); *starts is malloc'ed, the caller frees. */
 uint32_t rc_zsh_prepass_starts(char *buf, uint32_t len, uint32_t **starts, uint32_t *nstarts);
 
+/* The same, also returning (when fns is not NULL) the bodies of functions
+ * defined at the top level, `name() { … }` and `function name { … }`: 2 ×
+ * *nfns offsets, the { and the } of each, in order (malloc'ed). parse.c
+ * parses those bodies only when a function is called (see lazy bodies there). */
+uint32_t rc_zsh_scan(char *buf, uint32_t len, uint32_t **starts, uint32_t *nstarts, uint32_t **fns,
+                     uint32_t *nfns);
+
 /* Walks the IR lowered from the pre-passed text and repairs what the rewrite
  * changed, reading the original bytes `orig`: zsh parameter expansions
  * (flags, nesting, modifiers, $+x, $#x, $x[i]) become RC_WP_PARAM parts with
  * the right name, op and zsh_flags; `for x (…) body` loops become RC_S_FOR.
  * spans_real is false for eval snippets, whose spans all point at the eval. */
 void rc_zsh_fixup(rc_ir *ir, const char *orig, uint32_t len, bool spans_real);
+/* The same for one statement (a function body parsed later, parse.c). */
+void rc_zsh_fixup_stmt(rc_ir *ir, rc_stmt *s, const char *orig, uint32_t len);
 
 /* ---- shared by zsh_prepass.c and zsh_fixup.c ---- */
 

@@ -59,6 +59,8 @@ typedef struct zscan {
   int in_param; /* scanning inside the operand of a ${…} */
   bool want_starts;
   RC_VEC(uint32_t) starts; /* top-level statements that begin a line */
+  bool want_fns;
+  RC_VEC(uint32_t) fns;    /* { and } of each top-level function body, in pairs */
 } zscan;
 
 /* Every rewrite goes through put(): a newline is never overwritten. */

@@ -7,6 +7,7 @@ static const char *const go_vars[] = {"GOROOT", "GOPATH", "GOBIN"};
 
 typedef struct find {
   const char *func;
+  const rc_ir *ir; /* of the file walked */
   bool sets_go;
 } find;
 
@@ -26,8 +27,10 @@ static void in_body(const rc_stmt *s, void *data) {
 
 static void find_func(const rc_stmt *s, void *data) {
   find *f = data;
-  if (s->kind == RC_S_FUNC && s->u.func.name && !strcmp(s->u.func.name, f->func) && s->u.func.body) {
-    rc_stmts one = {(rc_stmt **)&s->u.func.body, 1};
+  const rc_stmt *body = s->kind == RC_S_FUNC && s->u.func.name && !strcmp(s->u.func.name, f->func)
+                           ? rc_func_body(f->ir, s) : NULL;
+  if (body) {
+    rc_stmts one = {(rc_stmt **)&body, 1};
     rc_stmts_walk(&one, in_body, f);
   }
 }
@@ -35,10 +38,13 @@ static void find_func(const rc_stmt *s, void *data) {
 /* Does a prompt-time hook set Go variables? */
 static bool hook_sets_go(rc_check *cx, const rc_hook *h) {
   if (h->manager) return !strcmp(h->manager, "asdf-golang");
-  find f = {h->func, false};
+  find f = {h->func, NULL, false};
   for (size_t i = 0; i < cx->S->file_list.n && !f.sets_go; i++) {
     const rc_file *file = cx->S->file_list.v[i];
-    if (file->ir && rc_user_file(cx, file)) rc_stmts_walk(&file->ir->top, find_func, &f);
+    if (file->ir && rc_user_file(cx, file)) {
+      f.ir = file->ir;
+      rc_stmts_walk(&file->ir->top, find_func, &f);
+    }
   }
   return f.sets_go;
 }

@@ -22,7 +22,10 @@ const rc_rule rc_rule_rc006 = {
   .severity = RC_SEV_WARNING,
   .hook = RC_ON_FILE,
   .summary = "Lines rccheck cannot parse",
-  .what = "Text the parser could not understand: a syntax error, or shell syntax rccheck does not support yet.",
+  .what = "Text the parser could not understand: a syntax error, or shell syntax rccheck does not support yet. "
+          "The body of a function defined at the top level is parsed when the function first runs (at startup, "
+          "or as a prompt hook): an error inside a function that never runs is not reported, since nothing in it "
+          "reaches the environment.",
   .why = "Assignments and `source` lines inside the damaged region are invisible to every other check.",
   .fix = "Fix the syntax error if there is one; otherwise report the construct to rccheck and disable this "
          "rule on that line with `# rccheck disable=RC006`.",
