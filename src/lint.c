@@ -182,14 +182,14 @@ const char *rc_role_of_name(const char *path) {
 }
 
 static const char *role_from_directive(const rc_lint_opts *o, const char *fs_path, rc_arena *A) {
-  rc_load_status st;
-  rc_source *s = NULL;
-  for (int i = 0; i < o->nbuffers && !s; i++) /* an editor buffer: its unsaved directive counts */
-    if (!strcmp(o->buffer_paths[i], fs_path)) s = rc_source_from_memory(fs_path, o->buffer_texts[i], strlen(o->buffer_texts[i]));
-  if (!s) s = rc_source_load(fs_path, &st, NULL);
-  if (!s) return NULL;
+  char *text = NULL;
+  size_t n;
+  for (int i = 0; i < o->nbuffers && !text; i++) /* an editor buffer: its unsaved directive counts */
+    if (!strcmp(o->buffer_paths[i], fs_path)) text = rc_xstrdup(o->buffer_texts[i]);
+  if (!text) text = rc_source_read(fs_path, &n);
+  if (!text) return NULL;
   const char *role = NULL;
-  const char *p = strstr(s->text, "rccheck role=");
+  const char *p = strstr(text, "rccheck role=");
   if (p) {
     p += 13;
     const char *q = p;
@@ -197,7 +197,7 @@ static const char *role_from_directive(const rc_lint_opts *o, const char *fs_pat
     char *r = rc_arena_strndup(A, p, (size_t)(q - p));
     role = rc_role_of_name(r);
   }
-  rc_source_free(s);
+  free(text);
   return role;
 }
 

@@ -141,7 +141,8 @@ static rc_ir *parse_common(const rc_source *src, const char *orig, uint32_t len,
     if (d == RC_DIALECT_ZSH) {
       rc_zsh_scan(text, len, recover ? &starts : NULL, &nstarts, lazy ? &fns : NULL, &nfns);
       fixes++;
-    } else if (lazy) {
+    } else if (lazy && (memmem(text, len, "()", 2) || memmem(text, len, "function", 8))) {
+      /* (no definition without one of those: most files are not scanned) */
       char *scratch = rc_xstrndup(text, len);
       rc_zsh_scan(scratch, len, NULL, NULL, &fns, &nfns);
       free(scratch);

@@ -2,6 +2,7 @@
  * version managers a context sets up, where their `go` comes from, and the
  * go env file. Facts in /work/shared/reference/go-env.md. */
 #include <string.h>
+#include <sys/stat.h>
 
 #include "rule.h"
 
@@ -40,8 +41,12 @@ static const char *final_text(rc_session *S, const rc_ctx *C, const char *name) 
 }
 
 static bool file_mentions(rc_session *S, const char *model_path, const char *const *words, size_t n) {
+  /* asked once per context: the existence test is the session's memo */
+  const char *fs = rc_session_fs_path(S, model_path);
+  struct stat sb;
+  if (rc_session_stat(S, fs, true, &sb) != 0 || !S_ISREG(sb.st_mode)) return false;
   rc_load_status st;
-  rc_source *src = rc_source_load(rc_session_fs_path(S, model_path), &st, NULL);
+  rc_source *src = rc_source_load(fs, &st, NULL);
   if (!src) return false;
   bool hit = false;
   for (uint32_t l = 1; l <= src->nlines && !hit; l++) {

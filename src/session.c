@@ -344,17 +344,15 @@ unsigned rc_session_shells(rc_session *S) {
 static rc_shell guess_shell(rc_session *S, const char *path) {
   if (rc_str_ends(path, ".zsh") || strstr(path, "zsh")) return RC_SH_ZSH;
   if (rc_str_ends(path, ".bash") || strstr(path, "bash")) return RC_SH_BASH;
-  rc_load_status st;
+  char head[256];
   rc_buf *buf = rc_map_get(&S->buffers, path); /* an editor buffer's shebang */
-  rc_source *s = buf ? rc_source_from_memory(path, buf->s ? buf->s : "", buf->n) : rc_source_load(path, &st, NULL);
-  rc_shell sh = RC_SH_BASH;
-  if (s && s->len > 2 && s->text[0] == '#' && s->text[1] == '!') {
-    const char *nl = memchr(s->text, '\n', s->len);
-    size_t n = nl ? (size_t)(nl - s->text) : s->len;
-    if (memmem(s->text, n, "zsh", 3)) sh = RC_SH_ZSH;
+  size_t len = buf ? (buf->n < sizeof head ? buf->n : sizeof head) : rc_source_head(path, head, sizeof head);
+  if (buf && len) memcpy(head, buf->s, len);
+  if (len > 2 && head[0] == '#' && head[1] == '!') {
+    const char *nl = memchr(head, '\n', len);
+    if (memmem(head, nl ? (size_t)(nl - head) : len, "zsh", 3)) return RC_SH_ZSH;
   }
-  rc_source_free(s);
-  return sh;
+  return RC_SH_BASH;
 }
 
 size_t rc_session_add_fragment(rc_session *S, const char *fs_path) {

@@ -132,7 +132,9 @@ rc_source *rc_source_load(const char *path, rc_load_status *status, int *err_no)
   return rc_source_load_at(path, NULL, status, err_no);
 }
 
-rc_source *rc_source_load_at(const char *path, const char *known_real, rc_load_status *status, int *err_no) {
+/* The bytes of a regular file (NUL-terminated, malloc'ed), or NULL with
+ * *status (and *err_no) set: the checks every load makes. */
+static char *read_all(const char *path, rc_load_status *status, int *err_no, struct stat *stp, size_t *np) {
   *status = RC_LOAD_OK;
   if (err_no) *err_no = 0;
   /* O_NONBLOCK: opening a FIFO must not wait for a writer. The type check
@@ -193,6 +195,16 @@ rc_source *rc_source_load_at(const char *path, const char *known_real, rc_load_s
     return NULL;
   }
   buf[n] = 0;
+  *stp = st;
+  *np = n;
+  return buf;
+}
+
+rc_source *rc_source_load_at(const char *path, const char *known_real, rc_load_status *status, int *err_no) {
+  struct stat st;
+  size_t n;
+  char *buf = read_all(path, status, err_no, &st, &n);
+  if (!buf) return NULL;
   rc_source *s = rc_xcalloc(1, sizeof *s);
   s->path = rc_xstrdup(path);
   char *real = known_real ? rc_xstrdup(known_real) : realpath(path, NULL);
@@ -205,6 +217,30 @@ rc_source *rc_source_load_at(const char *path, const char *known_real, rc_load_s
   s->ino = (uint64_t)st.st_ino;
   finish(s);
   return s;
+}
+
+char *rc_source_read(const char *path, size_t *n) {
+  rc_load_status st;
+  struct stat sb;
+  char *t = read_all(path, &st, NULL, &sb, n);
+  for (char *z = t; t && (z = memchr(z, 0, (size_t)(t + *n - z))) != NULL; z++) *z = ' '; /* as finish() */
+  return t;
+}
+
+size_t rc_source_head(const char *path, char *buf, size_t cap) {
+  int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+  if (fd < 0) return 0;
+  struct stat st;
+  size_t n = 0;
+  if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode))
+    while (n < cap) {
+      ssize_t r = read(fd, buf + n, cap - n);
+      if (r < 0 && errno == EINTR) continue;
+      if (r <= 0) break;
+      n += (size_t)r;
+    }
+  close(fd);
+  return n;
 }
 
 void rc_source_free(rc_source *s) {

@@ -53,6 +53,12 @@ rc_source *rc_source_load(const char *path, rc_load_status *status, int *err_no)
 rc_source *rc_source_load_at(const char *path, const char *real, rc_load_status *status, int *err_no);
 /* Builds a source from memory (editor buffer, test snippet); copies the bytes. */
 rc_source *rc_source_from_memory(const char *path, const char *text, size_t len);
+/* The text of a file as rc_source_load reads it (same checks), without the
+ * line table and counts: malloc'ed, NUL-terminated; NULL when not loadable. */
+char *rc_source_read(const char *path, size_t *n);
+/* The first bytes of a regular file (a shebang), up to cap; 0 when there
+ * are none or it is not a regular file. Nothing else is read. */
+size_t rc_source_head(const char *path, char *buf, size_t cap);
 void rc_source_free(rc_source *s);
 
 /* 1-based line and byte column of a byte offset. */
