@@ -290,8 +290,8 @@ typedef struct rc_ir {
   uint32_t top_level_lost;    /* of those, inside ERROR regions and unrecovered */
   uint32_t first_cmd_line;    /* line of the first command (for file-wide directives) */
   bool too_deep;              /* nesting cap hit while lowering */
-  /* Lazy function bodies (parse.c): the bodies of functions defined at the
-   * top level are parsed when first asked for (rc_func_body): most of them
+  /* Lazy function bodies (parse.c): the bodies of functions defined outside
+   * functions are parsed when first asked for (rc_func_body): most of them
    * never run at startup. full: the text they are parsed from (pre-passed,
    * owned); lazy: the { and } offsets of each such body, in pairs (while
    * lowering). */

@@ -92,15 +92,6 @@ static TSTree *reparse(rc_reparse *k, const char *text, uint32_t len) {
   return t;
 }
 
-/* Lazy function bodies. Functions defined at the top level mostly never run
- * at startup (in oh-my-zsh with ten plugins, 69% of the bytes read are such
- * bodies), and parsing is most of rccheck's time. So their bodies are
- * blanked, newlines kept, before the file is parsed, leaving `f() {  }`, and
- * each is parsed from ir->full when first asked for (rc_func_body). The
- * bodies are found by the zsh pre-pass scanner, for every dialect (on a
- * scratch copy when the dialect is not zsh: it only reads there). A file
- * whose blanked text has parse errors, or whose tree does not show each
- * blanked body as a function's body, is parsed whole instead. */
 /* Row and byte column of offset `at` of a source. */
 static TSPoint src_point(const rc_source *src, uint32_t at) {
   uint32_t line, col;
@@ -115,6 +106,18 @@ static void drop_kept(rc_reparse *keep) {
   if (keep) keep->tree = NULL;
 }
 
+/* Lazy function bodies. Functions defined outside functions mostly never run
+ * at startup (in oh-my-zsh with ten plugins, 65% of the bytes read are such
+ * bodies, and more than half of those never run), and parsing is most of rccheck's
+ * time. So a file is parsed without the inside of those bodies, leaving
+ * `f() { }` — tree-sitter skips them as ranges not included, or, for the
+ * language server's kept parse (whose incremental reparse needs one text),
+ * they are blanked, newlines kept — and each body is parsed from ir->full
+ * when first asked for (rc_func_body). The bodies are found by the zsh
+ * pre-pass scanner, for every dialect (on a scratch copy when the dialect is
+ * not zsh: there it only reads). A file whose outline has parse errors, or
+ * whose tree does not show each left-out body as a function's body, is
+ * parsed whole instead. */
 static char *blank_bodies(const char *text, uint32_t len, const uint32_t *fns, uint32_t nfns) {
   char *b = rc_xstrndup(text, len);
   for (uint32_t k = 0; k < nfns; k++)

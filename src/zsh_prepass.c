@@ -28,8 +28,8 @@
  * The scan never fails: anything it does not recognise is left as it is. */
 #include "zsh_scan.h"
 
-/* FR_FN: the { … } body of a function defined at the top level (its span
- * is reported, see rc_zsh_scan). */
+/* FR_FN: the { … } body of a function defined outside any function (its
+ * span is reported, see rc_zsh_scan). */
 typedef enum frkind { FR_BRACE, FR_ANON, FR_IF_BRACE, FR_BANG_BRACE, FR_DO, FR_DO_BRACE, FR_CASE, FR_IF, FR_FN } frkind;
 
 typedef struct frame {
@@ -63,6 +63,12 @@ static bool is_brace(frkind k) {
   return k == FR_BRACE || k == FR_ANON || k == FR_IF_BRACE || k == FR_BANG_BRACE || k == FR_FN;
 }
 
+static bool in_fn(const list *L) {
+  for (int k = 0; k < L->nfr; k++)
+    if (L->fr[k].k == FR_FN) return true;
+  return false;
+}
+
 static bool brace_open(const list *L) {
   for (int k = L->nfr - 1; k >= 0; k--)
     if (is_brace(L->fr[k].k)) return true;
@@ -90,7 +96,7 @@ static uint32_t anon_args(zscan *z, uint32_t i) {
 static void close_brace(zscan *z, list *L, uint32_t *i) {
   while (L->nfr && !is_brace(top(L)->k)) L->nfr--;
   frkind k = L->nfr ? top(L)->k : FR_BRACE;
-  if (k == FR_FN && L->nfr == 1) {
+  if (k == FR_FN) {
     rc_vec_push(&z->fns, top(L)->at);
     rc_vec_push(&z->fns, *i);
   }
@@ -375,7 +381,7 @@ static uint32_t command_word(zscan *z, list *L, uint32_t i) {
     uint32_t j = i + 1;
     while (blank(ch(z, j))) j++;
     if (j > i + 1 && ch(z, j) == ';' && ch(z, j + 1) != ';') put(z, j - 1, ':'); /* { ; } → { :; } */
-    if (fn_body && z->want_fns && z->nest == 1 && L->nfr == 0) {
+    if (fn_body && z->want_fns && z->nest == 1 && L->nfr < MAX_FRAMES && !in_fn(L)) {
       push(L, FR_FN);
       top(L)->at = i;
     } else {

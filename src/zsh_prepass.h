@@ -21,7 +21,8 @@ uint32_t rc_zsh_prepass(char *buf, uint32_t len);
 uint32_t rc_zsh_prepass_starts(char *buf, uint32_t len, uint32_t **starts, uint32_t *nstarts);
 
 /* The same, also returning (when fns is not NULL) the bodies of functions
- * defined at the top level, `name() { … }` and `function name { … }`: 2 ×
+ * defined outside any function (at the top level, or in an if, a loop, a
+ * group), `name() { … }` and `function name { … }`: 2 ×
  * *nfns offsets, the { and the } of each, in order (malloc'ed). parse.c
  * parses those bodies only when a function is called (see lazy bodies there). */
 uint32_t rc_zsh_scan(char *buf, uint32_t len, uint32_t **starts, uint32_t *nstarts, uint32_t **fns,
