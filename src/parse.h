@@ -30,9 +30,10 @@ void rc_ir_free(rc_ir *ir);
 
 /* The body of function definition `s` of `ir`, parsed and lowered on first
  * use (the IR grows; spans, errors and directives are as an eager parse
- * gives them). NULL when the definition has none. */
+ * gives them, the body's appended). NULL when the definition has none. */
 const rc_stmt *rc_func_body(const rc_ir *ir, const rc_stmt *s);
-/* Parses every body still lazy (measurements, dumps). */
+/* Parses every body still lazy and puts ir->errors and ir->directives back in
+ * file order (bodies parsed later append theirs): measurements, dumps. */
 void rc_ir_force(const rc_ir *ir);
 
 /* Lowers an `eval` string or other snippet found inside `parent`: the text is
