@@ -911,18 +911,31 @@ static void init_kinds(L *l, const TSLanguage *lang) {
   }
 }
 
+/* One lowering of a tree into ir: set up, then torn down by l_end(). */
+static void l_begin(L *l, rc_ir *ir, TSNode root, const void *language, const char *text, const char *orig,
+                    uint32_t len, const rc_span *snippet_at) {
+  memset(l, 0, sizeof *l);
+  l->ir = ir;
+  l->A = &ir->arena;
+  l->text = text;
+  l->orig = orig;
+  l->len = len;
+  l->snippet_at = snippet_at;
+  init_kinds(l, (const TSLanguage *)language);
+  l->cursor = ts_tree_cursor_new(root);
+}
+
+static void l_end(L *l) {
+  ts_tree_cursor_delete(&l->cursor);
+  for (size_t i = 0; i < RC_ARRAY_LEN(l->scratch); i++) rc_vec_free(&l->scratch[i]);
+  free(l->kinds);
+}
+
 rc_stmt *rc_lower_body(rc_ir *ir, const void *tree_root, const void *language, const char *text,
                        const char *orig, uint32_t len) {
   TSNode root = *(const TSNode *)tree_root;
   L l;
-  memset(&l, 0, sizeof l);
-  l.ir = ir;
-  l.A = &ir->arena;
-  l.text = text;
-  l.orig = orig;
-  l.len = len;
-  init_kinds(&l, (const TSLanguage *)language);
-  l.cursor = ts_tree_cursor_new(root);
+  l_begin(&l, ir, root, language, text, orig, len, NULL);
   uint32_t nk;
   kid *ks = lw_kids_copy(&l, root, &nk);
   rc_stmt *body = NULL;
@@ -932,9 +945,7 @@ rc_stmt *rc_lower_body(rc_ir *ir, const void *tree_root, const void *language, c
   l.depth--;
   if (ts_node_has_error(root)) collect_errors(&l, root);
   free(ks);
-  ts_tree_cursor_delete(&l.cursor);
-  for (size_t i = 0; i < RC_ARRAY_LEN(l.scratch); i++) rc_vec_free(&l.scratch[i]);
-  free(l.kinds);
+  l_end(&l);
   return body;
 }
 
@@ -942,15 +953,7 @@ void rc_lower_tree(rc_ir *ir, const void *tree_root, const void *language, const
                    const char *orig, uint32_t len, const rc_span *snippet_at) {
   TSNode root = *(const TSNode *)tree_root;
   L l;
-  memset(&l, 0, sizeof l);
-  l.ir = ir;
-  l.A = &ir->arena;
-  l.text = text;
-  l.orig = orig;
-  l.len = len;
-  l.snippet_at = snippet_at;
-  init_kinds(&l, (const TSLanguage *)language);
-  l.cursor = ts_tree_cursor_new(root);
+  l_begin(&l, ir, root, language, text, orig, len, snippet_at);
   uint32_t nk;
   kid *ks = lw_kids_copy(&l, root, &nk);
   ir->top = lower_body_kids(&l, ks, nk);
@@ -960,7 +963,5 @@ void rc_lower_tree(rc_ir *ir, const void *tree_root, const void *language, const
     ir->first_cmd_line = ir->top.n ? ir->top.v[0]->span.line : 0;
   }
   free(ks);
-  ts_tree_cursor_delete(&l.cursor);
-  for (size_t i = 0; i < RC_ARRAY_LEN(l.scratch); i++) rc_vec_free(&l.scratch[i]);
-  free(l.kinds);
+  l_end(&l);
 }

@@ -175,18 +175,9 @@ static rc_ir *parse_common(const rc_source *src, const char *orig, uint32_t len,
   } else {
     tree = keep && keep->tree && keep->d == d ? reparse(keep, parsed, len) : parse_text(parsed, len);
   }
-  if (nfns && (!tree || ts_node_has_error(ts_tree_root_node(tree)))) {
-    /* blanked, the file does not parse: parse it whole (errors there are
-     * the file's own, recover.c handles them) */
-    if (tree) ts_tree_delete(tree);
-    free(skel);
-    free(text);
-    free(starts);
-    free(fns);
-    rc_ir_free(ir);
-    drop_kept(keep);
-    return parse_common(src, orig, len, d, at, flags | RC_PARSE_EAGER, keep);
-  }
+  /* the outline does not parse: the errors are the file's own, parsed whole
+   * (recover.c handles them) */
+  if (nfns && (!tree || ts_node_has_error(ts_tree_root_node(tree)))) goto whole;
   ir->lazy = fns;
   ir->nlazy = nfns;
   if (tree) {
@@ -197,17 +188,7 @@ static rc_ir *parse_common(const rc_source *src, const char *orig, uint32_t len,
       rc_recover_lower(ir, tree_sitter_bash(), parsed, orig, len, starts, nstarts);
     else
       rc_lower_tree(ir, &root, tree_sitter_bash(), parsed, orig, len, at);
-    if (ir->lazies.n != nfns) { /* a blanked body the tree does not show as one */
-      ts_tree_delete(tree);
-      free(skel);
-      free(text);
-      free(starts);
-      free(fns);
-      ir->lazy = NULL;
-      rc_ir_free(ir);
-      drop_kept(keep);
-      return parse_common(src, orig, len, d, at, flags | RC_PARSE_EAGER, keep);
-    }
+    if (ir->lazies.n != nfns) goto whole; /* a left-out body the tree does not show as one */
     if (keep) { /* kept for the next version */
       if (keep->tree) ts_tree_delete(keep->tree);
       free(keep->text);
@@ -237,6 +218,16 @@ static rc_ir *parse_common(const rc_source *src, const char *orig, uint32_t len,
   free(text);
   free(starts);
   return ir;
+whole:
+  if (tree) ts_tree_delete(tree);
+  free(fns);
+  free(skel);
+  free(text);
+  free(starts);
+  ir->lazy = NULL;
+  rc_ir_free(ir);
+  drop_kept(keep);
+  return parse_common(src, orig, len, d, at, flags | RC_PARSE_EAGER, keep);
 }
 
 const rc_stmt *rc_func_body(const rc_ir *cir, const rc_stmt *cs) {
@@ -278,9 +269,9 @@ void rc_ir_force(const rc_ir *cir) {
   for (size_t i = 0; i < ir->lazies.n; i++) rc_func_body(ir, ir->lazies.v[i]);
   /* a body's errors and directives were appended when it was parsed: back
    * in file order, as an eager parse gives them (the lint sorts its own) */
-  if (ir->errors.n > nerr || ir->lazies.n)
+  if (ir->errors.n > 1 && ir->errors.n > nerr)
     qsort(ir->errors.v, ir->errors.n, sizeof *ir->errors.v, error_cmp);
-  if (ir->directives.n > ndir || ir->lazies.n)
+  if (ir->directives.n > 1 && ir->directives.n > ndir)
     qsort(ir->directives.v, ir->directives.n, sizeof *ir->directives.v, directive_cmp);
 }
 
