@@ -21,6 +21,7 @@ const char *rc_dialect_name(rc_dialect d) {
   return "?";
 }
 
+/* A fresh parse of text, of the nr ranges r only when nr > 0. */
 static TSTree *parse_text_in(const char *text, uint32_t len, const TSRange *r, uint32_t nr) {
   TSParser *p = ts_parser_new();
   ts_parser_set_language(p, tree_sitter_bash());
@@ -30,13 +31,7 @@ static TSTree *parse_text_in(const char *text, uint32_t len, const TSRange *r, u
   return t;
 }
 
-static TSTree *parse_text(const char *text, uint32_t len) {
-  TSParser *p = ts_parser_new();
-  ts_parser_set_language(p, tree_sitter_bash());
-  TSTree *t = ts_parser_parse_string(p, NULL, text, len);
-  ts_parser_delete(p);
-  return t;
-}
+static TSTree *parse_text(const char *text, uint32_t len) { return parse_text_in(text, len, NULL, 0); }
 
 struct rc_reparse {
   TSTree *tree;  /* the previous parse */
