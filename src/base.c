@@ -259,6 +259,13 @@ void rc_map_put(rc_map *m, const char *key, void *val) {
   s->val = val;
 }
 
+void rc_map_copy(rc_map *dst, const rc_map *src) {
+  *dst = *src;
+  if (!src->cap) return;
+  dst->slots = rc_xmalloc(src->cap * sizeof *src->slots);
+  memcpy(dst->slots, src->slots, src->cap * sizeof *src->slots);
+}
+
 void rc_map_free(rc_map *m) {
   free(m->slots);
   m->slots = NULL;

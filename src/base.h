@@ -58,6 +58,13 @@ void *rc_arena_memdup(rc_arena *a, const void *p, size_t n);
     rc_vec_grow((vec), (vec)->n + 1);                                            \
     (vec)->v[(vec)->n++] = (item);                                               \
   } while (0)
+/* dst (empty) becomes a copy of src's elements. */
+#define rc_vec_copy(dst, src)                                                    \
+  do {                                                                           \
+    rc_vec_grow((dst), (src)->n);                                                \
+    if ((src)->n) memcpy((dst)->v, (src)->v, (src)->n * sizeof(*(dst)->v));      \
+    (dst)->n = (src)->n;                                                         \
+  } while (0)
 #define rc_vec_free(vec)                                                         \
   do {                                                                           \
     free((vec)->v);                                                              \
@@ -101,6 +108,9 @@ void *rc_map_get_hashed(const rc_map *m, const char *key, uint32_t hash);
 bool rc_map_has(const rc_map *m, const char *key);
 void rc_map_put(rc_map *m, const char *key, void *val);
 void rc_map_free(rc_map *m);
+/* dst (uninitialised or freed) becomes a copy of src, slot for slot (the
+ * keys are borrowed, as in src). */
+void rc_map_copy(rc_map *dst, const rc_map *src);
 /* Iterate: for (size_t i = 0; i < m->cap; i++) if (m->slots[i].key) ... */
 
 bool rc_str_eq(const char *a, const char *b);

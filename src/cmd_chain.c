@@ -80,6 +80,7 @@ int rc_cmd_chain(rc_cli *c, FILE *out) {
   rc_session *S = rc_cli_session(c);
   if (!S) return RC_EXIT_USAGE;
   unsigned shells = rc_cli_shells(c, S), ctxs = rc_cli_ctxs(c);
+  S->want_ctxs = ctxs;
   bool json = c->format && !strcmp(c->format, "json");
   json_t *root = json ? json_object() : NULL, *arr = json ? json_array() : NULL;
   bool first = true;
@@ -176,6 +177,7 @@ int rc_cmd_graph(rc_cli *c, FILE *out) {
   if (!S) return RC_EXIT_USAGE;
   unsigned shells = rc_cli_shells(c, S);
   unsigned ctxs = c->ctxs ? c->ctxs : 1u << RC_CTX_LOGIN_INTERACTIVE;
+  S->want_ctxs = ctxs;
   fprintf(out, "digraph rccheck {\n  rankdir=TB;\n  node [fontname=\"Helvetica\"];\n  edge [fontname=\"Helvetica\", fontsize=10];\n");
   int idx = 0;
   for (int sh = 0; sh < RC_SH_COUNT; sh++) {

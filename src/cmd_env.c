@@ -392,6 +392,7 @@ int rc_cmd_env(rc_cli *c, FILE *out) {
   rc_session *S = rc_cli_session(c);
   if (!S) return RC_EXIT_USAGE;
   unsigned shells = rc_cli_shells(c, S), ctxmask = rc_cli_ctxs(c);
+  S->want_ctxs = ctxmask;
   ctxs_t cs = {0};
   for (int sh = 0; sh < RC_SH_COUNT; sh++)
     for (int k = 0; k < RC_CTX_COUNT; k++)

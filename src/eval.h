@@ -178,6 +178,7 @@ struct rc_ctx {
   RC_VEC(const char *) names;   /* variables the files touch, first-touch order */
   rc_map var_events;            /* name → RC_VEC(uint32_t)* event ids */
   bool ran_precmd;              /* precmd hooks were applied (interactive) */
+  bool shared_walk;             /* evaluated in login-interactive's walk (rc_eval_context_pair) */
   rc_map before_settings;       /* vscode: name → rc_var* before the editor's settings (vscode.h) */
 };
 
@@ -186,6 +187,12 @@ rc_ctx *rc_eval_context(rc_session *S, rc_shell sh, rc_ctx_kind k);
 /* The same with a given startup plan (chain.h), e.g. one file on its own. */
 struct rc_plan;
 rc_ctx *rc_eval_context_plan(rc_session *S, rc_shell sh, rc_ctx_kind k, const struct rc_plan *plan);
+/* login-interactive, and from the same walk the vscode context into *vs:
+ * they read the same files and start alike but for VS Code's marker
+ * variable, so while no file looks that variable up they are one walk (the
+ * result is the same as evaluating each). *vs is NULL when a file did:
+ * evaluate vscode on its own. */
+rc_ctx *rc_eval_context_pair(rc_session *S, rc_shell sh, rc_ctx **vs);
 void rc_ctx_free(rc_ctx *C);
 
 /* Final variable (NULL when the files never touched it and it is not in the

@@ -32,6 +32,42 @@ static void init_lit(E *e, const char *name, const char *value, bool exported) {
   init_var(e, name, rc_str_lit(e->A, value, RC_NO_EVENT), exported);
 }
 
+/* The one variable the vscode context starts with and login-interactive
+ * does not; both read the same files. */
+static const char VSCODE_VAR[] = "VSCODE_RESOLVING_ENVIRONMENT";
+
+/* A pending initial variable, put as if it had been there from the start:
+ * in the root scope, on every path, with no file. */
+static void put_pending(E *e) {
+  E saved = *e;
+  scope *root = e->top;
+  while (root->parent) root = root->parent;
+  e->pending = false;
+  e->top = root;
+  e->conds = NULL;
+  e->file = NULL;
+  e->visit = -1;
+  e->discard = 0;
+  e->nearly = 0; /* not a write of any frame's path */
+  e->in_hook = false;
+  e->manager = NULL;
+  init_lit(e, VSCODE_VAR, "1", true);
+  e->top = saved.top;
+  e->conds = saved.conds;
+  e->file = saved.file;
+  e->visit = saved.visit;
+  e->discard = saved.discard;
+  e->nearly = saved.nearly;
+  e->in_hook = saved.in_hook;
+  e->manager = saved.manager;
+}
+
+void ev_watch_hit(E *e) {
+  e->watch = NULL;
+  e->watched = true;
+  if (e->pending) put_pending(e);
+}
+
 static const char *shell_path(E *e) {
   bool mac = e->S->opt.os == RC_OS_MACOS;
   switch (e->shell) {
@@ -58,7 +94,14 @@ static void initial_env(E *e) {
     init_lit(e, "SHELL", shell_path(e), true);
     init_lit(e, "PATH", rc_default_path(S->opt.os, S->home_uid == 0), true);
   }
-  if (e->plan.vscode) init_lit(e, "VSCODE_RESOLVING_ENVIRONMENT", "1", true);
+  /* VS Code's marker is put when first touched (ev_watch_hit), or after the
+   * startup files: until then this context's walk is login-interactive's,
+   * which rc_eval_context_pair shares (the ids of the other events too). */
+  if (e->plan.vscode) {
+    /* (inherited, the variable was touched: no walk is shared) */
+    if (rc_map_has(&e->top->vars, VSCODE_VAR)) init_lit(e, VSCODE_VAR, "1", true);
+    else e->pending = true;
+  }
   if (e->plan.ssh) {
     /* sshd sets these: unknown addresses, but certainly not empty */
     static const char *const names[] = {"SSH_CLIENT", "SSH_CONNECTION"};
@@ -280,42 +323,56 @@ rc_ctx *rc_eval_context(rc_session *S, rc_shell sh, rc_ctx_kind k) {
   return rc_eval_context_plan(S, sh, k, &plan);
 }
 
-rc_ctx *rc_eval_context_plan(rc_session *S, rc_shell sh, rc_ctx_kind k, const rc_plan *plan) {
+/* Everything before the startup files: C, the root scope, the initial
+ * environment, the context's frame. */
+static void ev_begin(E *e, rc_session *S, rc_shell sh, rc_ctx_kind k, const rc_plan *plan) {
   rc_ctx *C = rc_xcalloc(1, sizeof *C);
   C->S = S;
   C->shell = sh;
   C->kind = k;
-  E e;
-  memset(&e, 0, sizeof e);
-  e.S = S;
-  e.C = C;
-  e.A = &S->arena;
-  e.shell = sh;
-  e.dialect = rc_shell_dialect(sh);
-  e.visit = -1;
-  e.macos_sim = S->macos_builtin;
-  e.arena_start = S->arena.total;
-  e.plan = *plan;
-  scope *root = ev_scope_push(&e);
-  initial_env(&e);
-  if (e.plan.vscode_terminal) ev_vscode_terminal_env(&e);
-  shell_defaults_before(&e);
-  frame *ctx = ev_frame_push(&e, FR_CONTEXT);
-  res r = ev_run_plan(&e);
-  if (e.plan.runs_precmd && r.fl != FL_EXIT && sh == RC_SH_ZSH) run_hooks(&e);
-  if (r.fl != FL_EXIT) shell_defaults_after(&e);
-  e.top = ctx->base;
-  ev_frame_end(&e, ctx, r);
-  if (e.plan.vscode) ev_vscode_layer(&e);
-  if (e.plan.nexit && r.fl != FL_EXIT) {
+  memset(e, 0, sizeof *e);
+  e->S = S;
+  e->C = C;
+  e->A = &S->arena;
+  e->shell = sh;
+  e->dialect = rc_shell_dialect(sh);
+  e->visit = -1;
+  e->macos_sim = S->macos_builtin;
+  e->arena_start = S->arena.total;
+  e->plan = *plan;
+  e->watch = VSCODE_VAR;
+  e->watch_hash = rc_hash(VSCODE_VAR, strlen(VSCODE_VAR));
+  ev_scope_push(e);
+  initial_env(e);
+  if (e->plan.vscode_terminal) ev_vscode_terminal_env(e);
+  shell_defaults_before(e);
+  ev_frame_push(e, FR_CONTEXT);
+}
+
+/* Everything after the startup files (r: how they ended): prompt hooks,
+ * defaults, the editor's settings, the files read at exit, the final
+ * variables. Frees e's state; returns its context. */
+static rc_ctx *ev_finish(E *e, res r) {
+  rc_ctx *C = e->C;
+  rc_shell sh = e->shell;
+  if (e->pending) put_pending(e);
+  e->watch = NULL;
+  frame *ctx = e->frames.v[0];
+  scope *root = ctx->base->parent;
+  if (e->plan.runs_precmd && r.fl != FL_EXIT && sh == RC_SH_ZSH) run_hooks(e);
+  if (r.fl != FL_EXIT) shell_defaults_after(e);
+  e->top = ctx->base;
+  ev_frame_end(e, ctx, r);
+  if (e->plan.vscode) ev_vscode_layer(e);
+  if (e->plan.nexit && r.fl != FL_EXIT) {
     /* Read when the shell exits: part of the chain, not of the environment. */
     size_t first = C->visits.n;
-    frame *f = ev_frame_push(&e, FR_SUBSHELL);
-    e.discard++;
-    res x = run_steps(&e, e.plan.exit_steps, e.plan.nexit, false);
-    e.discard--;
-    e.top = f->base;
-    ev_frame_end(&e, f, x);
+    frame *f = ev_frame_push(e, FR_SUBSHELL);
+    e->discard++;
+    res x = run_steps(e, e->plan.exit_steps, e->plan.nexit, false);
+    e->discard--;
+    e->top = f->base;
+    ev_frame_end(e, f, x);
     for (size_t i = first; i < C->visits.n; i++) C->visits.v[i].at_exit = true;
   }
   for (size_t i = 0; i < root->vars.cap; i++) {
@@ -326,19 +383,136 @@ rc_ctx *rc_eval_context_plan(rc_session *S, rc_shell sh, rc_ctx_kind k, const rc
   /* zsh's arrays tied to the colon lists are the same variables. */
   static const char *const tied[] = {"path", "fpath", "manpath", "cdpath", "module_path", "mailpath"};
   for (size_t i = 0; sh == RC_SH_ZSH && i < RC_ARRAY_LEN(tied); i++) {
-    const rc_var *v = ev_get(&e, tied[i]);
+    const rc_var *v = ev_get(e, tied[i]);
     if (v) rc_map_put(&C->final, tied[i], (void *)v);
   }
   ev_scope_free(root);
-  rc_vec_free(&e.frames);
-  rc_vec_free(&e.stack);
-  rc_map_free(&e.pins);
-  rc_map_free(&e.interned);
-  rc_map_free(&e.problem_keys);
-  rc_map_free(&e.exec_keys);
-  rc_map_free(&e.named);
-  rc_map_free(&e.ties);
+  rc_vec_free(&e->frames);
+  rc_vec_free(&e->stack);
+  rc_map_free(&e->pins);
+  rc_map_free(&e->interned);
+  rc_map_free(&e->problem_keys);
+  rc_map_free(&e->exec_keys);
+  rc_map_free(&e->named);
+  rc_map_free(&e->ties);
   return C;
+}
+
+rc_ctx *rc_eval_context_plan(rc_session *S, rc_shell sh, rc_ctx_kind k, const rc_plan *plan) {
+  E e;
+  ev_begin(&e, S, sh, k, plan);
+  res r = ev_run_plan(&e);
+  return ev_finish(&e, r);
+}
+
+/* dst: a copy of src's context results so far (events, chain, names…), for
+ * another context. The values they point to live in the session's arena and
+ * are never changed once made, so they are shared. */
+static rc_ctx *ctx_copy(const rc_ctx *src, rc_ctx_kind k) {
+  rc_ctx *C = rc_xcalloc(1, sizeof *C);
+  C->S = src->S;
+  C->shell = src->shell;
+  C->kind = k;
+  rc_vec_copy(&C->visits, &src->visits);
+  rc_vec_copy(&C->events, &src->events);
+  rc_vec_copy(&C->reads, &src->reads);
+  rc_vec_copy(&C->execs, &src->execs);
+  rc_vec_copy(&C->problems, &src->problems);
+  rc_vec_copy(&C->hooks, &src->hooks);
+  rc_vec_copy(&C->names, &src->names);
+  rc_map_copy(&C->var_events, &src->var_events);
+  for (size_t i = 0; i < C->var_events.cap; i++)
+    if (C->var_events.slots[i].key) { /* the id lists grow apart: one each */
+      RC_VEC(uint32_t) *from = C->var_events.slots[i].val;
+      RC_VEC(uint32_t) *list = rc_arena_alloc(&src->S->arena, sizeof *list);
+      memset(list, 0, sizeof *list);
+      rc_vec_copy(list, from);
+      C->var_events.slots[i].val = list;
+    }
+  C->ran_precmd = src->ran_precmd;
+  return C;
+}
+
+/* d: a copy of the walk s at the top level (only the context's frame open),
+ * evaluating context C with plan p from here on. */
+static void walk_copy(E *d, const E *s, rc_ctx *C, const rc_plan *p) {
+  *d = *s;
+  d->C = C;
+  d->plan = *p;
+  /* the scope chain, innermost first, and the frames whose bases are in it */
+  scope *olds[8], *news[8];
+  size_t n = 0;
+  for (scope *x = s->top; x; x = x->parent) {
+    if (n == RC_ARRAY_LEN(olds)) abort(); /* at the top level the chain is root and the context's scope */
+    scope *c = rc_xcalloc(1, sizeof *c);
+    rc_map_copy(&c->vars, &x->vars);
+    rc_map_copy(&c->funcs, &x->funcs);
+    c->depth = x->depth;
+    if (n) news[n - 1]->parent = c;
+    olds[n] = x, news[n++] = c;
+  }
+  d->top = news[0];
+  memset(&d->frames, 0, sizeof d->frames);
+  for (size_t i = 0; i < s->frames.n; i++) {
+    const frame *f = s->frames.v[i];
+    frame *g = rc_xcalloc(1, sizeof *g);
+    *g = *f;
+    for (size_t k = 0; k < n; k++)
+      if (olds[k] == f->base) g->base = news[k];
+    memset(&g->locals, 0, sizeof g->locals);
+    memset(&g->saved, 0, sizeof g->saved);
+    rc_vec_copy(&g->locals, &f->locals);
+    rc_vec_copy(&g->saved, &f->saved);
+    rc_map_copy(&g->early_vars, &f->early_vars);
+    rc_map_copy(&g->early_funcs, &f->early_funcs);
+    rc_map_copy(&g->dirty_vars, &f->dirty_vars);
+    rc_map_copy(&g->dirty_funcs, &f->dirty_funcs);
+    rc_vec_push(&d->frames, g);
+  }
+  memset(&d->stack, 0, sizeof d->stack);
+  rc_vec_copy(&d->stack, &s->stack);
+  rc_map_copy(&d->interned, &s->interned);
+  rc_map_copy(&d->problem_keys, &s->problem_keys);
+  rc_map_copy(&d->exec_keys, &s->exec_keys);
+  rc_map_copy(&d->named, &s->named);
+  rc_map_copy(&d->pins, &s->pins);
+  rc_map_copy(&d->ties, &s->ties);
+}
+
+static bool str_same(const char *a, const char *b) { return a == b || (a && b && !strcmp(a, b)); }
+
+static bool steps_equal(const rc_plan *a, const rc_plan *b) {
+  if (a->n != b->n) return false;
+  for (unsigned i = 0; i < a->n; i++) {
+    const rc_step *x = &a->steps[i], *y = &b->steps[i];
+    if (x->kind != y->kind || !str_same(x->name, y->name)) return false;
+    for (int k = 0; k < 3; k++)
+      if (!str_same(x->alts[k], y->alts[k])) return false;
+  }
+  return true;
+}
+
+rc_ctx *rc_eval_context_pair(rc_session *S, rc_shell sh, rc_ctx **vs) {
+  rc_plan li, vp;
+  rc_chain_plan(sh, RC_CTX_LOGIN_INTERACTIVE, S->opt.os, &li);
+  rc_chain_plan(sh, RC_CTX_VSCODE, S->opt.os, &vp);
+  E e;
+  ev_begin(&e, S, sh, RC_CTX_LOGIN_INTERACTIVE, &li);
+  res r = ev_run_plan(&e);
+  *vs = NULL;
+  /* Same files, and the walk never looked VS Code's marker up: up to here
+   * the vscode context is this one, plus the marker. */
+  bool same = steps_equal(&li, &vp) && li.newuser == vp.newuser && li.login == vp.login &&
+              li.interactive == vp.interactive && li.ssh == vp.ssh && !vp.vscode_terminal;
+  if (same && !e.watched && e.frames.n == 1) {
+    E v;
+    walk_copy(&v, &e, ctx_copy(e.C, RC_CTX_VSCODE), &vp);
+    v.watch = NULL;
+    v.pending = true;
+    v.C->shared_walk = true;
+    *vs = ev_finish(&v, r);
+  }
+  return ev_finish(&e, r);
 }
 
 void rc_ctx_free(rc_ctx *C) {

@@ -134,7 +134,17 @@ typedef struct E {
   rc_map ties;         /* zsh typeset -T: array name → tie */
   bool glob_failed;    /* zsh "no matches found": the current file is abandoned */
   bool in_hook;        /* running precmd hooks after the startup files */
+  /* Shared walks (eval_ctx.c): `watch` is a variable whose every lookup and
+   * write is noticed (`watched`); when `pending`, it is this context's
+   * initial variable, put into the root scope when first touched. */
+  const char *watch;
+  uint32_t watch_hash;
+  bool watched, pending;
 } E;
+
+/* ---- eval_ctx.c ---- */
+/* `watch` was looked up or written: sharing ends, a pending variable is put. */
+void ev_watch_hit(E *e);
 
 /* ---- eval_scope.c ---- */
 scope *ev_scope_push(E *e);

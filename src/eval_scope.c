@@ -93,8 +93,13 @@ static bool cond_has(const rc_cond *c, uint32_t id) {
 /* The scopes are searched innermost first; the key is hashed once. */
 static uint32_t key_hash(const char *key) { return rc_hash(key, strlen(key)); }
 
+static inline void touch(E *e, const char *name, uint32_t h) {
+  if (e->watch && h == e->watch_hash && !strcmp(name, e->watch)) ev_watch_hit(e);
+}
+
 const rc_var *ev_raw_get(E *e, const char *name) {
   uint32_t h = key_hash(name);
+  touch(e, name, h);
   for (scope *s = e->top; s; s = s->parent) {
     const rc_var *v = rc_map_get_hashed(&s->vars, name, h);
     if (v) return v;
@@ -113,6 +118,7 @@ static void mark_dirty(E *e, const char *key, bool func) {
 }
 
 static void scope_put(E *e, const char *key, const rc_var *v) {
+  if (e->watch) touch(e, key, key_hash(key));
   rc_map_put(&e->top->vars, key, (void *)v);
   mark_dirty(e, key, false);
 }

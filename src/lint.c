@@ -465,6 +465,7 @@ rc_lint *rc_lint_run_rules(const rc_lint_opts *o, const rc_rule *const *rules, s
   unsigned shells = o->shells;
   if (!shells) shells = L->file_mode ? shells_of_roles(roles, o->nfiles) : rc_session_shells(S);
   unsigned ctxmask = o->ctxs ? o->ctxs : (1u << RC_CTX_COUNT) - 1;
+  S->want_ctxs = ctxmask;
   RC_VEC(rc_ctx *) ctxs = {0};
   for (int sh = 0; sh < RC_SH_COUNT; sh++)
     for (int k = 0; k < RC_CTX_COUNT; k++)

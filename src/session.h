@@ -54,6 +54,7 @@ typedef struct rc_session_opts {
   bool inherit_env;    /* start from this process's environment */
   const char *user;    /* USER/LOGNAME; default: the home's basename */
   bool virtual_home;   /* the home is not on disk (loose files): its absence proves nothing */
+  bool no_shared_walks; /* evaluate every context on its own (tests: the shared walk must agree) */
   const char *workspace; /* a VS Code workspace folder (--workspace), or NULL */
   struct rc_file_cache *cache; /* parsed files kept across sessions (filecache.h), or
                                   NULL; borrowed: it must outlive the session */
@@ -80,6 +81,7 @@ typedef struct rc_session {
   unsigned home_uid;
   bool home_exists;
   RC_VEC(rc_ctx *) ctxs;
+  unsigned want_ctxs;           /* contexts the caller will ask for (1 << kind): some share a walk */
   rc_map mapped;                /* model path → fs path (lint FILE… roles) */
   RC_VEC(rc_fragment) fragments;
   struct rc_vscode *vscode;     /* editor settings, loaded on first use (vscode.h) */
