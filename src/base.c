@@ -54,7 +54,9 @@ struct rc_arena_chunk {
   _Alignas(16) unsigned char data[];
 };
 
-enum { RC_ARENA_CHUNK = 64 * 1024 };
+/* Chunks grow from about a page to 64 KiB: a small file's IR (thousands of
+ * files in a plugin folder) does not hold 64 KiB. */
+enum { RC_ARENA_FIRST = 4096 - 64, RC_ARENA_CHUNK = 64 * 1024 };
 
 void rc_arena_init(rc_arena *a) {
   a->head = NULL;
@@ -79,7 +81,8 @@ static void *arena_take(rc_arena *a, size_t n) {
   if (!c || c->cap - c->used < n) {
     /* Large requests get a chunk of their own behind the current one, so the
      * free space of the current chunk is not wasted. */
-    size_t cap = n > RC_ARENA_CHUNK / 4 ? n : RC_ARENA_CHUNK;
+    size_t grow = !c ? RC_ARENA_FIRST : c->cap >= RC_ARENA_CHUNK / 2 ? RC_ARENA_CHUNK : c->cap * 2;
+    size_t cap = n > RC_ARENA_CHUNK / 4 || n > grow ? n : grow;
     rc_arena_chunk *nc = rc_xmalloc(sizeof *nc + cap);
     nc->used = 0;
     nc->cap = cap;

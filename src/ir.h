@@ -300,8 +300,17 @@ typedef struct rc_ir {
   uint32_t *lazy, nlazy;
   RC_VEC(rc_stmt *) lazies;   /* the definitions whose body is lazy */
   bool zsh;                   /* bodies get the zsh fix-up */
+  /* A file parsed in pieces (parse.c): the pieces' own IRs, whose statements
+   * `top` lists. An IR may have several holders (a file's IR and the
+   * language server's kept pieces): refs counts those beyond the first,
+   * and rc_ir_free frees it when the last lets go. */
+  RC_VEC(struct rc_ir *) parts;
+  uint32_t refs;
 } rc_ir;
 
 const char *rc_stmt_kind_name(rc_stmt_kind k);
+/* Moves every span of ir's statements, errors and directives by `bytes` and
+ * `lines` (ir_shift.c): its text moved in the file, columns unchanged. */
+void rc_ir_shift(rc_ir *ir, int64_t bytes, int64_t lines);
 
 #endif

@@ -33,58 +33,44 @@ static TSTree *parse_text_in(const char *text, uint32_t len, const TSRange *r, u
 
 static TSTree *parse_text(const char *text, uint32_t len) { return parse_text_in(text, len, NULL, 0); }
 
+/* A buffer the language server parses again at every keystroke is kept as
+ * pieces: runs of whole top-level statements, cut where a statement starts
+ * a line whose bytes hash to a multiple of 2^bits (so a cut depends on the
+ * text around it, not on what comes before: an edit changes the pieces it
+ * touches only), or past PIECE_MAX bytes. Each piece is parsed and lowered
+ * on its own (tree-sitter included ranges keep offsets absolute, as in
+ * recover.c), into its own IR; the next version reuses every piece whose
+ * bytes are unchanged, moving its spans to where the bytes are now
+ * (rc_ir_shift), and parses the others. The file's IR lists the pieces'
+ * statements. A piece that does not parse cleanly sends the file down the
+ * whole-file path, errors and recovery as in rc_parse. */
+enum { PIECE_BITS = 6, PIECE_MAX = 16384 };
+
+typedef struct piece {
+  uint32_t a, b, line; /* bytes [a, b) of the version it was lowered in; line of a */
+  uint32_t hash;
+  char *bytes;         /* the original then the parsed bytes, 2 × (b - a) */
+  rc_ir *ir;           /* its statements, spans as of a and line */
+  bool used;
+} piece;
+
 struct rc_reparse {
-  TSTree *tree;  /* the previous parse */
-  char *text;    /* the bytes it parsed (after the pre-passes) */
-  uint32_t len;
+  RC_VEC(piece) pieces;
   rc_dialect d;
+  unsigned bits;       /* cut at 1 in 2^bits statements (tests use few) */
+  size_t reused;       /* pieces the last parse took from the one before */
 };
+
+static void piece_free(piece *p) {
+  rc_ir_free(p->ir);
+  free(p->bytes);
+}
 
 void rc_reparse_free(rc_reparse *r) {
   if (!r) return;
-  if (r->tree) ts_tree_delete(r->tree);
-  free(r->text);
+  for (size_t i = 0; i < r->pieces.n; i++) piece_free(&r->pieces.v[i]);
+  rc_vec_free(&r->pieces);
   free(r);
-}
-
-/* Row and byte column of offset `at` in text. */
-static TSPoint point_at(const char *text, uint32_t at) {
-  TSPoint p = {0, 0};
-  const char *line = text;
-  for (const char *q = text; (q = memchr(q, '\n', (size_t)(text + at - q))) != NULL; q++) p.row++, line = q + 1;
-  p.column = (uint32_t)(text + at - line);
-  return p;
-}
-
-/* Parses text, reusing the kept tree: the edit is the span between the
- * longest common prefix and suffix of the old and new bytes. */
-static TSTree *reparse(rc_reparse *k, const char *text, uint32_t len) {
-  /* A damaged tree is not reused (see below): while the text stays broken,
-   * each version is parsed once, afresh. */
-  if (ts_node_has_error(ts_tree_root_node(k->tree))) return parse_text(text, len);
-  uint32_t pre = 0, max = k->len < len ? k->len : len;
-  while (pre < max && k->text[pre] == text[pre]) pre++;
-  uint32_t suf = 0;
-  while (suf < max - pre && k->text[k->len - 1 - suf] == text[len - 1 - suf]) suf++;
-  TSInputEdit ed;
-  ed.start_byte = pre;
-  ed.old_end_byte = k->len - suf;
-  ed.new_end_byte = len - suf;
-  ed.start_point = point_at(text, pre);
-  ed.old_end_point = point_at(k->text, ed.old_end_byte);
-  ed.new_end_point = point_at(text, ed.new_end_byte);
-  ts_tree_edit(k->tree, &ed);
-  TSParser *p = ts_parser_new();
-  ts_parser_set_language(p, tree_sitter_bash());
-  TSTree *t = ts_parser_parse_string(p, k->tree, text, len);
-  /* Error recovery can take another path when old subtrees are reused:
-   * a damaged text is parsed afresh, so the IR stays the fresh parse's. */
-  if (t && ts_node_has_error(ts_tree_root_node(t))) {
-    ts_tree_delete(t);
-    t = ts_parser_parse_string(p, NULL, text, len);
-  }
-  ts_parser_delete(p);
-  return t;
 }
 
 enum { MAX_RANGES = 32 }; /* bodies left out by included ranges, at most (else blanked) */
@@ -96,22 +82,14 @@ static TSPoint src_point(const rc_source *src, uint32_t at) {
   return (TSPoint){line - 1, col - 1};
 }
 
-/* Before parsing a file again whole: the kept tree may have been edited
- * towards the blanked text, so it is not reused. */
-static void drop_kept(rc_reparse *keep) {
-  if (keep && keep->tree) ts_tree_delete(keep->tree);
-  if (keep) keep->tree = NULL;
-}
-
 /* Lazy function bodies. Functions defined outside functions mostly never run
  * at startup (in oh-my-zsh with ten plugins, 65% of the bytes read are such
  * bodies, and more than half of those never run), and parsing is most of rccheck's
  * time. So a file is parsed without the inside of those bodies, leaving
  * `f() { }` — tree-sitter skips them as ranges not included, or, for the
- * language server's kept parse (whose incremental reparse needs one text)
- * and for files of many functions, they are blanked, newlines kept — and
- * each body is parsed from ir->full
- * when first asked for (rc_func_body). The bodies are found by the zsh
+ * language server's pieces (parsed with ranges of their own) and for files
+ * of many functions, they are blanked, newlines kept — and each body is
+ * parsed from ir->full when first asked for (rc_func_body). The bodies are found by the zsh
  * pre-pass scanner, for every dialect (on a scratch copy when the dialect is
  * not zsh: there it only reads). A file whose outline has parse errors, or
  * whose tree does not show each left-out body as a function's body, is
@@ -124,6 +102,215 @@ static char *blank_bodies(const char *text, uint32_t len, const uint32_t *fns, u
   return b;
 }
 
+static TSTree *parse_ranges(TSParser *p, const char *text, uint32_t len, const TSRange *r, uint32_t nr) {
+  ts_parser_reset(p);
+  return ts_parser_set_included_ranges(p, r, nr) ? ts_parser_parse_string(p, NULL, text, len) : NULL;
+}
+
+/* The statements of the bytes [a, b) of a piece, lowered into an IR of its
+ * own. Its outline is parsed without the bodies left out (see lazy bodies
+ * below): included ranges around them, or past MAX_RANGES the text with
+ * them blanked (`skel`); `full` has them. A piece whose outline does not
+ * parse, or does not show its left-out bodies as functions' bodies, is
+ * parsed again with its bodies (as a file is, whole). NULL when it still
+ * does not parse: the text is damaged, or a cut fell inside a statement
+ * (the scanner gives up past its nesting limit); the caller parses the file
+ * whole. */
+static rc_ir *lower_piece(TSParser *p, const rc_source *src, const char *orig, const char *skel, const char *full,
+                          uint32_t len, rc_dialect d, uint32_t a, uint32_t b, const uint32_t *fns, uint32_t nfns) {
+  TSRange whole = {src_point(src, a), src_point(src, b), a, b};
+  uint32_t lo = 0, hi = nfns; /* the first body in the piece */
+  while (lo < hi) {
+    uint32_t mid = lo + (hi - lo) / 2;
+    if (fns[2 * mid] < a) lo = mid + 1;
+    else hi = mid;
+  }
+  uint32_t want = 0;
+  while (lo + want < nfns && fns[2 * (lo + want)] < b) want++;
+  rc_ir *ir = rc_xcalloc(1, sizeof *ir);
+  rc_arena_init(&ir->arena);
+  ir->src = src;
+  TSTree *t;
+  const char *outline = full;
+  if (!want) {
+    t = parse_ranges(p, full, len, &whole, 1);
+  } else if (want <= MAX_RANGES) {
+    TSRange rs[MAX_RANGES + 1];
+    uint32_t from = a;
+    for (uint32_t k = 0; k < want; k++) {
+      uint32_t open = fns[2 * (lo + k)] + 1, close = fns[2 * (lo + k) + 1];
+      rs[k] = (TSRange){src_point(src, from), src_point(src, open), from, open};
+      from = close;
+    }
+    rs[want] = (TSRange){src_point(src, from), whole.end_point, from, b};
+    t = parse_ranges(p, full, len, rs, want + 1);
+  } else {
+    outline = skel;
+    t = parse_ranges(p, skel, len, &whole, 1);
+  }
+  if (t && !ts_node_has_error(ts_tree_root_node(t))) {
+    ir->lazy = (uint32_t *)fns;
+    ir->nlazy = nfns;
+    TSNode root = ts_tree_root_node(t);
+    rc_lower_tree(ir, &root, tree_sitter_bash(), outline, orig, len, NULL);
+    ts_tree_delete(t);
+    t = NULL;
+    ir->lazy = NULL;
+    ir->nlazy = 0;
+    if (ir->lazies.n == want && !ir->errors.n) goto done;
+    /* a left-out body the tree does not show as one: with the bodies */
+    rc_ir_free(ir);
+    ir = rc_xcalloc(1, sizeof *ir);
+    rc_arena_init(&ir->arena);
+    ir->src = src;
+  }
+  if (want || !t) { /* with its bodies */
+    if (t) ts_tree_delete(t);
+    t = parse_ranges(p, full, len, &whole, 1);
+  }
+  if (!t || ts_node_has_error(ts_tree_root_node(t))) {
+    if (t) ts_tree_delete(t);
+    rc_ir_free(ir);
+    return NULL;
+  }
+  TSNode root = ts_tree_root_node(t);
+  rc_lower_tree(ir, &root, tree_sitter_bash(), full, orig, len, NULL);
+  ts_tree_delete(t);
+done:
+  if (d == RC_DIALECT_ZSH) rc_zsh_fixup(ir, orig, len, true);
+  return ir;
+}
+
+/* A parse in pieces (see struct rc_reparse): NULL when a piece does not
+ * parse cleanly (the caller parses the file whole). kept: keep is the
+ * language server's, whose pieces the next version may reuse; otherwise
+ * the pieces belong to the returned IR alone. */
+static rc_ir *parse_pieces(const rc_source *src, const char *orig, const char *parsed, const char *full,
+                           uint32_t len, rc_dialect d, const uint32_t *starts, uint32_t nstarts, const uint32_t *fns,
+                           uint32_t nfns, rc_reparse *keep, bool kept) {
+  if (keep->d != d) { /* another dialect lowers other statements */
+    for (size_t i = 0; i < keep->pieces.n; i++) piece_free(&keep->pieces.v[i]);
+    keep->pieces.n = 0;
+    keep->d = d;
+  }
+  /* where pieces begin: statements that start a line, picked by the hash of
+   * that line's first bytes */
+  RC_VEC(uint32_t) cut = {0};
+  rc_vec_push(&cut, 0u);
+  uint32_t mask = (1u << keep->bits) - 1;
+  for (uint32_t k = 0; k < nstarts; k++) {
+    uint32_t s = starts[k], last = cut.v[cut.n - 1];
+    if (s <= last || s >= len || orig[s - 1] != '\n') continue;
+    uint32_t e = s;
+    while (e < len && e - s < 64 && orig[e] != '\n') e++;
+    if ((rc_hash(orig + s, e - s) & mask) == 0 || s - last >= PIECE_MAX) rc_vec_push(&cut, s);
+  }
+  rc_vec_push(&cut, len);
+  for (size_t i = 0; i < keep->pieces.n; i++) keep->pieces.v[i].used = false;
+  keep->reused = 0;
+  RC_VEC(piece) out = {0};
+  TSParser *p = NULL;
+  bool ok = true;
+  uint32_t line = 1, at = 0;
+  for (size_t i = 0; i + 1 < cut.n && ok; i++) {
+    uint32_t a = cut.v[i], b = cut.v[i + 1], n = b - a;
+    for (; at < a; at++) line += orig[at] == '\n';
+    uint32_t h = rc_hash(orig + a, n) * 31u + rc_hash(parsed + a, n);
+    piece np = {a, b, line, h, NULL, NULL, false};
+    piece *old = NULL;
+    for (size_t k = 0; k < keep->pieces.n && !old; k++) {
+      piece *q = &keep->pieces.v[k];
+      /* (refs: the last version's IR still reads it, moving it would not do) */
+      if (!q->used && q->ir && !q->ir->refs && q->hash == h && q->b - q->a == n && !memcmp(q->bytes, orig + a, n) &&
+          !memcmp(q->bytes + n, parsed + a, n))
+        old = q;
+    }
+    if (old) { /* the same bytes: the same statements, moved */
+      old->used = true;
+      keep->reused++;
+      np.bytes = old->bytes, np.ir = old->ir;
+      old->bytes = NULL, old->ir = NULL;
+      /* bodies parsed for the last version belonged to its IR (freed) */
+      for (size_t k = 0; k < np.ir->lazies.n; k++) {
+        np.ir->lazies.v[k]->u.func.lazy = true;
+        np.ir->lazies.v[k]->u.func.body = NULL;
+      }
+      rc_ir_shift(np.ir, (int64_t)a - old->a, (int64_t)line - old->line);
+      np.ir->src = src;
+    } else {
+      if (!p) {
+        p = ts_parser_new();
+        ts_parser_set_language(p, tree_sitter_bash());
+      }
+      np.ir = lower_piece(p, src, orig, parsed, full, len, d, a, b, fns, nfns);
+      if (!np.ir) {
+        ok = false;
+        break;
+      }
+      if (kept) { /* compared by the next version */
+        np.bytes = rc_xmalloc(2 * (size_t)n + 1);
+        memcpy(np.bytes, orig + a, n);
+        memcpy(np.bytes + n, parsed + a, n);
+      }
+    }
+    rc_vec_push(&out, np);
+  }
+  if (p) ts_parser_delete(p);
+  rc_vec_free(&cut);
+  rc_ir *ir = NULL;
+  size_t npieces = out.n;
+  if (ok) { /* the file's IR: the pieces' statements, in order */
+    ir = rc_xcalloc(1, sizeof *ir);
+    rc_arena_init(&ir->arena);
+    ir->src = src;
+    for (size_t i = 0; i < npieces; i++) {
+      if (kept) out.v[i].ir->refs++; /* held by the keep and by ir */
+      rc_vec_push(&ir->parts, out.v[i].ir);
+    }
+  }
+  if (kept) {
+    /* what the next version may reuse: this version's pieces, and on
+     * failure the older ones too (each knows where its spans are) */
+    for (size_t i = 0; i < keep->pieces.n; i++) {
+      piece *q = &keep->pieces.v[i];
+      if (q->ir && (ok || out.n + 1 > 4 * keep->pieces.n)) piece_free(q), q->ir = NULL;
+      else if (q->ir) rc_vec_push(&out, *q);
+    }
+    rc_vec_free(&keep->pieces);
+    keep->pieces.v = out.v, keep->pieces.n = out.n, keep->pieces.cap = out.cap;
+  } else {
+    for (size_t i = 0; i < out.n; i++) {
+      free(out.v[i].bytes);
+      if (!ok) rc_ir_free(out.v[i].ir);
+    }
+    rc_vec_free(&out);
+  }
+  if (!ok) return NULL;
+  uint32_t nst = 0;
+  for (size_t i = 0; i < ir->parts.n; i++) nst += ir->parts.v[i]->top.n;
+  ir->top.n = nst;
+  ir->top.v = nst ? rc_arena_alloc(&ir->arena, sizeof(rc_stmt *) * nst) : NULL;
+  nst = 0;
+  for (size_t i = 0; i < ir->parts.n; i++) {
+    const rc_ir *q = ir->parts.v[i];
+    for (uint32_t k = 0; k < q->top.n; k++) ir->top.v[nst++] = q->top.v[k];
+    for (size_t k = 0; k < q->errors.n; k++) {
+      /* whether damage runs to the end depends on what follows the piece:
+       * as lower.c decides it (an ERROR node over lines, to the last byte) */
+      rc_parse_error e = q->errors.v[k];
+      e.to_eof = e.span.end >= len && e.span.end_line > e.span.line + 1;
+      rc_vec_push(&ir->errors, e);
+    }
+    for (size_t k = 0; k < q->directives.n; k++) rc_vec_push(&ir->directives, q->directives.v[k]);
+    for (size_t k = 0; k < q->lazies.n; k++) rc_vec_push(&ir->lazies, q->lazies.v[k]);
+    ir->top_level_total += q->top_level_total;
+    ir->top_level_lost += q->top_level_lost;
+    ir->too_deep |= q->too_deep;
+  }
+  ir->first_cmd_line = ir->top.n ? ir->top.v[0]->span.line : 0;
+  return ir;
+}
+
 static rc_ir *parse_common(const rc_source *src, const char *orig, uint32_t len, rc_dialect d,
                            const rc_span *at, unsigned flags, rc_reparse *keep) {
   rc_ir *ir = rc_xcalloc(1, sizeof *ir);
@@ -134,7 +321,7 @@ static rc_ir *parse_common(const rc_source *src, const char *orig, uint32_t len,
    * start, for recover.c. RC_PARSE_NO_PREPASS parses the bytes as they are. */
   char *text = rc_xstrndup(orig, len);
   const char *parsed = orig;
-  uint32_t *starts = NULL, nstarts = 0, *fns = NULL, nfns = 0;
+  uint32_t *starts = NULL, nstarts = 0, *fns = NULL, nfns = 0, *cuts = NULL, ncuts = 0;
   bool recover = !at && !(flags & RC_PARSE_NO_RECOVER);
   bool lazy = !at && !(flags & (RC_PARSE_EAGER | RC_PARSE_NO_PREPASS));
   if (!(flags & RC_PARSE_NO_PREPASS)) {
@@ -142,20 +329,45 @@ static rc_ir *parse_common(const rc_source *src, const char *orig, uint32_t len,
     if (d == RC_DIALECT_ZSH) {
       rc_zsh_scan(text, len, recover ? &starts : NULL, &nstarts, lazy ? &fns : NULL, &nfns);
       fixes++;
-    } else if (lazy && (memmem(text, len, "()", 2) || memmem(text, len, "function", 8))) {
-      /* (no definition without one of those: most files are not scanned) */
+    } else if (!at) {
+      /* where statements start (the pieces) and the bodies to leave out,
+       * from the zsh scanner on a scratch copy (it rewrites zsh syntax) */
       char *scratch = rc_xstrndup(text, len);
-      rc_zsh_scan(scratch, len, NULL, NULL, &fns, &nfns);
+      rc_zsh_scan(scratch, len, &cuts, &ncuts, lazy ? &fns : NULL, &nfns);
       free(scratch);
     }
     if (fixes) parsed = text;
   }
-  /* tree-sitter looks the current range up linearly at every token: past a
-   * few dozen ranges the blanked copy is cheaper (12,000 ranges: 76% of the
-   * time in ts_lexer_goto) */
-  bool ranges = nfns && !keep && nfns <= MAX_RANGES;
-  char *skel = nfns && !ranges ? blank_bodies(text, len, fns, nfns) : NULL;
-  if (skel) parsed = skel;
+  /* the text with the left-out bodies blanked: for pieces of many bodies,
+   * whole files of many, and as the language server's pieces' key */
+  char *skel = nfns && (keep || nfns > MAX_RANGES) ? blank_bodies(text, len, fns, nfns) : NULL;
+  /* Every file is parsed in pieces (see struct rc_reparse), so that the
+   * language server, which reuses them, gives the IR every other run gives. */
+  if (!at && !(flags & RC_PARSE_NO_PREPASS)) {
+    rc_reparse once = {.bits = PIECE_BITS};
+    rc_ir *p = parse_pieces(src, orig, skel ? skel : parsed, text, len, d, d == RC_DIALECT_ZSH ? starts : cuts,
+                            d == RC_DIALECT_ZSH ? nstarts : ncuts, fns, nfns, keep ? keep : &once, keep != NULL);
+    if (p) {
+      if (p->lazies.n) { /* the bodies are parsed from the full text */
+        p->full = text;
+        p->full_len = len;
+        p->zsh = d == RC_DIALECT_ZSH;
+        text = NULL;
+      }
+      free(fns);
+      free(skel);
+      free(text);
+      free(starts);
+      free(cuts);
+      rc_ir_free(ir);
+      return p;
+    }
+  }
+  /* Whole: tree-sitter looks the current range up linearly at every token:
+   * past a few dozen ranges the blanked copy is cheaper (12,000 ranges: 76%
+   * of the time in ts_lexer_goto) */
+  bool ranges = nfns && nfns <= MAX_RANGES;
+  if (skel && !ranges) parsed = skel;
   TSTree *tree;
   if (ranges) {
     TSRange *rs = rc_xmalloc(sizeof *rs * (nfns + 1));
@@ -168,7 +380,7 @@ static rc_ir *parse_common(const rc_source *src, const char *orig, uint32_t len,
     tree = parse_text_in(text, len, rs, nfns + 1);
     free(rs);
   } else {
-    tree = keep && keep->tree && keep->d == d ? reparse(keep, parsed, len) : parse_text(parsed, len);
+    tree = parse_text(parsed, len);
   }
   /* the outline does not parse: the errors are the file's own, parsed whole
    * (recover.c handles them) */
@@ -177,32 +389,20 @@ static rc_ir *parse_common(const rc_source *src, const char *orig, uint32_t len,
   ir->nlazy = nfns;
   if (tree) {
     TSNode root = ts_tree_root_node(tree);
-    /* A damaged parse is redone statement by statement (recover.c); the
-     * whole-file tree is still the one kept for the next version. */
+    /* A damaged parse is redone statement by statement (recover.c). */
     if (recover && starts && ts_node_has_error(root))
       rc_recover_lower(ir, tree_sitter_bash(), parsed, orig, len, starts, nstarts);
     else
       rc_lower_tree(ir, &root, tree_sitter_bash(), parsed, orig, len, at);
     if (ir->lazies.n != nfns) goto whole; /* a left-out body the tree does not show as one */
-    if (keep) { /* kept for the next version */
-      if (keep->tree) ts_tree_delete(keep->tree);
-      free(keep->text);
-      keep->tree = tree;
-      keep->text = parsed == skel ? skel : parsed == text ? text : rc_xstrndup(parsed, len);
-      keep->len = len;
-      keep->d = d;
-      if (parsed == skel) skel = NULL;
-      else if (parsed == text) text = NULL;
-    } else {
-      ts_tree_delete(tree);
-    }
+    ts_tree_delete(tree);
     /* zsh: give back, from the original bytes, the meaning the pre-pass
      * rewrote away (zsh_fixup.c). */
     if (d == RC_DIALECT_ZSH && !(flags & RC_PARSE_NO_PREPASS)) rc_zsh_fixup(ir, orig, len, at == NULL);
   }
   ir->lazy = NULL;
   ir->nlazy = 0;
-  if (ir->lazies.n) { /* the bodies are parsed from the full text (keep took the blanked one) */
+  if (ir->lazies.n) { /* the bodies are parsed from the full text */
     ir->full = text;
     ir->full_len = len;
     ir->zsh = d == RC_DIALECT_ZSH;
@@ -212,6 +412,7 @@ static rc_ir *parse_common(const rc_source *src, const char *orig, uint32_t len,
   free(skel);
   free(text);
   free(starts);
+  free(cuts);
   return ir;
 whole:
   if (tree) ts_tree_delete(tree);
@@ -219,9 +420,9 @@ whole:
   free(skel);
   free(text);
   free(starts);
+  free(cuts);
   ir->lazy = NULL;
   rc_ir_free(ir);
-  drop_kept(keep);
   return parse_common(src, orig, len, d, at, flags | RC_PARSE_EAGER, keep);
 }
 
@@ -278,8 +479,15 @@ rc_ir *rc_parse_with(const rc_source *src, rc_dialect d, unsigned flags) {
   return parse_common(src, src->text, src->len, d, NULL, flags, NULL);
 }
 
+size_t rc_reparse_reused(const rc_reparse *r) { return r ? r->reused : 0; }
+
 rc_ir *rc_parse_keep(const rc_source *src, rc_dialect d, rc_reparse **keep) {
+  return rc_parse_keep_bits(src, d, keep, PIECE_BITS);
+}
+
+rc_ir *rc_parse_keep_bits(const rc_source *src, rc_dialect d, rc_reparse **keep, unsigned bits) {
   if (!*keep) *keep = rc_xcalloc(1, sizeof **keep);
+  (*keep)->bits = bits < 16 ? bits : 16;
   return parse_common(src, src->text, src->len, d, NULL, 0, *keep);
 }
 
@@ -290,6 +498,12 @@ rc_ir *rc_parse_snippet(const rc_source *src, const char *text, uint32_t len, rc
 
 void rc_ir_free(rc_ir *ir) {
   if (!ir) return;
+  if (ir->refs) { /* another holder still reads it */
+    ir->refs--;
+    return;
+  }
+  for (size_t i = 0; i < ir->parts.n; i++) rc_ir_free(ir->parts.v[i]);
+  rc_vec_free(&ir->parts);
   rc_vec_free(&ir->errors);
   rc_vec_free(&ir->directives);
   rc_vec_free(&ir->lazies);

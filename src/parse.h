@@ -42,13 +42,19 @@ rc_ir *rc_parse_snippet(const rc_source *src, const char *text, uint32_t len,
                         rc_dialect d, const rc_span *at);
 
 /* A parse kept for the next version of the same file (the language server,
- * on every keystroke): tree-sitter then reparses only what the edit changed.
+ * on every keystroke): the file is kept as pieces of whole statements, and
+ * only the pieces an edit changed are parsed and lowered again (parse.c).
  * The result is the IR a fresh rc_parse gives. Opaque; owned by the caller. */
 typedef struct rc_reparse rc_reparse;
-/* As rc_parse; *keep (NULL the first time) is the previous parse of this
- * file: it is reused when it has the same dialect, and replaced by this one. */
+/* As rc_parse; *keep (NULL the first time) holds the previous versions'
+ * pieces: those whose bytes are unchanged are reused. */
 rc_ir *rc_parse_keep(const rc_source *src, rc_dialect d, rc_reparse **keep);
+/* The same with pieces cut at 1 in 2^bits top-level statements that start a
+ * line (rc_parse_keep: 1 in 64; tests cut at every one with 0). */
+rc_ir *rc_parse_keep_bits(const rc_source *src, rc_dialect d, rc_reparse **keep, unsigned bits);
 void rc_reparse_free(rc_reparse *r);
+/* Pieces the last parse reused from the version before (tests, benchmarks). */
+size_t rc_reparse_reused(const rc_reparse *r);
 
 /* Debug: the tree-sitter S-expression of a text (caller frees). */
 char *rc_parse_sexp(const char *text, uint32_t len, rc_dialect d);
