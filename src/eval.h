@@ -178,7 +178,7 @@ struct rc_ctx {
   RC_VEC(const char *) names;   /* variables the files touch, first-touch order */
   rc_map var_events;            /* name → RC_VEC(uint32_t)* event ids */
   bool ran_precmd;              /* precmd hooks were applied (interactive) */
-  bool shared_walk;             /* evaluated in login-interactive's walk (rc_eval_context_pair) */
+  bool shared_walk;             /* evaluated in login-interactive's walk (rc_eval_context_group) */
   rc_map before_settings;       /* vscode: name → rc_var* before the editor's settings (vscode.h) */
 };
 
@@ -187,12 +187,16 @@ rc_ctx *rc_eval_context(rc_session *S, rc_shell sh, rc_ctx_kind k);
 /* The same with a given startup plan (chain.h), e.g. one file on its own. */
 struct rc_plan;
 rc_ctx *rc_eval_context_plan(rc_session *S, rc_shell sh, rc_ctx_kind k, const struct rc_plan *plan);
-/* login-interactive, and from the same walk the vscode context into *vs:
- * they read the same files and start alike but for VS Code's marker
- * variable, so while no file looks that variable up they are one walk (the
- * result is the same as evaluating each). *vs is NULL when a file did:
- * evaluate vscode on its own. */
-rc_ctx *rc_eval_context_pair(rc_session *S, rc_shell sh, rc_ctx **vs);
+/* login-interactive, and from the same walk, when `want` asks for them
+ * (1 << kind), the vscode context into *vs and zsh's interactive one into
+ * *in. vscode reads the same files and starts alike but for VS Code's marker
+ * variable and $-; interactive reads the same files but the zprofile ones
+ * and differs in the login option and $-. While the walk does not look at
+ * what differs (and, for interactive, the zprofile files change nothing but
+ * the chain), they are one walk, copied where their paths part: the result
+ * is the one each gives evaluated alone. A context the walk cannot give is
+ * NULL: evaluate it on its own. */
+rc_ctx *rc_eval_context_group(rc_session *S, rc_shell sh, unsigned want, rc_ctx **vs, rc_ctx **in);
 void rc_ctx_free(rc_ctx *C);
 
 /* Final variable (NULL when the files never touched it and it is not in the

@@ -186,10 +186,11 @@ static void maybe_newuser(E *e) {
   ev_source_path(e, script, no_span(), NULL, 0, true);
 }
 
-static res run_steps(E *e, const rc_step *steps, unsigned n, bool newuser) {
-  res r = {FL_NORMAL, T_TRUE};
+/* Steps [from, n) of a plan; r: how the steps before ended. */
+static res run_steps_from(E *e, const rc_step *steps, unsigned from, unsigned n, bool newuser, res r) {
   bool known;
-  for (unsigned i = 0; i < n; i++) {
+  if (r.fl == FL_EXIT) return r;
+  for (unsigned i = from; i < n; i++) {
     const rc_step *st = &steps[i];
     if (i == 1 && newuser && ev_opt(e, "rcs")) maybe_newuser(e);
     /* NO_RCS stops every later file but /etc/zshenv; NO_GLOBAL_RCS the /etc ones. */
@@ -243,6 +244,10 @@ static res run_steps(E *e, const rc_step *steps, unsigned n, bool newuser) {
     r.fl = FL_NORMAL;
   }
   return r;
+}
+
+static res run_steps(E *e, const rc_step *steps, unsigned n, bool newuser) {
+  return run_steps_from(e, steps, 0, n, newuser, ev_res(FL_NORMAL, T_TRUE));
 }
 
 res ev_run_plan(E *e) { return run_steps(e, e->plan.steps, e->plan.n, e->plan.newuser); }
@@ -479,32 +484,135 @@ static void walk_copy(E *d, const E *s, rc_ctx *C, const rc_plan *p) {
   rc_map_copy(&d->ties, &s->ties);
 }
 
+/* The walk's state at one point, to tell whether the steps after it changed
+ * anything but the chain (a missing or empty /etc/zsh/zprofile). The maps
+ * only grow or are overwritten, so equal slots mean equal contents. */
+typedef struct mark {
+  size_t events, reads, execs, problems, hooks, names, ties;
+  uint32_t next_branch;
+  uint64_t steps, loop_items;
+  const rc_cond *conds;
+  scope *top;
+  bool stop, dead, glob_failed, early;
+  rc_map maps[8];
+  size_t nmaps;
+} mark;
+
+static void mark_take(const E *e, mark *m) {
+  memset(m, 0, sizeof *m);
+  const rc_ctx *C = e->C;
+  m->events = C->events.n, m->reads = C->reads.n, m->execs = C->execs.n, m->problems = C->problems.n;
+  m->hooks = C->hooks.n, m->names = C->names.n, m->ties = e->ties.n;
+  m->next_branch = e->next_branch, m->steps = e->steps, m->loop_items = e->loop_items;
+  m->conds = e->conds, m->top = e->top;
+  m->stop = e->stop, m->dead = e->dead, m->glob_failed = e->glob_failed;
+  m->early = e->frames.n && e->frames.v[0]->early;
+  for (scope *x = e->top; x && m->nmaps + 2 <= RC_ARRAY_LEN(m->maps); x = x->parent) {
+    rc_map_copy(&m->maps[m->nmaps++], &x->vars);
+    rc_map_copy(&m->maps[m->nmaps++], &x->funcs);
+  }
+}
+
+static bool map_same(const rc_map *a, const rc_map *b) {
+  return a->n == b->n && a->cap == b->cap && (!a->cap || !memcmp(a->slots, b->slots, a->cap * sizeof *a->slots));
+}
+
+static bool mark_same(const E *e, const mark *m) {
+  const rc_ctx *C = e->C;
+  if (m->events != C->events.n || m->reads != C->reads.n || m->execs != C->execs.n ||
+      m->problems != C->problems.n || m->hooks != C->hooks.n || m->names != C->names.n || m->ties != e->ties.n ||
+      m->next_branch != e->next_branch || m->steps != e->steps || m->loop_items != e->loop_items ||
+      m->conds != e->conds || m->top != e->top || m->stop != e->stop || m->dead != e->dead ||
+      m->glob_failed != e->glob_failed || m->early != (e->frames.n && e->frames.v[0]->early))
+    return false;
+  size_t k = 0;
+  for (scope *x = e->top; x && k + 2 <= m->nmaps; x = x->parent, k += 2)
+    if (!map_same(&x->vars, &m->maps[k]) || !map_same(&x->funcs, &m->maps[k + 1])) return false;
+  return k == m->nmaps;
+}
+
+static void mark_free(mark *m) {
+  for (size_t i = 0; i < m->nmaps; i++) rc_map_free(&m->maps[i]);
+}
+
+/* C's chain without entries [a, b): every visit index after them moves down. */
+static void drop_visits(rc_ctx *C, size_t a, size_t b) {
+  int32_t k = (int32_t)(b - a);
+  if (!k) return;
+  memmove(C->visits.v + a, C->visits.v + b, (C->visits.n - b) * sizeof *C->visits.v);
+  C->visits.n -= (size_t)k;
+#define MOVED(x) ((x) >= (int32_t)b ? (x) - k : (x))
+  for (size_t i = 0; i < C->visits.n; i++) C->visits.v[i].parent = MOVED(C->visits.v[i].parent);
+  for (size_t i = 0; i < C->events.n; i++) C->events.v[i].visit = MOVED(C->events.v[i].visit);
+  for (size_t i = 0; i < C->reads.n; i++) C->reads.v[i].visit = MOVED(C->reads.v[i].visit);
+  for (size_t i = 0; i < C->execs.n; i++) C->execs.v[i].visit = MOVED(C->execs.v[i].visit);
+#undef MOVED
+}
+
 static bool str_same(const char *a, const char *b) { return a == b || (a && b && !strcmp(a, b)); }
 
-static bool steps_equal(const rc_plan *a, const rc_plan *b) {
-  if (a->n != b->n) return false;
-  for (unsigned i = 0; i < a->n; i++) {
-    const rc_step *x = &a->steps[i], *y = &b->steps[i];
-    if (x->kind != y->kind || !str_same(x->name, y->name)) return false;
-    for (int k = 0; k < 3; k++)
-      if (!str_same(x->alts[k], y->alts[k])) return false;
-  }
+static bool step_same(const rc_step *x, const rc_step *y) {
+  if (x->kind != y->kind || !str_same(x->name, y->name)) return false;
+  for (int k = 0; k < 3; k++)
+    if (!str_same(x->alts[k], y->alts[k])) return false;
   return true;
 }
 
-rc_ctx *rc_eval_context_pair(rc_session *S, rc_shell sh, rc_ctx **vs) {
-  rc_plan li, vp;
+static bool steps_equal(const rc_plan *a, const rc_plan *b) {
+  if (a->n != b->n) return false;
+  for (unsigned i = 0; i < a->n; i++)
+    if (!step_same(&a->steps[i], &b->steps[i])) return false;
+  return true;
+}
+
+rc_ctx *rc_eval_context_group(rc_session *S, rc_shell sh, unsigned want, rc_ctx **vs, rc_ctx **in) {
+  rc_plan li, vp, ip;
   rc_chain_plan(sh, RC_CTX_LOGIN_INTERACTIVE, S->opt.os, &li);
   rc_chain_plan(sh, RC_CTX_VSCODE, S->opt.os, &vp);
+  rc_chain_plan(sh, RC_CTX_INTERACTIVE, S->opt.os, &ip);
+  *vs = *in = NULL;
   E e;
   ev_begin(&e, S, sh, RC_CTX_LOGIN_INTERACTIVE, &li);
-  res r = ev_run_plan(&e);
-  *vs = NULL;
-  /* Same files, and the walk never looked VS Code's marker up: up to here
-   * the vscode context is this one, plus the marker. */
-  bool same = steps_equal(&li, &vp) && li.newuser == vp.newuser && li.login == vp.login &&
-              li.interactive == vp.interactive && li.ssh == vp.ssh && !vp.vscode_terminal;
-  if (same && !e.watched && e.frames.n == 1) {
+  /* zsh's interactive shell reads login-interactive's files but the two
+   * zprofile ones (steps 2 and 3) and the zlogin ones after .zshrc: when
+   * the zprofile ones change nothing but the chain
+   * (missing, or comments only) and no file asks whether the shell is a
+   * login shell, it is this walk up to .zshrc, without those entries. */
+  bool try_in = (want & (1u << RC_CTX_INTERACTIVE)) && sh == RC_SH_ZSH && li.n >= 6 && ip.n == 4 &&
+                step_same(&li.steps[0], &ip.steps[0]) && step_same(&li.steps[1], &ip.steps[1]) &&
+                step_same(&li.steps[4], &ip.steps[2]) && step_same(&li.steps[5], &ip.steps[3]) &&
+                li.newuser == ip.newuser && li.interactive == ip.interactive && li.ssh == ip.ssh &&
+                li.runs_precmd == ip.runs_precmd && !ip.vscode && !ip.vscode_terminal;
+  res r;
+  if (try_in) {
+    r = run_steps_from(&e, li.steps, 0, 2, li.newuser, ev_res(FL_NORMAL, T_TRUE));
+    mark m;
+    mark_take(&e, &m);
+    size_t va = e.C->visits.n;
+    r = run_steps_from(&e, li.steps, 2, 4, li.newuser, r);
+    size_t vb = e.C->visits.n;
+    bool quiet = r.fl != FL_EXIT && mark_same(&e, &m);
+    mark_free(&m);
+    r = run_steps_from(&e, li.steps, 4, 6, li.newuser, r);
+    if (quiet && !e.login_read && !e.dash_read && e.frames.n == 1) {
+      E v;
+      walk_copy(&v, &e, ctx_copy(e.C, RC_CTX_INTERACTIVE), &ip);
+      drop_visits(v.C, va, vb);
+      v.watch = NULL;
+      v.pending = false;
+      v.C->shared_walk = true;
+      *in = ev_finish(&v, r);
+    }
+    r = run_steps_from(&e, li.steps, 6, li.n, li.newuser, r);
+  } else {
+    r = ev_run_plan(&e);
+  }
+  /* Same files, and the walk never looked VS Code's marker up nor read $-:
+   * up to here the vscode context is this one, plus the marker. */
+  bool same = (want & (1u << RC_CTX_VSCODE)) && steps_equal(&li, &vp) &&
+              li.newuser == vp.newuser && li.login == vp.login && li.interactive == vp.interactive &&
+              li.ssh == vp.ssh && !vp.vscode_terminal;
+  if (same && !e.watched && !e.dash_read && e.frames.n == 1) {
     E v;
     walk_copy(&v, &e, ctx_copy(e.C, RC_CTX_VSCODE), &vp);
     v.watch = NULL;

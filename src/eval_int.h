@@ -140,6 +140,8 @@ typedef struct E {
   const char *watch;
   uint32_t watch_hash;
   bool watched, pending;
+  bool dash_read;      /* $- was expanded (a terminal's is not -c's, nor a login shell's) */
+  bool login_read;     /* the login option was asked for */
 } E;
 
 /* ---- eval_ctx.c ---- */

@@ -514,7 +514,7 @@ static bool opt_default(E *e, const char *n) {
   if (!strcmp(n, "rcs") || !strcmp(n, "globalrcs") || !strcmp(n, "nomatch") || !strcmp(n, "globalexport"))
     return true;
   if (!strcmp(n, "interactive")) return e->plan.interactive;
-  if (!strcmp(n, "login")) return e->plan.login;
+  if (!strcmp(n, "login")) return e->login_read = true, e->plan.login;
   return false;
 }
 

@@ -57,7 +57,7 @@ static void record_read(E *e, const char *name, rc_summary st, rc_span span) {
  * control (m) and reads its input (s); the other contexts run `-c`. */
 static const char *dash_flags(E *e) {
   bool tty = e->plan.runs_precmd, inter = e->plan.interactive;
-  e->watched = true; /* a terminal's $- is not -c's: no walk is shared (eval_ctx.c) */
+  e->dash_read = true; /* it differs between contexts: no walk is shared (eval_ctx.c) */
   bool allexport = ev_opt(e, "allexport");
   char b[24];
   size_t n = 0;

@@ -313,17 +313,18 @@ rc_ir *rc_session_snippet(rc_session *S, const rc_file *in, const char *text, rc
 rc_ctx *rc_session_ctx(rc_session *S, rc_shell sh, rc_ctx_kind k) {
   for (size_t i = 0; i < S->ctxs.n; i++)
     if (S->ctxs.v[i]->shell == sh && S->ctxs.v[i]->kind == k) return S->ctxs.v[i];
-  rc_ctx *C = NULL, *vs = NULL;
-  bool pair = k == RC_CTX_LOGIN_INTERACTIVE && (S->want_ctxs & (1u << RC_CTX_VSCODE)) && !S->opt.no_shared_walks;
-  for (size_t i = 0; pair && i < S->ctxs.n; i++)
-    if (S->ctxs.v[i]->shell == sh && S->ctxs.v[i]->kind == RC_CTX_VSCODE) pair = false;
-  if (pair) {
-    C = rc_eval_context_pair(S, sh, &vs);
-  } else {
-    C = rc_eval_context(S, sh, k);
+  rc_ctx *C = NULL, *vs = NULL, *in = NULL;
+  /* contexts login-interactive's walk can give too (rc_eval_context_group) */
+  unsigned want = 0;
+  if (k == RC_CTX_LOGIN_INTERACTIVE && !S->opt.no_shared_walks) {
+    want = S->want_ctxs & (1u << RC_CTX_VSCODE | 1u << RC_CTX_INTERACTIVE);
+    for (size_t i = 0; i < S->ctxs.n; i++)
+      if (S->ctxs.v[i]->shell == sh) want &= ~(1u << S->ctxs.v[i]->kind);
   }
+  C = want ? rc_eval_context_group(S, sh, want, &vs, &in) : rc_eval_context(S, sh, k);
   rc_vec_push(&S->ctxs, C);
   if (vs) rc_vec_push(&S->ctxs, vs);
+  if (in) rc_vec_push(&S->ctxs, in);
   return C;
 }
 

@@ -1,10 +1,12 @@
-/* test_shared_walk.c — login-interactive and vscode evaluated in one walk
- * (rc_eval_context_pair) must give what each evaluated on its own gives:
- * every event, value (with the origin of each segment), chain entry, read,
- * program, problem and final variable. Checked on every corpus home for zsh
- * and bash, and on homes that touch VS Code's marker in awkward places
- * (a branch, a subshell, a function's local, unset), where the vscode
- * context puts the marker when first touched. */
+/* test_shared_walk.c — login-interactive, vscode and zsh's interactive
+ * context evaluated in one walk (rc_eval_context_group) must give what each
+ * evaluated on its own gives: every event, value (with the origin of each
+ * segment), chain entry, read, program, problem and final variable. Checked
+ * on every corpus home for zsh and bash; on homes that touch VS Code's
+ * marker in awkward places (a branch, a subshell, a function's local,
+ * unset), where the vscode context puts the marker when first touched; and
+ * on homes whose zprofile files do something or which ask for the login
+ * option, where interactive is evaluated alone. */
 #include <dirent.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -124,23 +126,22 @@ static rc_session *session_at(const char *home, const char *sys, bool shared) {
   return S;
 }
 
-/* Both ways for one shell of one home; returns whether vscode was shared. */
-static bool compare_home(const char *home, const char *sys, rc_shell sh) {
+enum { SHARED_VS = 1, SHARED_IN = 2 };
+
+/* Both ways for one shell of one home; returns which contexts were shared. */
+static int compare_home(const char *home, const char *sys, rc_shell sh) {
   rc_session *A = session_at(home, sys, true), *B = session_at(home, sys, false);
-  const rc_ctx *ali = rc_session_ctx(A, sh, RC_CTX_LOGIN_INTERACTIVE);
-  const rc_ctx *avs = rc_session_ctx(A, sh, RC_CTX_VSCODE);
-  const rc_ctx *bli = rc_session_ctx(B, sh, RC_CTX_LOGIN_INTERACTIVE);
-  const rc_ctx *bvs = rc_session_ctx(B, sh, RC_CTX_VSCODE);
-  assert_false(bvs->shared_walk);
-  char *x = ctx_dump(ali), *y = ctx_dump(bli);
-  if (strcmp(x, y)) fprintf(stderr, "login-interactive differs: %s (shell %d)\n", home, sh);
-  assert_string_equal(x, y);
-  free(x), free(y);
-  x = ctx_dump(avs), y = ctx_dump(bvs);
-  if (strcmp(x, y)) fprintf(stderr, "vscode differs: %s (shell %d)\n", home, sh);
-  assert_string_equal(x, y);
-  free(x), free(y);
-  bool shared = avs->shared_walk;
+  static const rc_ctx_kind kinds[] = {RC_CTX_LOGIN_INTERACTIVE, RC_CTX_VSCODE, RC_CTX_INTERACTIVE};
+  int shared = 0;
+  for (size_t i = 0; i < RC_ARRAY_LEN(kinds); i++) {
+    const rc_ctx *a = rc_session_ctx(A, sh, kinds[i]), *b = rc_session_ctx(B, sh, kinds[i]);
+    assert_false(b->shared_walk);
+    char *x = ctx_dump(a), *y = ctx_dump(b);
+    if (strcmp(x, y)) fprintf(stderr, "%s differs: %s (shell %d)\n", rc_ctx_name(kinds[i]), home, sh);
+    assert_string_equal(x, y);
+    free(x), free(y);
+    if (a->shared_walk) shared |= kinds[i] == RC_CTX_VSCODE ? SHARED_VS : SHARED_IN;
+  }
   rc_session_free(A);
   rc_session_free(B);
   return shared;
@@ -154,7 +155,7 @@ static void test_corpus_homes(void **st) {
   snprintf(dir, sizeof dir, "%s/corpus", src);
   DIR *d = opendir(dir);
   assert_non_null(d);
-  int runs = 0, shared = 0;
+  int runs = 0, shared = 0, shared_in = 0;
   struct dirent *de;
   while ((de = readdir(d))) {
     if (de->d_name[0] == '.') continue;
@@ -167,14 +168,20 @@ static void test_corpus_homes(void **st) {
     snprintf(sys, sizeof sys, "%s", stat(root, &sb) == 0 ? root : "/nonexistent");
     for (int sh = RC_SH_ZSH; sh <= RC_SH_BASH; sh++) {
       runs++;
-      shared += compare_home(home, sys, (rc_shell)sh);
+      int got = compare_home(home, sys, (rc_shell)sh);
+      shared += (got & SHARED_VS) != 0;
+      shared_in += (got & SHARED_IN) != 0;
+      if (sh == RC_SH_BASH) assert_false(got & SHARED_IN); /* bash's interactive reads other files */
     }
   }
   closedir(d);
-  fprintf(stderr, "shared walk: %d of %d corpus runs\n", shared, runs);
+  fprintf(stderr, "shared walk: vscode in %d of %d corpus runs, interactive in %d of %d zsh runs\n", shared, runs,
+          shared_in, runs / 2);
   assert_true(runs >= 60);
-  /* most homes never look at the marker: if none shares, the pair is broken */
+  /* most homes never look at the marker, most zsh homes have no zprofile:
+   * if none shares, the walk is not shared at all */
   assert_true(shared * 2 > runs);
+  assert_true(shared_in * 4 > runs / 2);
 }
 
 /* The marker touched where a pending variable is hardest to put: inside a
@@ -203,8 +210,7 @@ static void test_marker_touched_late(void **st) {
     th_write(&t, "~/.bashrc", rcs[i]);
     th_write(&t, "~/.bash_profile", ". ~/.bashrc\n");
     for (int sh = RC_SH_ZSH; sh <= RC_SH_BASH; sh++) {
-      if (compare_home(t.home, t.sys, (rc_shell)sh)) fprintf(stderr, "case %zu shell %d shared\n", i, sh);
-      assert_false(compare_home(t.home, t.sys, (rc_shell)sh));
+      assert_false(compare_home(t.home, t.sys, (rc_shell)sh) & SHARED_VS);
       rc_session *S = session_at(t.home, t.sys, true);
       const rc_ctx *li = rc_session_ctx(S, (rc_shell)sh, RC_CTX_LOGIN_INTERACTIVE);
       const rc_ctx *vs = rc_session_ctx(S, (rc_shell)sh, RC_CTX_VSCODE);
@@ -230,7 +236,7 @@ static void test_untouched_marker_shared(void **st) {
   th t;
   th_init(&t);
   th_write(&t, "~/.zshrc", "export GOPATH=$HOME/go\npath=($GOPATH/bin $path)\nf() { export IN_F=1; }\nf\n");
-  assert_true(compare_home(t.home, t.sys, RC_SH_ZSH));
+  assert_int_equal(compare_home(t.home, t.sys, RC_SH_ZSH), SHARED_VS | SHARED_IN);
   rc_session *S = session_at(t.home, t.sys, true);
   rc_session_ctx(S, RC_SH_ZSH, RC_CTX_LOGIN_INTERACTIVE);
   const rc_ctx *vs = rc_session_ctx(S, RC_SH_ZSH, RC_CTX_VSCODE);
@@ -246,8 +252,47 @@ static void test_untouched_marker_shared(void **st) {
   th_free(&t);
 }
 
+/* interactive shares login-interactive's walk only while the zprofile files
+ * change nothing but the chain and no file asks for the login option; $-
+ * (whose l flag differs) stops it too. */
+static void test_interactive_shared_or_not(void **st) {
+  (void)st;
+  static const struct {
+    const char *zprofile, *etc_zprofile, *zshrc;
+    bool shared;
+    const char *x_in, *x_li; /* X in interactive and login-interactive */
+  } cases[] = {
+      {NULL, NULL, "export X=rc\n", true, "rc", "rc"},
+      {NULL, "# comments only\n", "export X=rc\n", true, "rc", "rc"},
+      {"# nothing here\n\n", NULL, "export X=$X-rc\n", true, "-rc", "-rc"},
+      {"export X=prof\n", NULL, "export X=$X-rc\n", false, "-rc", "prof-rc"},
+      {NULL, "typeset -U path\n", "export X=rc\n", false, "rc", "rc"},
+      {NULL, NULL, "[[ -o login ]] && export X=login || export X=not\n", false, "not", "login"},
+      {NULL, NULL, "case $- in *l*) export X=login ;; *) export X=not ;; esac\n", false, "not", "login"},
+      {NULL, NULL, "f() { export X=$1; }\nif [[ $(uname) == x ]]; then f a; else f b; fi\n", true, "b", "b"},
+  };
+  for (size_t i = 0; i < RC_ARRAY_LEN(cases); i++) {
+    th t;
+    th_init(&t);
+    if (cases[i].zprofile) th_write(&t, "~/.zprofile", cases[i].zprofile);
+    if (cases[i].etc_zprofile) th_write(&t, "/etc/zsh/zprofile", cases[i].etc_zprofile);
+    th_write(&t, "~/.zshrc", cases[i].zshrc);
+    int got = compare_home(t.home, t.sys, RC_SH_ZSH);
+    if (((got & SHARED_IN) != 0) != cases[i].shared) fprintf(stderr, "case %zu: shared %d\n", i, got);
+    assert_int_equal((got & SHARED_IN) != 0, cases[i].shared);
+    rc_session *S = session_at(t.home, t.sys, true);
+    const rc_ctx *li = rc_session_ctx(S, RC_SH_ZSH, RC_CTX_LOGIN_INTERACTIVE);
+    const rc_ctx *in = rc_session_ctx(S, RC_SH_ZSH, RC_CTX_INTERACTIVE);
+    assert_true(th_has_alt(S, rc_ctx_var(in, "X"), cases[i].x_in));
+    assert_true(th_has_alt(S, rc_ctx_var(li, "X"), cases[i].x_li));
+    rc_session_free(S);
+    th_free(&t);
+  }
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_interactive_shared_or_not),
       cmocka_unit_test(test_corpus_homes),
       cmocka_unit_test(test_marker_touched_late),
       cmocka_unit_test(test_untouched_marker_shared),
