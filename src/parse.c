@@ -75,6 +75,10 @@ void rc_reparse_free(rc_reparse *r) {
 
 enum { MAX_RANGES = 32 }; /* bodies left out by included ranges, at most (else blanked) */
 
+/* parse_common's own: the pieces did not parse, parse the file whole (a
+ * piece is already retried with its bodies: so would its eager parse fail) */
+enum { PARSE_WHOLE = 1u << 15 };
+
 /* Row and byte column of offset `at` of a source. */
 static TSPoint src_point(const rc_source *src, uint32_t at) {
   uint32_t line, col;
@@ -215,7 +219,7 @@ static rc_ir *parse_pieces(const rc_source *src, const char *orig, const char *p
   for (size_t i = 0; i + 1 < cut.n && ok; i++) {
     uint32_t a = cut.v[i], b = cut.v[i + 1], n = b - a;
     for (; at < a; at++) line += orig[at] == '\n';
-    uint32_t h = rc_hash(orig + a, n) * 31u + rc_hash(parsed + a, n);
+    uint32_t h = kept ? rc_hash(orig + a, n) * 31u + rc_hash(parsed + a, n) : 0; /* (only kept ones are compared) */
     piece np = {a, b, line, h, NULL, NULL, false};
     piece *old = NULL;
     for (size_t k = 0; k < keep->pieces.n && !old; k++) {
@@ -343,7 +347,8 @@ static rc_ir *parse_common(const rc_source *src, const char *orig, uint32_t len,
   char *skel = nfns && (keep || nfns > MAX_RANGES) ? blank_bodies(text, len, fns, nfns) : NULL;
   /* Every file is parsed in pieces (see struct rc_reparse), so that the
    * language server, which reuses them, gives the IR every other run gives. */
-  if (!at && !(flags & RC_PARSE_NO_PREPASS)) {
+  bool pieces = !at && !(flags & (RC_PARSE_NO_PREPASS | PARSE_WHOLE));
+  if (pieces) {
     rc_reparse once = {.bits = PIECE_BITS};
     rc_ir *p = parse_pieces(src, orig, skel ? skel : parsed, text, len, d, d == RC_DIALECT_ZSH ? starts : cuts,
                             d == RC_DIALECT_ZSH ? nstarts : ncuts, fns, nfns, keep ? keep : &once, keep != NULL);
@@ -423,7 +428,7 @@ whole:
   free(cuts);
   ir->lazy = NULL;
   rc_ir_free(ir);
-  return parse_common(src, orig, len, d, at, flags | RC_PARSE_EAGER, keep);
+  return parse_common(src, orig, len, d, at, flags | RC_PARSE_EAGER | (pieces ? PARSE_WHOLE : 0), keep);
 }
 
 const rc_stmt *rc_func_body(const rc_ir *cir, const rc_stmt *cs) {
