@@ -48,7 +48,6 @@ enum { PIECE_BITS = 6, PIECE_MAX = 16384 };
 
 typedef struct piece {
   uint32_t a, b, line; /* bytes [a, b) of the version it was lowered in; line of a */
-  uint32_t hash;
   char *bytes;         /* the original then the parsed bytes, 2 × (b - a) */
   rc_ir *ir;           /* its statements, spans as of a and line */
   bool used;
@@ -216,18 +215,19 @@ static rc_ir *parse_pieces(const rc_source *src, const char *orig, const char *p
   TSParser *p = NULL;
   bool ok = true;
   uint32_t line = 1, at = 0;
+  size_t next = 0; /* where the old pieces are looked at first: they come in the same order */
   for (size_t i = 0; i + 1 < cut.n && ok; i++) {
     uint32_t a = cut.v[i], b = cut.v[i + 1], n = b - a;
     for (; at < a; at++) line += orig[at] == '\n';
-    uint32_t h = kept ? rc_hash(orig + a, n) * 31u + rc_hash(parsed + a, n) : 0; /* (only kept ones are compared) */
-    piece np = {a, b, line, h, NULL, NULL, false};
+    piece np = {a, b, line, NULL, NULL, false};
     piece *old = NULL;
-    for (size_t k = 0; k < keep->pieces.n && !old; k++) {
+    for (size_t j = 0; j < keep->pieces.n && !old; j++) {
+      size_t k = (next + j) % keep->pieces.n;
       piece *q = &keep->pieces.v[k];
       /* (refs: the last version's IR still reads it, moving it would not do) */
-      if (!q->used && q->ir && !q->ir->refs && q->hash == h && q->b - q->a == n && !memcmp(q->bytes, orig + a, n) &&
+      if (!q->used && q->ir && !q->ir->refs && q->b - q->a == n && !memcmp(q->bytes, orig + a, n) &&
           !memcmp(q->bytes + n, parsed + a, n))
-        old = q;
+        old = q, next = k + 1;
     }
     if (old) { /* the same bytes: the same statements, moved */
       old->used = true;

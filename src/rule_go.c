@@ -185,13 +185,16 @@ size_t rc_go_managers(rc_session *S, const rc_ctx *C, rc_go_mgr *out, size_t max
   for (size_t i = 0; i < C->events.n; i++) {
     const rc_event *ev = &C->events.v[i];
     if (!ev->var || !rc_event_sets(ev)) continue;
+    bool path = !strcmp(ev->var, "PATH");
+    /* (only a manager's own events, PATH and GOROOT tell: most events are
+     * neither, and where they come from costs a walk up the chain) */
+    if (!ev->manager && !path && strcmp(ev->var, "GOROOT")) continue;
     rc_go_mgr m;
     memset(&m, 0, sizeof m);
     m.event = ev->id;
     m.cond = ev->cond;
     site_of(C, ev, &m.file, &m.span);
     m.system = is_system(S, m.file);
-    bool path = !strcmp(ev->var, "PATH");
     if (path) new_entries(S, ev, &ents);
     if (ev->manager && rc_go_manager_event(ev)) {
       m.name = !strcmp(ev->manager, "asdf-golang") ? "asdf"
