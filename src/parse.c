@@ -431,6 +431,58 @@ whole:
   return parse_common(src, orig, len, d, at, flags | RC_PARSE_EAGER | (pieces ? PARSE_WHOLE : 0), keep);
 }
 
+/* A function's body, parsed from ir->full. The functions it defines are left
+ * out in turn, as a file's are (oh-my-zsh's z plugin defines eleven helpers
+ * inside its 55 KB `zshz`, run from a prompt hook: most never run), unless
+ * there are too many for ranges or the outline does not show them as
+ * bodies: then it is parsed whole. */
+static rc_stmt *body_of(rc_ir *ir, TSParser *p, uint32_t a, uint32_t b) {
+  TSRange whole = {src_point(ir->src, a), src_point(ir->src, b), a, b};
+  uint32_t *fns = NULL, nfns = 0;
+  char *scratch = rc_xstrndup(ir->full + a, b - a); /* (the scanner rewrites what it reads) */
+  rc_zsh_scan(scratch, b - a, NULL, NULL, &fns, &nfns);
+  free(scratch);
+  /* the body's own braces are not a definition's: only those inside */
+  uint32_t k = 0;
+  for (uint32_t i = 0; i < nfns; i++)
+    if (fns[2 * i] > 0 && fns[2 * i + 1] + 1 < b - a) fns[2 * k] = fns[2 * i] + a, fns[2 * k + 1] = fns[2 * i + 1] + a, k++;
+  nfns = k <= MAX_RANGES ? k : 0;
+  TSRange rs[MAX_RANGES + 1];
+  uint32_t from = a;
+  for (uint32_t i = 0; i < nfns; i++) {
+    rs[i] = (TSRange){src_point(ir->src, from), src_point(ir->src, fns[2 * i] + 1), from, fns[2 * i] + 1};
+    from = fns[2 * i + 1];
+  }
+  rs[nfns] = (TSRange){src_point(ir->src, from), whole.end_point, from, b};
+  rc_stmt *body = NULL;
+  size_t nlazies = ir->lazies.n, ndirs = ir->directives.n, nerrs = ir->errors.n;
+  ts_parser_reset(p);
+  TSTree *t = nfns && ts_parser_set_included_ranges(p, rs, nfns + 1) ? ts_parser_parse_string(p, NULL, ir->full, ir->full_len) : NULL;
+  if (t && !ts_node_has_error(ts_tree_root_node(t))) {
+    TSNode root = ts_tree_root_node(t);
+    ir->lazy = fns;
+    ir->nlazy = nfns;
+    body = rc_lower_body(ir, &root, tree_sitter_bash(), ir->full, ir->src->text, ir->full_len);
+    ir->lazy = NULL;
+    ir->nlazy = 0;
+    if (ir->lazies.n - nlazies != nfns) { /* a left-out body the tree does not show as one */
+      body = NULL;
+      ir->lazies.n = nlazies, ir->directives.n = ndirs, ir->errors.n = nerrs;
+    }
+  }
+  if (t) ts_tree_delete(t);
+  free(fns);
+  if (body) return body;
+  ts_parser_reset(p);
+  t = ts_parser_set_included_ranges(p, &whole, 1) ? ts_parser_parse_string(p, NULL, ir->full, ir->full_len) : NULL;
+  if (t) {
+    TSNode root = ts_tree_root_node(t);
+    body = rc_lower_body(ir, &root, tree_sitter_bash(), ir->full, ir->src->text, ir->full_len);
+    ts_tree_delete(t);
+  }
+  return body;
+}
+
 const rc_stmt *rc_func_body(const rc_ir *cir, const rc_stmt *cs) {
   if (!cs || cs->kind != RC_S_FUNC) return NULL;
   if (!cs->u.func.lazy) return cs->u.func.body;
@@ -438,17 +490,10 @@ const rc_stmt *rc_func_body(const rc_ir *cir, const rc_stmt *cs) {
   rc_ir *ir = (rc_ir *)cir;
   rc_stmt *s = (rc_stmt *)cs;
   s->u.func.lazy = false;
-  uint32_t a = s->u.func.body_a, b = s->u.func.body_e;
-  TSRange r = {src_point(ir->src, a), src_point(ir->src, b), a, b};
   TSParser *p = ts_parser_new();
   ts_parser_set_language(p, tree_sitter_bash());
-  TSTree *t = ts_parser_set_included_ranges(p, &r, 1) ? ts_parser_parse_string(p, NULL, ir->full, ir->full_len) : NULL;
-  if (t) {
-    TSNode root = ts_tree_root_node(t);
-    s->u.func.body = rc_lower_body(ir, &root, tree_sitter_bash(), ir->full, ir->src->text, ir->full_len);
-    if (s->u.func.body && ir->zsh) rc_zsh_fixup_stmt(ir, s->u.func.body, ir->src->text, ir->full_len);
-    ts_tree_delete(t);
-  }
+  s->u.func.body = body_of(ir, p, s->u.func.body_a, s->u.func.body_e);
+  if (s->u.func.body && ir->zsh) rc_zsh_fixup_stmt(ir, s->u.func.body, ir->src->text, ir->full_len);
   ts_parser_delete(p);
   return s->u.func.body;
 }
