@@ -309,7 +309,7 @@ static json_t *initialize(server *sv, json_t *params) {
   }
   sv->initialized = true;
   return json_pack("{s:{s:s,s:{s:b,s:i,s:{s:b}},s:{s:[s]}},s:{s:s,s:s}}", "capabilities", "positionEncoding",
-                   sv->enc == RC_ENC_UTF8 ? "utf-8" : "utf-16", "textDocumentSync", "openClose", 1, "change", 1,
+                   sv->enc == RC_ENC_UTF8 ? "utf-8" : "utf-16", "textDocumentSync", "openClose", 1, "change", 2,
                    "save", "includeText", 0, "codeActionProvider", "codeActionKinds", "quickfix", "serverInfo",
                    "name", "rccheck", "version", RC_VERSION);
 }
@@ -348,7 +348,8 @@ static void did_change(server *sv, json_t *params) {
       doc_set_text(d, json_string_value(text), json_string_length(text));
       continue;
     }
-    /* Incremental changes although full sync was announced: apply them. */
+    /* Incremental sync (announced: a keystroke in a large file is a few
+     * bytes of JSON, not the whole text again): apply each range in turn. */
     json_t *s = json_object_get(range, "start"), *e = json_object_get(range, "end");
     size_t a = rc_lsp_offset(d->text, d->len, json_integer_value(json_object_get(s, "line")),
                              json_integer_value(json_object_get(s, "character")), sv->enc);
