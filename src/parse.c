@@ -37,14 +37,15 @@ static TSTree *parse_text(const char *text, uint32_t len) { return parse_text_in
  * pieces: runs of whole top-level statements, cut where a statement starts
  * a line whose bytes hash to a multiple of 2^bits (so a cut depends on the
  * text around it, not on what comes before: an edit changes the pieces it
- * touches only), or past PIECE_MAX bytes. Each piece is parsed and lowered
+ * touches only), at least PIECE_MIN bytes apart (so that a file of one
+ * line repeated is not thousands of pieces), or past PIECE_MAX bytes. Each piece is parsed and lowered
  * on its own (tree-sitter included ranges keep offsets absolute, as in
  * recover.c), into its own IR; the next version reuses every piece whose
  * bytes are unchanged, moving its spans to where the bytes are now
  * (rc_ir_shift), and parses the others. The file's IR lists the pieces'
  * statements. A piece that does not parse cleanly sends the file down the
  * whole-file path, errors and recovery as in rc_parse. */
-enum { PIECE_BITS = 6, PIECE_MAX = 16384 };
+enum { PIECE_BITS = 6, PIECE_MIN = 1024, PIECE_MAX = 16384 };
 
 typedef struct piece {
   uint32_t a, b, line; /* bytes [a, b) of the version it was lowered in; line of a */
@@ -57,6 +58,7 @@ struct rc_reparse {
   RC_VEC(piece) pieces;
   rc_dialect d;
   unsigned bits;       /* cut at 1 in 2^bits statements (tests use few) */
+  uint32_t min;        /* bytes between cuts, at least (tests: none) */
   size_t reused;       /* pieces the last parse took from the one before */
 };
 
@@ -203,7 +205,7 @@ static rc_ir *parse_pieces(const rc_source *src, const char *orig, const char *p
   uint32_t mask = (1u << keep->bits) - 1;
   for (uint32_t k = 0; k < nstarts; k++) {
     uint32_t s = starts[k], last = cut.v[cut.n - 1];
-    if (s <= last || s >= len || orig[s - 1] != '\n') continue;
+    if (s <= last || s - last < keep->min || s >= len || orig[s - 1] != '\n') continue;
     uint32_t e = s;
     while (e < len && e - s < 64 && orig[e] != '\n') e++;
     if ((rc_hash(orig + s, e - s) & mask) == 0 || s - last >= PIECE_MAX) rc_vec_push(&cut, s);
@@ -349,7 +351,7 @@ static rc_ir *parse_common(const rc_source *src, const char *orig, uint32_t len,
    * language server, which reuses them, gives the IR every other run gives. */
   bool pieces = !at && !(flags & (RC_PARSE_NO_PREPASS | PARSE_WHOLE));
   if (pieces) {
-    rc_reparse once = {.bits = PIECE_BITS};
+    rc_reparse once = {.bits = PIECE_BITS, .min = PIECE_MIN};
     rc_ir *p = parse_pieces(src, orig, skel ? skel : parsed, text, len, d, d == RC_DIALECT_ZSH ? starts : cuts,
                             d == RC_DIALECT_ZSH ? nstarts : ncuts, fns, nfns, keep ? keep : &once, keep != NULL);
     if (p) {
@@ -532,12 +534,16 @@ rc_ir *rc_parse_with(const rc_source *src, rc_dialect d, unsigned flags) {
 size_t rc_reparse_reused(const rc_reparse *r) { return r ? r->reused : 0; }
 
 rc_ir *rc_parse_keep(const rc_source *src, rc_dialect d, rc_reparse **keep) {
-  return rc_parse_keep_bits(src, d, keep, PIECE_BITS);
+  if (!*keep) *keep = rc_xcalloc(1, sizeof **keep);
+  (*keep)->bits = PIECE_BITS;
+  (*keep)->min = PIECE_MIN;
+  return parse_common(src, src->text, src->len, d, NULL, 0, *keep);
 }
 
 rc_ir *rc_parse_keep_bits(const rc_source *src, rc_dialect d, rc_reparse **keep, unsigned bits) {
   if (!*keep) *keep = rc_xcalloc(1, sizeof **keep);
   (*keep)->bits = bits < 16 ? bits : 16;
+  (*keep)->min = 0;
   return parse_common(src, src->text, src->len, d, NULL, 0, *keep);
 }
 

@@ -225,7 +225,8 @@ static void check_file(const char *path) {
   }
   uint32_t seed = 2463534242u ^ (uint32_t)n;
   /* pieces the language server's size, and the smallest (a cut at every
-   * statement that starts a line) so that small files are cut and moved too */
+   * statement that starts a line, no minimum size) so that small files are
+   * cut and moved too */
   static const unsigned bits[] = {6, 0};
   for (int k = 0; k < 4; k++) {
     rc_dialect d = k < 2 ? RC_DIALECT_BASH : RC_DIALECT_ZSH;
@@ -238,7 +239,7 @@ static void check_file(const char *path) {
       /* the fresh parse: rc_parse for the language server's pieces, else a
        * parse in pieces of that size that keeps nothing from before */
       rc_reparse *none = NULL;
-      rc_ir *a = rc_parse_keep_bits(s, d, &keep, piece_bits);
+      rc_ir *a = piece_bits == 6 ? rc_parse_keep(s, d, &keep) : rc_parse_keep_bits(s, d, &keep, piece_bits);
       reused += rc_reparse_reused(keep);
       rc_ir *b = piece_bits == 6 ? rc_parse(s, d) : rc_parse_keep_bits(s, d, &none, piece_bits);
       char *da = dump(a), *db = dump(b);
