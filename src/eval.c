@@ -159,6 +159,47 @@ static tri case_match(E *e, const rc_str *subj, const rc_word *pat) {
   return r ? T_TRUE : T_FALSE;
 }
 
+/* `case $- in`, its patterns literal: does the shell take the same item
+ * whatever the context among those that share a walk (eval_ctx.c: a
+ * terminal or VS Code's -c, a login shell or not)? Debian's skeleton
+ * .bashrc asks `case $- in *i*)`, which they all answer alike. */
+static bool dash_case_alike(E *e, const rc_stmt *s) {
+  const rc_word *w = s->u.case_.subject;
+  if (!w || w->nparts != 1 || w->parts[0].kind != RC_WP_PARAM || !w->parts[0].name ||
+      strcmp(w->parts[0].name, "-") || w->parts[0].op != RC_POP_NONE || w->parts[0].subscript ||
+      w->parts[0].zsh_flags)
+    return false;
+  static const bool tty[3] = {true, false, true}, login[3] = {true, true, false};
+  long taken[3];
+  for (int v = 0; v < 3; v++) {
+    char flags[24];
+    ev_dash_text(e, tty[v], login[v], flags);
+    taken[v] = -1;
+    for (uint32_t i = 0; i < s->u.case_.n && taken[v] < 0; i++) {
+      const rc_case_item *it = &s->u.case_.items[i];
+      if (it->term != 0) return false; /* ;& and ;;& read on */
+      for (uint32_t j = 0; j < it->npatterns && taken[v] < 0; j++) {
+        const rc_word *pat = it->patterns[j];
+        rc_buf pb = {0};
+        bool literal = true;
+        for (uint32_t k = 0; k < pat->nparts && literal; k++) {
+          const rc_wpart *wp = &pat->parts[k];
+          if (wp->kind != RC_WP_LIT) literal = false;
+          for (uint32_t c = 0; literal && c < wp->len; c++) {
+            if (wp->quote != RC_Q_NONE && strchr("*?[]\\", wp->text[c])) rc_buf_putc(&pb, '\\');
+            rc_buf_putc(&pb, wp->text[c]);
+          }
+        }
+        bool hit = literal && ev_fnmatch(pb.s ? pb.s : "", flags);
+        rc_buf_free(&pb);
+        if (!literal) return false;
+        if (hit) taken[v] = (long)i;
+      }
+    }
+  }
+  return taken[0] == taken[1] && taken[1] == taken[2];
+}
+
 static res ev_for(E *e, const rc_stmt *s) {
   if (s->u.for_.c_style || !s->u.for_.var) return ev_maybe(e, s->span, &s->u.for_.body, NULL, T_TRUE);
   strvec items = {0};
@@ -759,7 +800,9 @@ static res ev_kind(E *e, const rc_stmt *s) {
   }
   case RC_S_IF: return ev_if_from(e, s, 0);
   case RC_S_CASE: {
+    bool read = e->dash_read;
     const rc_str *subj = s->u.case_.subject ? ev_word(e, s->u.case_.subject, NULL) : rc_str_empty(e->A);
+    if (!read && dash_case_alike(e, s)) e->dash_read = false;
     return ev_case_from(e, s, subj, 0);
   }
   case RC_S_FOR: return ev_for(e, s);

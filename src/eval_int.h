@@ -207,6 +207,11 @@ void ev_set_opt(E *e, const char *name, bool on);
 /* setopt/unsetopt NAME: zsh spelling (case, underscores, "no" prefix). */
 void ev_set_zsh_option(E *e, const char *raw, bool on);
 
+/* ---- eval_word.c ---- */
+/* $- of this shell in a terminal (tty) or not, a login shell or not, into
+ * b (24 bytes): what tells the contexts sharing a walk apart (eval_ctx.c). */
+void ev_dash_text(E *e, bool tty, bool login, char *b);
+
 /* ---- eval.c ---- */
 res ev_stmts(E *e, const rc_stmts *ss);
 res ev_call(E *e, const char *name, const fn *f, const rc_str *const *args, uint32_t nargs);

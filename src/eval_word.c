@@ -52,21 +52,19 @@ static void record_read(E *e, const char *name, rc_summary st, rc_span span) {
   rc_vec_push(&e->C->reads, r);
 }
 
-/* The $- flags of the shell in this context, in the shells' own order
- * (zsh 5.9: 569XZafilms, bash 5.2: ahimBHsc). A terminal session has job
+/* The $- flags of a shell, in the shells' own order (zsh 5.9: 569XZafilms,
+ * bash 5.2: ahimBHsc), into b (24 bytes). A terminal session has job
  * control (m) and reads its input (s); the other contexts run `-c`. */
-static const char *dash_flags(E *e) {
-  bool tty = e->plan.runs_precmd, inter = e->plan.interactive;
-  e->dash_read = true; /* it differs between contexts: no walk is shared (eval_ctx.c) */
+void ev_dash_text(E *e, bool tty, bool login, char *b) {
+  bool inter = e->plan.interactive;
   bool allexport = ev_opt(e, "allexport");
-  char b[24];
   size_t n = 0;
   if (e->shell == RC_SH_ZSH) {
     for (const char *c = "569X"; *c; c++) b[n++] = *c;
     if (inter) b[n++] = 'Z';
     if (allexport) b[n++] = 'a';
     if (inter) b[n++] = 'i';
-    if (e->plan.login) b[n++] = 'l';
+    if (login) b[n++] = 'l';
     if (tty) b[n++] = 'm', b[n++] = 's';
   } else {
     if (allexport) b[n++] = 'a';
@@ -78,6 +76,12 @@ static const char *dash_flags(E *e) {
     b[n++] = tty ? 's' : 'c';
   }
   b[n] = 0;
+}
+
+static const char *dash_flags(E *e) {
+  e->dash_read = true; /* it differs between contexts: no walk is shared (eval_ctx.c) */
+  char b[24];
+  ev_dash_text(e, e->plan.runs_precmd, e->plan.login, b);
   return rc_arena_strdup(e->A, b);
 }
 

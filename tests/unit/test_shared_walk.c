@@ -290,8 +290,40 @@ static void test_interactive_shared_or_not(void **st) {
   }
 }
 
+/* `case $- in` with literal patterns shares the walk when every context
+ * sharing it takes the same item (Debian's skeleton .bashrc: *i*), and not
+ * when the item depends on the terminal's m or the login shell's l. */
+static void test_dash_case(void **st) {
+  (void)st;
+  static const struct {
+    const char *rc;
+    int bash, zsh; /* what is shared */
+  } cases[] = {
+      {"case $- in\n  *i*) ;;\n  *) return ;;\nesac\nexport X=1\n", SHARED_VS, SHARED_VS | SHARED_IN},
+      {"case \"$-\" in *i*) export X=1 ;; *) export X=2 ;; esac\n", SHARED_VS, SHARED_VS | SHARED_IN},
+      /* an item some of them take and some not: none is shared (bash's $- has no l) */
+      {"case $- in *m*) export X=1 ;; esac\n", 0, 0},
+      {"case $- in *l*) export X=1 ;; esac\n", SHARED_VS, 0},
+      {"p='*i*'\ncase $- in $p) export X=1 ;; esac\n", 0, 0}, /* a pattern from a variable: not looked into */
+      {"[[ $- == *i* ]] && export X=1\n", 0, 0},            /* only `case` is looked into */
+  };
+  for (size_t i = 0; i < RC_ARRAY_LEN(cases); i++) {
+    th t;
+    th_init(&t);
+    th_write(&t, "~/.zshrc", cases[i].rc);
+    th_write(&t, "~/.bashrc", cases[i].rc);
+    th_write(&t, "~/.bash_profile", ". ~/.bashrc\n");
+    int zsh = compare_home(t.home, t.sys, RC_SH_ZSH), bash = compare_home(t.home, t.sys, RC_SH_BASH);
+    if (zsh != cases[i].zsh || bash != cases[i].bash) fprintf(stderr, "case %zu: zsh %d bash %d\n", i, zsh, bash);
+    assert_int_equal(zsh, cases[i].zsh);
+    assert_int_equal(bash, cases[i].bash);
+    th_free(&t);
+  }
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_dash_case),
       cmocka_unit_test(test_interactive_shared_or_not),
       cmocka_unit_test(test_corpus_homes),
       cmocka_unit_test(test_marker_touched_late),
