@@ -33,18 +33,18 @@ static TSTree *parse_text_in(const char *text, uint32_t len, const TSRange *r, u
 
 static TSTree *parse_text(const char *text, uint32_t len) { return parse_text_in(text, len, NULL, 0); }
 
-/* A buffer the language server parses again at every keystroke is kept as
- * pieces: runs of whole top-level statements, cut where a statement starts
- * a line whose bytes hash to a multiple of 2^bits (so a cut depends on the
- * text around it, not on what comes before: an edit changes the pieces it
- * touches only), at least PIECE_MIN bytes apart (so that a file of one
- * line repeated is not thousands of pieces), or past PIECE_MAX bytes. Each piece is parsed and lowered
- * on its own (tree-sitter included ranges keep offsets absolute, as in
- * recover.c), into its own IR; the next version reuses every piece whose
- * bytes are unchanged, moving its spans to where the bytes are now
- * (rc_ir_shift), and parses the others. The file's IR lists the pieces'
- * statements. A piece that does not parse cleanly sends the file down the
- * whole-file path, errors and recovery as in rc_parse. */
+/* Every file is parsed in pieces: runs of whole top-level statements, cut
+ * where a statement starts a line whose first bytes hash to a multiple of
+ * 2^bits (so a cut depends on the text around it, not on what comes before:
+ * an edit changes the pieces around it only), at least PIECE_MIN bytes
+ * apart (a file of one line repeated is not thousands of pieces), or past
+ * PIECE_MAX bytes. Each piece is parsed and lowered on its own (tree-sitter
+ * included ranges keep offsets absolute, as in recover.c) into its own IR;
+ * the file's IR lists the pieces' statements. The language server keeps a
+ * buffer's pieces (struct rc_reparse): the next version reuses every piece
+ * whose bytes are unchanged, moving its spans to where the bytes are now
+ * (rc_ir_shift), and parses the others. A piece that does not parse cleanly
+ * sends the file down the whole-file path, errors and recovery as before. */
 enum { PIECE_BITS = 6, PIECE_MIN = 1024, PIECE_MAX = 16384 };
 
 typedef struct piece {
