@@ -164,11 +164,7 @@ static tri case_match(E *e, const rc_str *subj, const rc_word *pat) {
  * terminal or VS Code's -c, a login shell or not)? Debian's skeleton
  * .bashrc asks `case $- in *i*)`, which they all answer alike. */
 static bool dash_case_alike(E *e, const rc_stmt *s) {
-  const rc_word *w = s->u.case_.subject;
-  if (!w || w->nparts != 1 || w->parts[0].kind != RC_WP_PARAM || !w->parts[0].name ||
-      strcmp(w->parts[0].name, "-") || w->parts[0].op != RC_POP_NONE || w->parts[0].subscript ||
-      w->parts[0].zsh_flags)
-    return false;
+  if (!ev_word_is_dash(s->u.case_.subject)) return false;
   static const bool tty[3] = {true, false, true}, login[3] = {true, true, false};
   long taken[3];
   for (int v = 0; v < 3; v++) {

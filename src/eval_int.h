@@ -211,6 +211,8 @@ void ev_set_zsh_option(E *e, const char *raw, bool on);
 /* $- of this shell in a terminal (tty) or not, a login shell or not, into
  * b (24 bytes): what tells the contexts sharing a walk apart (eval_ctx.c). */
 void ev_dash_text(E *e, bool tty, bool login, char *b);
+/* w is `$-` alone (quoted or not). */
+bool ev_word_is_dash(const rc_word *w);
 
 /* ---- eval.c ---- */
 res ev_stmts(E *e, const rc_stmts *ss);

@@ -78,6 +78,12 @@ void ev_dash_text(E *e, bool tty, bool login, char *b) {
   b[n] = 0;
 }
 
+bool ev_word_is_dash(const rc_word *w) {
+  return w && w->nparts == 1 && w->parts[0].kind == RC_WP_PARAM && w->parts[0].name &&
+         !strcmp(w->parts[0].name, "-") && w->parts[0].op == RC_POP_NONE && !w->parts[0].subscript &&
+         !w->parts[0].zsh_flags;
+}
+
 static const char *dash_flags(E *e) {
   e->dash_read = true; /* it differs between contexts: no walk is shared (eval_ctx.c) */
   char b[24];

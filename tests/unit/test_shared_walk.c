@@ -290,9 +290,10 @@ static void test_interactive_shared_or_not(void **st) {
   }
 }
 
-/* `case $- in` with literal patterns shares the walk when every context
- * sharing it takes the same item (Debian's skeleton .bashrc: *i*), and not
- * when the item depends on the terminal's m or the login shell's l. */
+/* `case $- in` and `[[ $- == pattern ]]` with literal patterns share the
+ * walk when every context sharing it answers alike (Debian's skeleton
+ * .bashrc: *i*), and not when the answer depends on the terminal's m or the
+ * login shell's l. */
 static void test_dash_case(void **st) {
   (void)st;
   static const struct {
@@ -305,7 +306,10 @@ static void test_dash_case(void **st) {
       {"case $- in *m*) export X=1 ;; esac\n", 0, 0},
       {"case $- in *l*) export X=1 ;; esac\n", SHARED_VS, 0},
       {"p='*i*'\ncase $- in $p) export X=1 ;; esac\n", 0, 0}, /* a pattern from a variable: not looked into */
-      {"[[ $- == *i* ]] && export X=1\n", 0, 0},            /* only `case` is looked into */
+      {"[[ $- == *i* ]] && export X=1\n", SHARED_VS, SHARED_VS | SHARED_IN},
+      {"[[ \"$-\" != *m* ]] || export X=1\n", 0, 0},
+      {"P='*i*'\n[[ $- == $P ]] && export X=1\n", 0, 0},  /* a pattern from a variable: not looked into */
+      {"[ \"${-#*i}\" != \"$-\" ] && export X=1\n", 0, 0}, /* other uses of $-: not looked into */
   };
   for (size_t i = 0; i < RC_ARRAY_LEN(cases); i++) {
     th t;
