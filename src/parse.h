@@ -50,7 +50,7 @@ typedef struct rc_reparse rc_reparse;
  * pieces: those whose bytes are unchanged are reused. */
 rc_ir *rc_parse_keep(const rc_source *src, rc_dialect d, rc_reparse **keep);
 /* The same with pieces cut at 1 in 2^bits top-level statements that start a
- * line and no minimum size (rc_parse_keep: 1 in 64, 1 KiB apart at least;
+ * line and no minimum size (rc_parse_keep: 1 in 64, 256 bytes apart at least;
  * tests cut at every one with 0). */
 rc_ir *rc_parse_keep_bits(const rc_source *src, rc_dialect d, rc_reparse **keep, unsigned bits);
 void rc_reparse_free(rc_reparse *r);
