@@ -36,16 +36,16 @@ static TSTree *parse_text(const char *text, uint32_t len) { return parse_text_in
 /* Every file is parsed in pieces: runs of whole top-level statements, cut
  * where a statement starts a line whose first bytes hash to a multiple of
  * 2^bits (so a cut depends on the text around it, not on what comes before:
- * an edit changes the pieces around it only), at least PIECE_MIN bytes
- * apart (a file of one line repeated is not thousands of pieces), or past
- * PIECE_MAX bytes. Each piece is parsed and lowered on its own (tree-sitter
+ * an edit changes the pieces around it only; past PIECE_SOFT bytes more
+ * lines qualify), at least PIECE_MIN bytes apart (a file of one line
+ * repeated is not thousands of pieces), or past PIECE_MAX bytes. Each piece is parsed and lowered on its own (tree-sitter
  * included ranges keep offsets absolute, as in recover.c) into its own IR;
  * the file's IR lists the pieces' statements. The language server keeps a
  * buffer's pieces (struct rc_reparse): the next version reuses every piece
  * whose bytes are unchanged, moving its spans to where the bytes are now
  * (rc_ir_shift), and parses the others. A piece that does not parse cleanly
  * sends the file down the whole-file path, errors and recovery as before. */
-enum { PIECE_BITS = 6, PIECE_MIN = 256, PIECE_MAX = 16384 };
+enum { PIECE_BITS = 6, PIECE_MIN = 256, PIECE_SOFT = 1024, PIECE_MAX = 16384 };
 
 typedef struct piece {
   uint32_t a, b, line; /* bytes [a, b) of the version it was lowered in; line of a */
@@ -208,7 +208,10 @@ static rc_ir *parse_pieces(const rc_source *src, const char *orig, const char *p
     if (s <= last || s - last < keep->min || s >= len || orig[s - 1] != '\n') continue;
     uint32_t e = s;
     while (e < len && e - s < 64 && orig[e] != '\n') e++;
-    if ((rc_hash(orig + s, e - s) & mask) == 0 || s - last >= PIECE_MAX) rc_vec_push(&cut, s);
+    /* a long piece takes more lines as cuts (a text of few distinct lines
+     * may have none that hash right): pieces stay small, cuts content's */
+    uint32_t m = s - last >= 4 * PIECE_SOFT ? mask >> 4 : s - last >= PIECE_SOFT ? mask >> 2 : mask;
+    if ((rc_hash(orig + s, e - s) & m) == 0 || s - last >= PIECE_MAX) rc_vec_push(&cut, s);
   }
   rc_vec_push(&cut, len);
   for (size_t i = 0; i < keep->pieces.n; i++) keep->pieces.v[i].used = false;
