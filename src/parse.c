@@ -35,10 +35,11 @@ static TSTree *parse_text(const char *text, uint32_t len) { return parse_text_in
 
 /* Every file is parsed in pieces: runs of whole top-level statements, cut
  * where a statement starts a line whose first bytes hash to a multiple of
- * 2^bits (so a cut depends on the text around it, not on what comes before:
- * an edit changes the pieces around it only; past PIECE_SOFT bytes more
- * lines qualify), at least PIECE_MIN bytes apart (a file of one line
- * repeated is not thousands of pieces), or past PIECE_MAX bytes. Each piece is parsed and lowered on its own (tree-sitter
+ * 2^bits (past PIECE_SOFT bytes from the last cut more lines qualify), at
+ * least PIECE_MIN bytes apart (a file of one line repeated is not thousands
+ * of pieces), or past PIECE_MAX bytes. Where cuts fall depends on the text
+ * near them, so after an edit they soon fall where they fell before: an edit
+ * changes the pieces around it only. Each piece is parsed and lowered on its own (tree-sitter
  * included ranges keep offsets absolute, as in recover.c) into its own IR;
  * the file's IR lists the pieces' statements. The language server keeps a
  * buffer's pieces (struct rc_reparse): the next version reuses every piece
