@@ -165,32 +165,16 @@ static tri case_match(E *e, const rc_str *subj, const rc_word *pat) {
  * .bashrc asks `case $- in *i*)`, which they all answer alike. */
 static bool dash_case_alike(E *e, const rc_stmt *s) {
   if (!ev_word_is_dash(s->u.case_.subject)) return false;
-  static const bool tty[3] = {true, false, true}, login[3] = {true, true, false};
-  long taken[3];
-  for (int v = 0; v < 3; v++) {
-    char flags[24];
-    ev_dash_text(e, tty[v], login[v], flags);
-    taken[v] = -1;
-    for (uint32_t i = 0; i < s->u.case_.n && taken[v] < 0; i++) {
-      const rc_case_item *it = &s->u.case_.items[i];
-      if (it->term != 0) return false; /* ;& and ;;& read on */
-      for (uint32_t j = 0; j < it->npatterns && taken[v] < 0; j++) {
-        const rc_word *pat = it->patterns[j];
-        rc_buf pb = {0};
-        bool literal = true;
-        for (uint32_t k = 0; k < pat->nparts && literal; k++) {
-          const rc_wpart *wp = &pat->parts[k];
-          if (wp->kind != RC_WP_LIT) literal = false;
-          for (uint32_t c = 0; literal && c < wp->len; c++) {
-            if (wp->quote != RC_Q_NONE && strchr("*?[]\\", wp->text[c])) rc_buf_putc(&pb, '\\');
-            rc_buf_putc(&pb, wp->text[c]);
-          }
-        }
-        bool hit = literal && ev_fnmatch(pb.s ? pb.s : "", flags);
-        rc_buf_free(&pb);
-        if (!literal) return false;
-        if (hit) taken[v] = (long)i;
-      }
+  int taken[EV_DASH_VARIANTS] = {-1, -1, -1}, left = EV_DASH_ALL; /* the item each $- takes */
+  for (uint32_t i = 0; i < s->u.case_.n && left; i++) {
+    const rc_case_item *it = &s->u.case_.items[i];
+    if (it->term != 0) return false; /* ;& and ;;& read on */
+    for (uint32_t j = 0; j < it->npatterns && left; j++) {
+      int m = ev_dash_matches(e, it->patterns[j]);
+      if (m < 0) return false;
+      for (int v = 0; v < EV_DASH_VARIANTS; v++)
+        if (m & left & (1 << v)) taken[v] = (int)i;
+      left &= ~m;
     }
   }
   return taken[0] == taken[1] && taken[1] == taken[2];

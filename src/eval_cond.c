@@ -166,25 +166,8 @@ static bool dash_test_alike(E *e, const rc_texpr *x) {
   if (!ev_word_is_dash(x->a) || !x->pattern_rhs || !x->b ||
       (strcmp(x->op, "==") && strcmp(x->op, "=") && strcmp(x->op, "!=")))
     return false;
-  rc_buf pb = {0};
-  bool literal = true;
-  for (uint32_t i = 0; i < x->b->nparts && literal; i++) {
-    const rc_wpart *p = &x->b->parts[i];
-    if (p->kind != RC_WP_LIT) literal = false;
-    for (uint32_t k = 0; literal && k < p->len; k++) {
-      if (p->quote != RC_Q_NONE && strchr("*?[]\\", p->text[k])) rc_buf_putc(&pb, '\\');
-      rc_buf_putc(&pb, p->text[k]);
-    }
-  }
-  static const bool tty[3] = {true, false, true}, login[3] = {true, true, false};
-  int hits = 0;
-  for (int v = 0; literal && v < 3; v++) {
-    char flags[24];
-    ev_dash_text(e, tty[v], login[v], flags);
-    hits += ev_fnmatch(pb.s ? pb.s : "", flags);
-  }
-  rc_buf_free(&pb);
-  return literal && (hits == 0 || hits == 3);
+  int m = ev_dash_matches(e, x->b);
+  return m == 0 || m == EV_DASH_ALL;
 }
 
 static tri binary(E *e, const rc_texpr *x) {

@@ -213,6 +213,11 @@ void ev_set_zsh_option(E *e, const char *raw, bool on);
 void ev_dash_text(E *e, bool tty, bool login, char *b);
 /* w is `$-` alone (quoted or not). */
 bool ev_word_is_dash(const rc_word *w);
+/* The contexts a walk can be shared by (eval_ctx.c) see EV_DASH_VARIANTS
+ * values of $-: which of them the glob w matches (bit v), or -1 when w is
+ * not literal. All or none: testing $- with w tells none of them apart. */
+enum { EV_DASH_VARIANTS = 3, EV_DASH_ALL = (1 << EV_DASH_VARIANTS) - 1 };
+int ev_dash_matches(E *e, const rc_word *w);
 
 /* ---- eval.c ---- */
 res ev_stmts(E *e, const rc_stmts *ss);

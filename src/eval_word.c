@@ -84,6 +84,31 @@ bool ev_word_is_dash(const rc_word *w) {
          !w->parts[0].zsh_flags;
 }
 
+int ev_dash_matches(E *e, const rc_word *w) {
+  rc_buf pb = {0};
+  for (uint32_t i = 0; i < w->nparts; i++) {
+    const rc_wpart *p = &w->parts[i];
+    if (p->kind != RC_WP_LIT) {
+      rc_buf_free(&pb);
+      return -1;
+    }
+    for (uint32_t k = 0; k < p->len; k++) { /* quoted: metacharacters match themselves */
+      if (p->quote != RC_Q_NONE && strchr("*?[]\\", p->text[k])) rc_buf_putc(&pb, '\\');
+      rc_buf_putc(&pb, p->text[k]);
+    }
+  }
+  /* a terminal's login shell, VS Code's -c, a terminal's non-login shell */
+  static const bool tty[EV_DASH_VARIANTS] = {true, false, true}, login[EV_DASH_VARIANTS] = {true, true, false};
+  int m = 0;
+  for (int v = 0; v < EV_DASH_VARIANTS; v++) {
+    char flags[24];
+    ev_dash_text(e, tty[v], login[v], flags);
+    if (ev_fnmatch(pb.s ? pb.s : "", flags)) m |= 1 << v;
+  }
+  rc_buf_free(&pb);
+  return m;
+}
+
 static const char *dash_flags(E *e) {
   e->dash_read = true; /* it differs between contexts: no walk is shared (eval_ctx.c) */
   char b[24];
