@@ -359,19 +359,9 @@ static rc_ir *parse_common(const rc_source *src, const char *orig, uint32_t len,
     rc_ir *p = parse_pieces(src, orig, skel ? skel : parsed, text, len, d, d == RC_DIALECT_ZSH ? starts : cuts,
                             d == RC_DIALECT_ZSH ? nstarts : ncuts, fns, nfns, keep ? keep : &once, keep != NULL);
     if (p) {
-      if (p->lazies.n) { /* the bodies are parsed from the full text */
-        p->full = text;
-        p->full_len = len;
-        p->zsh = d == RC_DIALECT_ZSH;
-        text = NULL;
-      }
-      free(fns);
-      free(skel);
-      free(text);
-      free(starts);
-      free(cuts);
       rc_ir_free(ir);
-      return p;
+      ir = p;
+      goto done;
     }
   }
   /* Whole: tree-sitter looks the current range up linearly at every token:
@@ -413,6 +403,7 @@ static rc_ir *parse_common(const rc_source *src, const char *orig, uint32_t len,
   }
   ir->lazy = NULL;
   ir->nlazy = 0;
+done:
   if (ir->lazies.n) { /* the bodies are parsed from the full text */
     ir->full = text;
     ir->full_len = len;
