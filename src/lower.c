@@ -921,6 +921,7 @@ static void l_begin(L *l, rc_ir *ir, TSNode root, const void *language, const ch
   l->orig = orig;
   l->len = len;
   l->snippet_at = snippet_at;
+  l->zsh = ir->zsh;
   init_kinds(l, (const TSLanguage *)language);
   l->cursor = ts_tree_cursor_new(root);
 }

@@ -63,6 +63,7 @@ typedef struct L {
   uint8_t *kinds;   /* TSSymbol → nkind */
   uint32_t nsyms;
   int depth;
+  bool zsh;            /* zsh's rules where the tree reads alike (ir->zsh) */
   TSTreeCursor cursor; /* reused by kids(): one allocation per file */
   kidvec scratch[LW_MAX_DEPTH + 8];
 } L;

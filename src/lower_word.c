@@ -344,6 +344,17 @@ static void word_parts(L *l, TSNode n, rc_quote q, partvec *out) {
     if (!ts_node_is_null(nm)) p.name = lw_dup_text(l, nm);
     else if (p.len > 1) p.name = rc_arena_strndup(l->A, p.text + 1, p.len - 1);
     if (!p.name) p.op = RC_POP_OTHER;
+    uint32_t nd = 0; /* `$1x`: tree-sitter takes the whole run for a name */
+    while (p.name && 1 + nd < p.len && p.text[1 + nd] >= '0' && p.text[1 + nd] <= '9' && (l->zsh || !nd)) nd++;
+    if (nd && 1 + nd < p.len) { /* bash: $12 is ${1}2; zsh: ${12} */
+      p.name = rc_arena_strndup(l->A, p.text + 1, nd);
+      p.text = rc_arena_strndup(l->A, p.text, 1 + nd);
+      p.len = 1 + nd;
+      p.span = span_at(l, a, a + 1 + nd);
+      rc_vec_push(out, p);
+      add_src_lit(l, out, a + 1 + nd, b, q);
+      break;
+    }
     rc_vec_push(out, p);
     break;
   }

@@ -136,6 +136,7 @@ static rc_ir *lower_piece(TSParser *p, const rc_source *src, const char *orig, c
   rc_ir *ir = rc_xcalloc(1, sizeof *ir);
   rc_arena_init(&ir->arena);
   ir->src = src;
+  ir->zsh = d == RC_DIALECT_ZSH;
   TSTree *t;
   const char *outline = full;
   if (!want) {
@@ -169,6 +170,7 @@ static rc_ir *lower_piece(TSParser *p, const rc_source *src, const char *orig, c
     ir = rc_xcalloc(1, sizeof *ir);
     rc_arena_init(&ir->arena);
     ir->src = src;
+    ir->zsh = d == RC_DIALECT_ZSH;
   }
   if (want || !t) { /* with its bodies */
     if (t) ts_tree_delete(t);
@@ -273,6 +275,7 @@ static rc_ir *parse_pieces(const rc_source *src, const char *orig, const char *p
     ir = rc_xcalloc(1, sizeof *ir);
     rc_arena_init(&ir->arena);
     ir->src = src;
+    ir->zsh = d == RC_DIALECT_ZSH;
     for (size_t i = 0; i < npieces; i++) {
       if (kept) out.v[i].ir->refs++; /* held by the keep and by ir */
       rc_vec_push(&ir->parts, out.v[i].ir);
@@ -326,6 +329,7 @@ static rc_ir *parse_common(const rc_source *src, const char *orig, uint32_t len,
   rc_ir *ir = rc_xcalloc(1, sizeof *ir);
   rc_arena_init(&ir->arena);
   ir->src = src;
+  ir->zsh = d == RC_DIALECT_ZSH;
   /* Rewrites of a copy, offsets unchanged: ts_fixups.c (every dialect),
    * then the zsh pre-pass, whose scan also gives where top-level statements
    * start, for recover.c. RC_PARSE_NO_PREPASS parses the bytes as they are. */
@@ -343,7 +347,13 @@ static rc_ir *parse_common(const rc_source *src, const char *orig, uint32_t len,
       /* where statements start (the pieces) and the bodies to leave out,
        * from the zsh scanner on a scratch copy (it rewrites zsh syntax) */
       char *scratch = rc_xstrndup(text, len);
-      rc_zsh_scan(scratch, len, &cuts, &ncuts, lazy ? &fns : NULL, &nfns);
+      uint32_t *pats = NULL, npats = 0;
+      rc_zsh_scan_pats(scratch, len, &cuts, &ncuts, lazy ? &fns : NULL, &nfns, &pats, &npats);
+      for (uint32_t k = 0; k < npats; k++) { /* patterns as the scanner wrote them (zsh_prepass.h) */
+        uint32_t a = pats[2 * k], e = pats[2 * k + 1] < len ? pats[2 * k + 1] : len;
+        if (a < e && memcmp(text + a, scratch + a, e - a)) memcpy(text + a, scratch + a, e - a), fixes++;
+      }
+      free(pats);
       free(scratch);
     }
     if (fixes) parsed = text;

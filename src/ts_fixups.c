@@ -92,6 +92,25 @@ uint32_t rc_ts_fixups(char *buf, uint32_t len) {
       continue;
     }
     word_start = false;
+    if (c == '$' && i + 1 < len && buf[i + 1] >= '0' && buf[i + 1] <= '9') {
+      /* `$PATH:$1`, `$a/$2`: tree-sitter ends the word at `:$` there too,
+       * but takes a name whole: the digits become letters (their text, hence
+       * the parameter, still comes from the original), and what follows
+       * as after a name below; a name byte too (`$1x` is ${1}x). */
+      uint32_t j = i + 1;
+      while (j < len && buf[j] >= '0' && buf[j] <= '9') j++; /* (zsh's $12 is ${12}, bash's ${1}2: lower_word.c) */
+      if (!dq && !brace && !paren && fancy) {
+        memset(buf + i + 1, 'p', j - i - 1);
+        char d = j < len ? buf[j] : 0;
+        if (name_char(d) || d == '/' || d == '.' || d == '-' || d == ',' || d == '=' || d == '+' || d == '%' ||
+            d == '~' || d == '^')
+          buf[j] = ':';
+        n++;
+      }
+      fancy = true;
+      i = j - 1;
+      continue;
+    }
     if (c != '$' || i + 1 >= len || !name_start(buf[i + 1])) continue;
     uint32_t j = i + 1;
     while (j < len && name_char(buf[j])) j++;

@@ -656,12 +656,18 @@ uint32_t rc_zs_scan_list(zscan *z, uint32_t i, char stop) {
 
 uint32_t rc_zsh_scan(char *buf, uint32_t len, uint32_t **starts, uint32_t *nstarts, uint32_t **fns,
                      uint32_t *nfns) {
+  return rc_zsh_scan_pats(buf, len, starts, nstarts, fns, nfns, NULL, NULL);
+}
+
+uint32_t rc_zsh_scan_pats(char *buf, uint32_t len, uint32_t **starts, uint32_t *nstarts, uint32_t **fns,
+                          uint32_t *nfns, uint32_t **pats, uint32_t *npats) {
   zscan z;
   memset(&z, 0, sizeof z);
   z.b = buf;
   z.n = len;
   z.want_starts = starts != NULL;
   z.want_fns = fns != NULL;
+  z.want_pats = pats != NULL;
   uint32_t i = 0;
   while (i < len) {
     i = rc_zs_scan_list(&z, i, 0);
@@ -674,6 +680,10 @@ uint32_t rc_zsh_scan(char *buf, uint32_t len, uint32_t **starts, uint32_t *nstar
   if (fns) {
     *fns = z.fns.v;
     *nfns = (uint32_t)(z.fns.n / 2);
+  }
+  if (pats) {
+    *pats = z.pats.v;
+    *npats = (uint32_t)(z.pats.n / 2);
   }
   return z.edits;
 }

@@ -61,7 +61,17 @@ typedef struct zscan {
   RC_VEC(uint32_t) starts; /* top-level statements that begin a line */
   bool want_fns;
   RC_VEC(uint32_t) fns;    /* { and } of each top-level function body, in pairs */
+  bool want_pats;
+  RC_VEC(uint32_t) pats;   /* [a, e) of each pattern word of [[ ]] and case, and `=` there */
 } zscan;
+
+/* A pattern's bytes, rewritten for tree-sitter alike in bash (rc_zsh_scan). */
+static inline void pat_range(zscan *z, uint32_t a, uint32_t e) {
+  if (z->want_pats && e > a) {
+    rc_vec_push(&z->pats, a);
+    rc_vec_push(&z->pats, e);
+  }
+}
 
 /* Every rewrite goes through put(): a newline is never overwritten. */
 static inline void put(zscan *z, uint32_t i, char c) {

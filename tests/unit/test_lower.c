@@ -71,6 +71,42 @@ static void test_directives(void **st) {
   free(got);
 }
 
+/* tree-sitter-bash reads `[[ $P == *$HOME/x* ]]`'s pattern as one token,
+ * splits the test at `${HOME}`, takes `=`'s right side for a regex and cuts
+ * the case item below in two: bash patterns come from the pre-pass scanner
+ * as zsh's do. */
+static void test_patterns_with_expansions(void **st) {
+  (void)st;
+  const char *text = "[[ $P == *$HOME/x* ]] || P=1\n"
+                     "[[ $P != *${HOME}/y* ]] && P=2\n"
+                     "[[ $C = gnome-* && $T = xterm ]]\n"
+                     "case $x in */\"$y\"|$d:*) z=1;; esac\n";
+  const char *want = "1:1 list ||\n"
+                     "  1:1 test [[ ([$P] ==pat [\"*\" $HOME \"/x*\"])\n"
+                     "  1:26 assign P=[\"1\"]\n"
+                     "2:1 list &&\n"
+                     "  2:1 test [[ ([$P] !=pat [\"*\" $HOME \"/y*\"])\n"
+                     "  2:28 assign P=[\"2\"]\n"
+                     "3:1 test [[ (and ([$C] =pat [\"gnome-*\"]) ([$T] =pat [\"xterm\"]))\n"
+                     "4:1 case [$x]\n"
+                     "  [\"*/\" dq:$y] | [$d \":*\"]) term=0\n"
+                     "    4:25 assign z=[\"1\"]\n";
+  EXPECT_IR(text, RC_DIALECT_BASH, want);
+  EXPECT_IR(text, RC_DIALECT_ZSH, want);
+}
+
+/* `$PATH:$1`: tree-sitter ends the assignment at `:$` as it does before
+ * `$NAME/`; `$1x` is ${1}x; `$12` is ${1}2 in bash, ${12} in zsh. */
+static void test_positional_parameters(void **st) {
+  (void)st;
+  EXPECT_IR("PATH=$PATH:$1\n", RC_DIALECT_BASH, "1:1 assign PATH=[$PATH \":\" $1]\n");
+  EXPECT_IR("x=$a/$1/b.$2\n", RC_DIALECT_BASH, "1:1 assign x=[$a \"/\" $1 \"/b.\" $2]\n");
+  EXPECT_IR("x=$1x$a:$1x\n", RC_DIALECT_BASH, "1:1 assign x=[$1 \"x\" $a \":\" $1 \"x\"]\n");
+  EXPECT_IR("x=$a:$12\n", RC_DIALECT_BASH, "1:1 assign x=[$a \":\" $1 \"2\"]\n");
+  EXPECT_IR("x=$a:$12\n", RC_DIALECT_ZSH, "1:1 assign x=[$a \":\" $12]\n");
+  EXPECT_IR("echo \"$12\" $1x\n", RC_DIALECT_BASH, "1:1 cmd [\"echo\"] [dq:$1 dq:\"2\"] [$1 \"x\"]\n");
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_export_forms),
@@ -78,6 +114,8 @@ int main(void) {
     cmocka_unit_test(test_source_and_guards),
     cmocka_unit_test(test_parse_error_is_recorded),
     cmocka_unit_test(test_directives),
+    cmocka_unit_test(test_patterns_with_expansions),
+    cmocka_unit_test(test_positional_parameters),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
