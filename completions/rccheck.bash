@@ -22,7 +22,7 @@ _rccheck() {
 
   local commands="lint rules chain env graph lsp"
   local options="--home --shell --os --sysroot --context --format --severity --fail-on --enable --disable
-    --config --no-config --fix --no-backup --color --diff --inherit-env --user --workspace --stdio --help --version"
+    --config --no-config --fix --no-backup --color --diff --inherit-env --user --workspace --jobs --stdio --help --version"
   case $prev in
     --home|--sysroot|--workspace) compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -d -- "$cur")); return ;;
     --config) compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -f -- "$cur")); return ;;
@@ -34,6 +34,7 @@ _rccheck() {
     --color) COMPREPLY=($(compgen -W "auto always never" -- "$cur")); return ;;
     --enable|--disable) COMPREPLY=($(compgen -W "all $(_rccheck_rules)" -- "$cur")); return ;;
     --user) COMPREPLY=($(compgen -u -- "$cur")); return ;;
+    --jobs) COMPREPLY=($(compgen -W "1 2 4 8" -- "$cur")); return ;;
   esac
 
   if [[ $cur == -* ]]; then
@@ -45,7 +46,7 @@ _rccheck() {
   for ((i = 1; i < COMP_CWORD; i++)); do
     w=${COMP_WORDS[i]}
     case $w in
-      --home|--sysroot|--config|--shell|--os|--context|--format|--severity|--fail-on|--color|--enable|--disable|--user|--workspace)
+      --home|--sysroot|--config|--shell|--os|--context|--format|--severity|--fail-on|--color|--enable|--disable|--user|--workspace|--jobs)
         ((i++)) ;;
       -*) ;;
       *) sub=$w; break ;;

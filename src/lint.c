@@ -485,6 +485,7 @@ rc_lint *rc_lint_run_rules(const rc_lint_opts *o, const rc_rule *const *rules, s
     rc_session_add_fragment(S, o->files[i]);
   }
   rc_map_free(&read);
+  rc_session_prefetch_fragments(S);
   for (size_t f = 0; f < S->fragments.n; f++) rc_vec_push(&ctxs, rc_session_fragment_ctx(S, f));
   mark_user_files(L, o->files, o->nfiles);
   run_rules(L, rules, nrules, ctxs.v, ctxs.n);

@@ -42,6 +42,8 @@ static const char usage_text[] =
   "  --fix                 lint: apply the safe fixes in place, then report what is\n"
   "                        left (the original is kept as FILE.rccheck.bak)\n"
   "  --no-backup           lint --fix: keep no FILE.rccheck.bak\n"
+  "  --jobs N              lint FILE...: parse the files on N threads (default:\n"
+  "                        one per core; 1: none)\n"
   "  --severity LEVEL      lint: show findings from LEVEL up (style, info,\n"
   "                        warning, error)\n"
   "  --fail-on LEVEL       lint: exit 1 when a finding is at LEVEL or above\n"
@@ -102,7 +104,7 @@ static rc_os running_os(void) {
 enum {
   O_HOME = 256, O_SHELL, O_OS, O_SYSROOT, O_CONTEXT, O_FORMAT, O_DIFF, O_INHERIT, O_USER, O_VERSION,
   O_COLOR, O_SEVERITY, O_FAIL_ON, O_ENABLE, O_DISABLE, O_CONFIG, O_NO_CONFIG, O_FIX, O_NO_BACKUP, O_STDIO,
-  O_WORKSPACE,
+  O_WORKSPACE, O_JOBS,
 };
 
 /* Snippets may hold control bytes (a binary .zshrc): show them escaped. */
@@ -227,6 +229,7 @@ int main(int argc, char **argv) {
     {"fix", no_argument, NULL, O_FIX},               {"no-backup", no_argument, NULL, O_NO_BACKUP},
     {"stdio", no_argument, NULL, O_STDIO}, /* lsp: what LSP clients pass; stdio is the only transport */
     {"workspace", required_argument, NULL, O_WORKSPACE},
+    {"jobs", required_argument, NULL, O_JOBS},
     {NULL, 0, NULL, 0},
   };
   rc_cli c;
@@ -249,6 +252,13 @@ int main(int argc, char **argv) {
     case O_SYSROOT: c.sopt.sysroot = optarg; break;
     case O_USER: c.sopt.user = optarg; break;
     case O_WORKSPACE: c.sopt.workspace = optarg; break;
+    case O_JOBS: {
+      char *end;
+      long j = strtol(optarg, &end, 10);
+      if (*optarg < '0' || *optarg > '9' || *end || j < 1 || j > 1024) return usage_error("--jobs needs a number from 1 up, not '%s'", optarg);
+      c.sopt.jobs = (int)j;
+      break;
+    }
     case O_INHERIT: c.sopt.inherit_env = true; break;
     case O_DIFF: c.diff = true; break;
     case O_SHELL: {

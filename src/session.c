@@ -119,6 +119,7 @@ void rc_session_free(rc_session *S) {
   rc_map_free(&S->stats);
   for (size_t i = 0; i < S->fragments.n; i++) rc_ctx_free(S->fragments.v[i].ctx);
   rc_vec_free(&S->fragments);
+  rc_session_prefetch_free(S);
   rc_arena_free(&S->arena);
   free(S);
 }
@@ -228,12 +229,20 @@ const char *rc_session_fs_path(rc_session *S, const char *model) {
   return rc_arena_printf(&S->arena, "%s%s", S->opt.sysroot, model);
 }
 
-rc_file *rc_session_file(rc_session *S, const char *path, rc_dialect d) {
-  const char *fs = rc_session_fs_path(S, path);
-  const char *stock = S->macos_builtin ? rc_macos_stock_file(path) : NULL;
+const char *rc_session_file_key(rc_session *S, const char *path, rc_dialect d, const char **fs, const char **real) {
+  *fs = rc_session_fs_path(S, path);
+  *real = NULL;
+  if (S->macos_builtin && rc_macos_stock_file(path)) return NULL;
   /* Cache by real path so a symlinked dotfile and its target are one file. */
-  const char *real = stock ? NULL : rc_session_realpath(S, fs);
-  char *key = rc_arena_printf(&S->arena, "%d:%s", (int)d, stock ? path : real ? real : fs);
+  *real = rc_session_realpath(S, *fs);
+  return rc_arena_printf(&S->arena, "%d:%s", (int)d, *real ? *real : *fs);
+}
+
+rc_file *rc_session_file(rc_session *S, const char *path, rc_dialect d) {
+  const char *fs, *real;
+  const char *key = rc_session_file_key(S, path, d, &fs, &real);
+  const char *stock = key ? NULL : rc_macos_stock_file(path);
+  if (!key) key = rc_arena_printf(&S->arena, "%d:%s", (int)d, path);
   rc_file *f = rc_map_get(&S->files, key);
   if (f) return f;
   /* An editor buffer may be open under the symlink's target. */
@@ -259,7 +268,7 @@ rc_file *rc_session_file(rc_session *S, const char *path, rc_dialect d) {
     return f;
   } else if (buf) {
     f->src = rc_source_from_memory(fs, buf->s ? buf->s : "", buf->n);
-  } else {
+  } else if (!rc_prefetched(S, key, &f->src, &f->ir, &f->status, &f->err_no)) {
     f->src = rc_source_load_at(fs, real, &f->status, &f->err_no);
   }
   if (f->src) {
@@ -269,12 +278,14 @@ rc_file *rc_session_file(rc_session *S, const char *path, rc_dialect d) {
                 : S->tokens + f->src->tokens > RC_SESSION_MAX_TOKENS ? RC_LOAD_BUDGET
                                                                      : RC_LOAD_OK;
     if (f->status != RC_LOAD_OK) {
+      rc_ir_free(f->ir);
+      f->ir = NULL;
       rc_source_free(f->src);
       f->src = NULL;
       return f;
     }
     S->tokens += f->src->tokens;
-    f->ir = rc_parse(f->src, d);
+    if (!f->ir) f->ir = rc_parse(f->src, d);
   }
   return f;
 }

@@ -58,6 +58,7 @@ typedef struct rc_session_opts {
   const char *workspace; /* a VS Code workspace folder (--workspace), or NULL */
   struct rc_file_cache *cache; /* parsed files kept across sessions (filecache.h), or
                                   NULL; borrowed: it must outlive the session */
+  int jobs;            /* threads rc_session_prefetch parses on: 0 one per core, 1 none */
 } rc_session_opts;
 
 typedef struct rc_ctx rc_ctx;
@@ -88,6 +89,8 @@ typedef struct rc_session {
   rc_map real;                  /* fs path → realpath (arena), or `unresolved` */
   rc_map stats;                 /* "s:"/"l:"/"a<mode>:" + fs path → cached answer */
   uint64_t tokens;              /* parsed so far, against RC_SESSION_MAX_TOKENS */
+  rc_map prefetched;            /* file key (as S->files) → its job in *prefetch */
+  struct rc_prefetch *prefetch; /* threads parsing the fragments' files (prefetch.c), or NULL */
   uint64_t glob_budget;         /* directory entries globs may still read */
 } rc_session;
 
@@ -123,6 +126,24 @@ const char *rc_session_fs_path(rc_session *S, const char *model_path);
 /* The file at model path `path`, loaded and parsed for dialect d. Never NULL;
  * check ->status. */
 rc_file *rc_session_file(rc_session *S, const char *path, rc_dialect d);
+
+/* The key rc_session_file caches `path` under for dialect d (arena), with
+ * its filesystem path and real path (NULL when unresolved); NULL when the
+ * file is not read from disk (a stock macOS file). */
+const char *rc_session_file_key(rc_session *S, const char *path, rc_dialect d, const char **fs, const char **real);
+
+/* Starts loading and parsing the files of the fragments (lint FILE…) on
+ * opt.jobs - 1 threads, ahead of their evaluation on this one;
+ * rc_session_file takes each result in evaluation order, so budgets and
+ * output are as without (prefetch.c). */
+void rc_session_prefetch_fragments(rc_session *S);
+/* rc_session_file's side: true, with what was loaded and parsed (*ir NULL
+ * when it was not parsed), when `key` was prefetched; each once. */
+bool rc_prefetched(rc_session *S, const char *key, rc_source **src, rc_ir **ir, rc_load_status *status,
+                   int *err_no);
+void rc_session_prefetch_free(rc_session *S);
+/* How many files rc_session_file took parsed from the prefetch (tests). */
+size_t rc_session_prefetched(const rc_session *S);
 
 /* A file read as data, never parsed (the go env file, editor settings):
  * loaded once, with its line map, for rules that report into it. Never NULL;
