@@ -60,7 +60,8 @@ typedef struct L {
   const char *orig; /* the original bytes (same length) */
   uint32_t len;
   const rc_span *snippet_at; /* eval snippet: every span is this one */
-  uint8_t *kinds;   /* TSSymbol → nkind */
+  const uint8_t *kinds; /* TSSymbol → nkind */
+  uint8_t *own_kinds;   /* kinds, when made for this lowering */
   uint32_t nsyms;
   int depth;
   bool zsh;            /* zsh's rules where the tree reads alike (ir->zsh) */
