@@ -47,10 +47,12 @@ rc_load_status rc_path_probe(const char *path, int *err_no) {
 /* NUL bytes early in the file, or many control bytes, mean "not a script". */
 static bool looks_binary(const char *p, size_t n) {
   size_t head = n < 4096 ? n : 4096, ctl = 0;
+  if (memchr(p, 0, head)) return true;
+  /* control bytes but \t \n \v \f \r and ESC: bit c of this mask */
+  const uint32_t bad = ~(uint32_t)((1u << '\t') | (1u << '\n') | (1u << '\v') | (1u << '\f') | (1u << '\r') | (1u << 27));
   for (size_t i = 0; i < head; i++) {
     unsigned char c = (unsigned char)p[i];
-    if (c == 0) return true;
-    if (c < 32 && c != '\n' && c != '\t' && c != '\r' && c != '\f' && c != '\v' && c != 27) ctl++;
+    ctl += c < 32 && (bad >> c & 1);
   }
   return head >= 32 && ctl * 10 > head;
 }
@@ -85,26 +87,34 @@ static int64_t first_bad_utf8(const unsigned char *p, size_t n) {
   return -1;
 }
 
-static bool word_byte(unsigned char c) {
-  return c == '_' || c >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
+enum { C_OTHER, C_WORD, C_NEWLINE, C_BLANK };
 
 static void finish(rc_source *s) {
   char *end = s->text + s->len;
   s->nul_bytes = 0;
   for (char *z = s->text; (z = memchr(z, 0, (size_t)(end - z))) != NULL; z++) *z = ' ', s->nul_bytes++;
   /* Tokens: runs of word bytes, and every other byte but blanks and the
-   * newlines of blank lines. */
-  s->tokens = 0;
-  bool blank = true, word = false;
+   * newlines of blank lines. (A table of byte classes, built per file: no
+   * globals.) */
+  uint8_t cls[256];
+  for (int c = 0; c < 256; c++)
+    cls[c] = c == '_' || c >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
+                 ? C_WORD
+             : c == '\n'                         ? C_NEWLINE
+             : c == ' ' || c == '\t' || c == '\r' ? C_BLANK
+                                                  : C_OTHER;
+  uint32_t tokens = 0;
+  bool word = false, nonblank = false;
   for (uint32_t i = 0; i < s->len; i++) {
-    unsigned char c = (unsigned char)s->text[i];
-    bool w = word_byte(c);
-    if (w) s->tokens += !word, blank = false;
-    else if (c == '\n') s->tokens += !blank, blank = true;
-    else if (c != ' ' && c != '\t' && c != '\r') s->tokens++, blank = false;
+    uint8_t k = cls[(unsigned char)s->text[i]];
+    bool w = k == C_WORD;
+    tokens += w && !word;
+    tokens += k == C_OTHER;
     word = w;
+    if (k == C_NEWLINE) tokens += nonblank, nonblank = false;
+    else nonblank |= k != C_BLANK;
   }
+  s->tokens = tokens;
   s->bad_utf8_at = first_bad_utf8((const unsigned char *)s->text, s->len);
   uint32_t n = 1;
   for (const char *q = s->text; (q = memchr(q, '\n', (size_t)(end - q))) != NULL; q++) n++;
