@@ -41,7 +41,13 @@ typedef struct engine {
 } engine;
 
 static bool user_file(rc_lint *L, const rc_file *f) {
-  return f && !f->builtin && f->fs_path && rc_map_has(&L->user_files, f->fs_path);
+  if (!f || f->builtin || !f->fs_path) return false;
+  /* asked for every event of every rule: the map's answer kept by file id */
+  if (f->id < L->user_memo.n && L->user_memo.v[f->id]) return L->user_memo.v[f->id] == 2;
+  bool mine = rc_map_has(&L->user_files, f->fs_path);
+  while (L->user_memo.n <= f->id) rc_vec_push(&L->user_memo, 0);
+  L->user_memo.v[f->id] = mine ? 2 : 1;
+  return mine;
 }
 
 bool rc_user_file(rc_check *cx, const rc_file *f) { return user_file(((engine *)cx->engine)->L, f); }
@@ -109,8 +115,10 @@ const rc_file *rc_user_data_file(rc_check *cx, const char *model_path) {
   rc_file *f = rc_session_data_file(L->S, model_path);
   if (!f->src) return NULL;
   size_t n = strlen(L->S->opt.home);
-  if (!L->file_mode && !strncmp(f->fs_path, L->S->opt.home, n) && f->fs_path[n] == '/')
+  if (!L->file_mode && !strncmp(f->fs_path, L->S->opt.home, n) && f->fs_path[n] == '/') {
     rc_map_put(&L->user_files, f->fs_path, (void *)1);
+    L->user_memo.n = 0;
+  }
   return f;
 }
 
@@ -348,6 +356,7 @@ static void run_rules(rc_lint *L, const rc_rule *const *rules, size_t nrules, rc
 
 static void mark_user_files(rc_lint *L, char *const *files, int nfiles) {
   rc_session *S = L->S;
+  L->user_memo.n = 0;
   /* FILE mode: a file is the user's when it is one of the arguments (by
    * real path); one lookup per file, not one realpath per pair. */
   rc_map args = {0};
@@ -530,6 +539,7 @@ void rc_lint_free(rc_lint *L) {
   rc_vec_free(&L->errors);
   rc_map_free(&L->seen);
   rc_map_free(&L->user_files);
+  rc_vec_free(&L->user_memo);
   rc_map_free(&L->rule_sev);
   rc_map_free(&L->rule_on);
   rc_session_free(L->S);

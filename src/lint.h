@@ -33,7 +33,8 @@ typedef struct rc_lint {
   int exit_code;
   /* private */
   rc_map seen;                 /* dedupe key → rc_diag* */
-  rc_map user_files;           /* rc_file* ids that diagnostics may point at */
+  rc_map user_files;           /* fs paths of the files diagnostics may point at */
+  RC_VEC(uint8_t) user_memo;   /* by rc_file id: 0 not asked yet, 1 not the user's, 2 the user's */
   rc_map rule_sev;             /* id → severity+1 override */
   rc_map rule_on;              /* id → 1 enabled, 2 disabled */
   bool file_mode;

@@ -152,11 +152,11 @@ static size_t new_entries(rc_session *S, const rc_event *ev, rc_entries *out) {
   bool mine = false;
   for (uint32_t i = 0; i < ev->after.val->nseg && !mine; i++) mine = ev->after.val->seg[i].origin == ev->id;
   if (!mine) return 0;
-  rc_entries all = {0};
-  rc_str_split(&S->arena, ev->after.val, ':', &all);
-  for (size_t i = 0; i < all.n; i++)
-    if (all.v[i].origin == ev->id && all.v[i].certain && all.v[i].text[0]) rc_vec_push(out, all.v[i]);
-  rc_vec_free(&all);
+  rc_entries mine_all = {0};
+  rc_str_split_origin(&S->arena, ev->after.val, ':', ev->id, &mine_all);
+  for (size_t i = 0; i < mine_all.n; i++)
+    if (mine_all.v[i].certain && mine_all.v[i].text[0]) rc_vec_push(out, mine_all.v[i]);
+  rc_vec_free(&mine_all);
   return out->n;
 }
 

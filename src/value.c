@@ -174,20 +174,31 @@ bool rc_str_is(const rc_str *v, const char *s) {
   return true;
 }
 
-static void flush_entry(rc_arena *A, rc_buf *cur, uint32_t origin, bool certain, rc_entries *out) {
-  rc_entry e = {rc_arena_strndup(A, cur->s ? cur->s : "", cur->n), origin, certain};
-  rc_vec_push(out, e);
+/* Entries are pushed only when `all`, or when their origin is `want`; the
+ * bytes of the others are not copied. */
+typedef struct splitter {
+  rc_arena *A;
+  rc_entries *out;
+  bool all;
+  uint32_t want;
+} splitter;
+
+static void flush_entry(const splitter *sp, rc_buf *cur, uint32_t origin, bool certain) {
+  if (sp->all || origin == sp->want) {
+    rc_entry e = {rc_arena_strndup(sp->A, cur->s ? cur->s : "", cur->n), origin, certain};
+    rc_vec_push(sp->out, e);
+  }
   rc_buf_clear(cur);
 }
 
-void rc_str_split(rc_arena *A, const rc_str *v, char sep, rc_entries *out) {
+static void split(const splitter *sp, const rc_str *v, char sep) {
   rc_buf cur = {0};
   uint32_t origin = RC_NO_EVENT;
   bool certain = true, open = !v->array;
   for (uint32_t i = 0; i < v->nseg; i++) {
     const rc_seg *g = &v->seg[i];
     if (g->kind == RC_SEG_SEP) { /* arrays: one entry per element */
-      if (open) flush_entry(A, &cur, origin, certain, out);
+      if (open) flush_entry(sp, &cur, origin, certain);
       open = true, origin = RC_NO_EVENT, certain = true;
       continue;
     }
@@ -199,17 +210,27 @@ void rc_str_split(rc_arena *A, const rc_str *v, char sep, rc_entries *out) {
       if (end > k) {
         if (origin == RC_NO_EVENT) origin = g->origin;
         if (g->kind == RC_SEG_SYM) certain = false;
-        rc_buf_add(&cur, g->s + k, end - k);
+        /* (an entry takes the first origin its bytes have: keep bytes
+         * while there is none yet) */
+        if (sp->all || origin == sp->want || origin == RC_NO_EVENT) rc_buf_add(&cur, g->s + k, end - k);
       }
       if (!hit) break;
-      flush_entry(A, &cur, origin == RC_NO_EVENT ? g->origin : origin, certain, out);
+      flush_entry(sp, &cur, origin == RC_NO_EVENT ? g->origin : origin, certain);
       origin = RC_NO_EVENT, certain = true;
       k = end + 1;
     }
   }
   /* A scalar always has a last entry ("" for an empty PATH or a trailing ':'). */
-  if (open && (v->array || v->nseg || v->len == 0)) flush_entry(A, &cur, origin, certain, out);
+  if (open && (v->array || v->nseg || v->len == 0)) flush_entry(sp, &cur, origin, certain);
   rc_buf_free(&cur);
+}
+
+void rc_str_split(rc_arena *A, const rc_str *v, char sep, rc_entries *out) {
+  split(&(splitter){A, out, true, 0}, v, sep);
+}
+
+void rc_str_split_origin(rc_arena *A, const rc_str *v, char sep, uint32_t origin, rc_entries *out) {
+  split(&(splitter){A, out, false, origin}, v, sep);
 }
 
 void rc_str_elements(rc_arena *A, const rc_str *v, rc_strvec *out) {

@@ -88,6 +88,9 @@ typedef struct rc_entry {
 } rc_entry;
 typedef RC_VEC(rc_entry) rc_entries;
 void rc_str_split(rc_arena *A, const rc_str *v, char sep, rc_entries *out);
+/* The same, keeping only the entries whose origin is `origin` (the others
+ * cost a scan, not a copy). */
+void rc_str_split_origin(rc_arena *A, const rc_str *v, char sep, uint32_t origin, rc_entries *out);
 typedef RC_VEC(const rc_str *) rc_strvec;
 /* Array elements (SEP-separated) of v; a scalar is one element. */
 void rc_str_elements(rc_arena *A, const rc_str *v, rc_strvec *out);

@@ -89,6 +89,14 @@ static void report(rc_check *cx, const site *s) {
 
 /* Does the value after ev mention /Cellar/go? (A scratch copy: the text of
  * every PATH line would otherwise stay in the arena.) */
+/* The line itself names a Cellar path (next_cellar looks there): checked
+ * first, as it is cheap, where mentions_cellar copies the whole value. */
+static bool line_mentions_cellar(const rc_event *ev) {
+  const rc_file *f = ev->file;
+  if (!f || !f->src || ev->span.end > f->src->len || ev->span.start > ev->span.end) return false;
+  return memmem(f->src->text + ev->span.start, ev->span.end - ev->span.start, "/Cellar/go", 10) != NULL;
+}
+
 static bool mentions_cellar(const rc_event *ev) {
   const rc_str *v = ev->after.state == RC_VS_UNSET ? NULL : ev->after.val;
   if (!v) return true; /* rc_event_text decides */
@@ -118,7 +126,9 @@ static void check(rc_check *cx) {
       const uint32_t *ids = rc_ctx_var_events(C, vars[v], &n);
       for (size_t i = 0; i < n; i++) {
         const rc_event *ev = &C->events.v[ids[i]];
-        if (ev->manager || !rc_event_sets(ev) || !rc_user_file(cx, ev->file) || !mentions_cellar(ev)) continue;
+        if (ev->manager || !rc_event_sets(ev) || !rc_user_file(cx, ev->file) || !line_mentions_cellar(ev) ||
+            !mentions_cellar(ev))
+          continue;
         const char *val = rc_event_text(cx->S, ev);
         const char *text = rc_span_text(cx->S, ev->file, ev->span);
         cellar ce;

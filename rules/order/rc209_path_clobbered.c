@@ -33,8 +33,56 @@ static void text_of(const rc_str *v, rc_buf *out) {
 
 /* Does `now` keep every entry of `prev` in one run (`path=(x $path)`,
  * PATH=$PATH:x)? Then nothing is dropped, without splitting either. */
+static uint32_t text_len(const rc_str *v) {
+  uint32_t n = 0;
+  for (uint32_t i = 0; i < v->nseg; i++) n += v->seg[i].n;
+  return n;
+}
+
+/* The byte of v's text at offset `at` (0 past the end). */
+static char byte_at(const rc_str *v, uint32_t at) {
+  for (uint32_t i = 0; i < v->nseg; i++) {
+    if (at < v->seg[i].n) return v->seg[i].s[at];
+    at -= v->seg[i].n;
+  }
+  return 0;
+}
+
+/* Does `small`'s text occur in `big`'s at offset `at`, as whole entries
+ * (a ':' or an end on either side)? Segment by segment, without copies. */
+static bool entries_at(const rc_str *big, uint32_t blen, uint32_t at, const rc_str *small, uint32_t slen) {
+  if (at + slen > blen || (at && byte_at(big, at - 1) != ':') || (at + slen < blen && byte_at(big, at + slen) != ':'))
+    return false;
+  uint32_t bi = 0, bo = at; /* position in big: segment, offset in it */
+  while (bi < big->nseg && bo >= big->seg[bi].n) bo -= big->seg[bi++].n;
+  for (uint32_t si = 0, so = 0; si < small->nseg;) {
+    if (so >= small->seg[si].n) {
+      si++, so = 0;
+      continue;
+    }
+    if (bi >= big->nseg) return false;
+    uint32_t k = small->seg[si].n - so, kb = big->seg[bi].n - bo;
+    if (kb < k) k = kb;
+    if (memcmp(small->seg[si].s + so, big->seg[bi].s + bo, k)) return false;
+    so += k, bo += k;
+    if (bo >= big->seg[bi].n) bi++, bo = 0;
+  }
+  return true;
+}
+
 static bool keeps_all(const rc_str *prev, const rc_str *now) {
   if (prev->array || now->array || !rc_str_certain(prev) || !rc_str_certain(now)) return false;
+  /* PATH=$PATH:x, x:$PATH, a:$PATH:b: the old value is where a segment of
+   * the new one starts with its first segment (the same bytes: values are
+   * built from the segments of the values they expand). Checked there first,
+   * so a home of many PATH lines costs no copy of each value. */
+  uint32_t plen = text_len(prev), nlen = text_len(now);
+  if (!plen) return true;
+  if (plen > nlen) return false;
+  uint32_t at = 0;
+  for (uint32_t i = 0; i < now->nseg; at += now->seg[i++].n)
+    if (now->seg[i].s == prev->seg[0].s && entries_at(now, nlen, at, prev, plen)) return true;
+  if (entries_at(now, nlen, 0, prev, plen) || entries_at(now, nlen, nlen - plen, prev, plen)) return true;
   rc_buf ab = {0}, bb = {0}; /* scratch: one of these per PATH line would pile up in the arena */
   text_of(prev, &ab);
   text_of(now, &bb);
