@@ -66,11 +66,20 @@ static void add_src_lit(L *l, partvec *out, uint32_t a, uint32_t b, rc_quote q) 
     return;
   }
   char *t = rc_xmalloc(n + 1);
-  uint32_t m = 0;
+  uint32_t m = 0, from = a;
   for (uint32_t i = 0; i < n; i++) {
     if (s[i] == '\\' && i + 1 < n) {
       char c = s[i + 1];
       if (c == '\n') { i++; continue; }
+      if (q == RC_Q_NONE && strchr("*?[]\\~(|)!@+", c)) {
+        /* `\*`, `\~`: the byte is quoted, as if in '…' (a pattern, a glob,
+         * a tilde prefix take it literally) */
+        add_lit(l, out, t, m, q, span_at(l, from, a + i));
+        add_lit(l, out, &c, 1, RC_Q_SINGLE, span_at(l, a + i, a + i + 2));
+        m = 0, from = a + i + 2;
+        i++;
+        continue;
+      }
       if (q == RC_Q_NONE || c == '$' || c == '`' || c == '"' || c == '\\') {
         t[m++] = c;
         i++;
@@ -79,7 +88,7 @@ static void add_src_lit(L *l, partvec *out, uint32_t a, uint32_t b, rc_quote q) 
     }
     t[m++] = s[i];
   }
-  add_lit(l, out, t, m, q, sp);
+  add_lit(l, out, t, m, q, from == a ? sp : span_at(l, from, b));
   free(t);
 }
 

@@ -349,13 +349,13 @@ static rc_ir *parse_common(const rc_source *src, const char *orig, uint32_t len,
       /* where statements start (the pieces) and the bodies to leave out,
        * from the zsh scanner on a scratch copy (it rewrites zsh syntax) */
       char *scratch = rc_xstrndup(text, len);
-      uint32_t *pats = NULL, npats = 0;
-      rc_zsh_scan_pats(scratch, len, &cuts, &ncuts, lazy ? &fns : NULL, &nfns, &pats, &npats);
-      for (uint32_t k = 0; k < npats; k++) { /* patterns as the scanner wrote them (zsh_prepass.h) */
-        uint32_t a = pats[2 * k], e = pats[2 * k + 1] < len ? pats[2 * k + 1] : len;
+      uint32_t *bf = NULL, nbf = 0;
+      rc_zsh_scan_fixes(scratch, len, &cuts, &ncuts, lazy ? &fns : NULL, &nfns, &bf, &nbf);
+      for (uint32_t k = 0; k < nbf; k++) { /* what bash needs rewritten too (zsh_prepass.h) */
+        uint32_t a = bf[2 * k], e = bf[2 * k + 1] < len ? bf[2 * k + 1] : len;
         if (a < e && memcmp(text + a, scratch + a, e - a)) memcpy(text + a, scratch + a, e - a), fixes++;
       }
-      free(pats);
+      free(bf);
       free(scratch);
     }
     if (fixes) parsed = text;

@@ -314,7 +314,7 @@ static void assign_index(zscan *z, uint32_t i) {
 static void end_assigns(zscan *z, list *L) {
   if (L->cmd && L->nassign >= 2) {
     for (uint32_t k = 0; k < L->nassign - 1 && k < RC_ARRAY_LEN(L->gap); k++)
-      if (blank(z->b[L->gap[k]])) put(z, L->gap[k], ';');
+      if (blank(z->b[L->gap[k]])) put(z, L->gap[k], ';'), bash_fix(z, L->gap[k], L->gap[k] + 1);
     z->edits++;
   }
   L->nassign = 0;
@@ -656,18 +656,18 @@ uint32_t rc_zs_scan_list(zscan *z, uint32_t i, char stop) {
 
 uint32_t rc_zsh_scan(char *buf, uint32_t len, uint32_t **starts, uint32_t *nstarts, uint32_t **fns,
                      uint32_t *nfns) {
-  return rc_zsh_scan_pats(buf, len, starts, nstarts, fns, nfns, NULL, NULL);
+  return rc_zsh_scan_fixes(buf, len, starts, nstarts, fns, nfns, NULL, NULL);
 }
 
-uint32_t rc_zsh_scan_pats(char *buf, uint32_t len, uint32_t **starts, uint32_t *nstarts, uint32_t **fns,
-                          uint32_t *nfns, uint32_t **pats, uint32_t *npats) {
+uint32_t rc_zsh_scan_fixes(char *buf, uint32_t len, uint32_t **starts, uint32_t *nstarts, uint32_t **fns,
+                          uint32_t *nfns, uint32_t **fixes, uint32_t *nfixes) {
   zscan z;
   memset(&z, 0, sizeof z);
   z.b = buf;
   z.n = len;
   z.want_starts = starts != NULL;
   z.want_fns = fns != NULL;
-  z.want_pats = pats != NULL;
+  z.want_fixes = fixes != NULL;
   uint32_t i = 0;
   while (i < len) {
     i = rc_zs_scan_list(&z, i, 0);
@@ -681,9 +681,9 @@ uint32_t rc_zsh_scan_pats(char *buf, uint32_t len, uint32_t **starts, uint32_t *
     *fns = z.fns.v;
     *nfns = (uint32_t)(z.fns.n / 2);
   }
-  if (pats) {
-    *pats = z.pats.v;
-    *npats = (uint32_t)(z.pats.n / 2);
+  if (fixes) {
+    *fixes = z.fixes.v;
+    *nfixes = (uint32_t)(z.fixes.n / 2);
   }
   return z.edits;
 }

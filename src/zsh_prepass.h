@@ -28,14 +28,15 @@ uint32_t rc_zsh_prepass_starts(char *buf, uint32_t len, uint32_t **starts, uint3
 uint32_t rc_zsh_scan(char *buf, uint32_t len, uint32_t **starts, uint32_t *nstarts, uint32_t **fns,
                      uint32_t *nfns);
 
-/* The same, also returning (when pats is not NULL) the patterns of [[ ]]
- * and case: 2 × *npats offsets [a, e), in order (malloc'ed). tree-sitter-bash
- * misreads a bash pattern as it does a zsh one (`[[ $P == *$HOME* ]]`: one
- * token; with `${HOME}` the test splits; a case item's `x*"$y"`: two
- * patterns), so bash takes these
- * bytes from the scanner's copy (parse.c). */
-uint32_t rc_zsh_scan_pats(char *buf, uint32_t len, uint32_t **starts, uint32_t *nstarts, uint32_t **fns,
-                          uint32_t *nfns, uint32_t **pats, uint32_t *npats);
+/* The same, also returning (when fixes is not NULL) where the scan made
+ * rewrites that bash needs as well: 2 × *nfixes offsets [a, e), in order
+ * (malloc'ed). tree-sitter-bash misreads bash there as it does zsh: a
+ * pattern (`[[ $P == *$HOME* ]]`: one token; with `${HOME}` the test splits;
+ * a case item's `x*"$y"`: two patterns; `=`'s right side: a regex), and a
+ * line of assignments only (`a=1 b=2`), which it runs into the next line's
+ * command. Bash files take these bytes from the scanner's copy (parse.c). */
+uint32_t rc_zsh_scan_fixes(char *buf, uint32_t len, uint32_t **starts, uint32_t *nstarts, uint32_t **fns,
+                          uint32_t *nfns, uint32_t **fixes, uint32_t *nfixes);
 
 /* Walks the IR lowered from the pre-passed text and repairs what the rewrite
  * changed, reading the original bytes `orig`: zsh parameter expansions

@@ -61,15 +61,17 @@ typedef struct zscan {
   RC_VEC(uint32_t) starts; /* top-level statements that begin a line */
   bool want_fns;
   RC_VEC(uint32_t) fns;    /* { and } of each top-level function body, in pairs */
-  bool want_pats;
-  RC_VEC(uint32_t) pats;   /* [a, e) of each pattern word of [[ ]] and case, and `=` there */
+  bool want_fixes;
+  RC_VEC(uint32_t) fixes;  /* [a, e) of each rewrite bash needs as well (bash_fix) */
 } zscan;
 
-/* A pattern's bytes, rewritten for tree-sitter alike in bash (rc_zsh_scan). */
-static inline void pat_range(zscan *z, uint32_t a, uint32_t e) {
-  if (z->want_pats && e > a) {
-    rc_vec_push(&z->pats, a);
-    rc_vec_push(&z->pats, e);
+/* Bytes rewritten as tree-sitter-bash needs them in bash too (the patterns
+ * of [[ ]] and case, `=` there, the gaps between a line's assignments):
+ * bash files take them from the scanner's copy (parse.c). */
+static inline void bash_fix(zscan *z, uint32_t a, uint32_t e) {
+  if (z->want_fixes && e > a) {
+    rc_vec_push(&z->fixes, a);
+    rc_vec_push(&z->fixes, e);
   }
 }
 

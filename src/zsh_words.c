@@ -705,13 +705,13 @@ uint32_t rc_zs_scan_cond(zscan *z, uint32_t i) {
     }
     uint32_t e = regex ? scan_regex(z, i) : rc_zs_scan_word(z, i, pattern ? W_PAT : W_COND);
     if (e == i) e = i + 1;
-    if (pattern) pat_range(z, i, e);
+    if (pattern) bash_fix(z, i, e);
     bool op = (e - i == 1 && c == '=') || (e - i == 2 && (!memcmp(z->b + i, "==", 2) ||
                                                           !memcmp(z->b + i, "!=", 2) ||
                                                           !memcmp(z->b + i, "=~", 2)));
     if (e - i == 1 && c == '=') {
       put(z, i, '<'); /* tree-sitter takes `=`'s right side for a regex */
-      pat_range(z, i, e);
+      bash_fix(z, i, e);
       z->edits++;
     }
     regex = e - i == 2 && !memcmp(z->b + i, "=~", 2);
@@ -748,7 +748,7 @@ uint32_t rc_zs_scan_pattern(zscan *z, uint32_t i) {
       /* a '(' opening a group at the start of a pattern word */
       e = c == '(' ? wordify(z, i, true) : i + 1;
     }
-    pat_range(z, i, e);
+    bash_fix(z, i, e);
     uint32_t k = e;
     while (parens && blank(ch(z, k))) k++;
     if (k > e && ch(z, k) && !strchr("|)\n", ch(z, k))) /* (*# SKIP*): zsh keeps the blank in the pattern */

@@ -188,7 +188,7 @@ static void bash_blind_spots(void **st) {
   expect("source $ZSH/plugins/$p/$p.plugin.zsh\nPATH=$PATH:$1\n",
          "1:1 source [$ZSH \"/plugins/\" $p \"/\" $p \".plugin.zsh\"]", "2:1 assign PATH=[$PATH \":\" $1]", NULL);
   expect("PS1='%n'\\\n'@%m'\n", "1:1 assign PS1=[sq:\"%n@%m\"]", NULL);
-  expect("x=${a}\\[ y=\"b\"\\ c\n", "[$a \"[\"]", "[dq:\"b\" \" c\"]", NULL);
+  expect("x=${a}\\[ y=\"b\"\\ c\n", "[$a sq:\"[\"]", "[dq:\"b\" \" c\"]", NULL);
 }
 
 /* ---- recovery: an error stays in its statement ---- */
