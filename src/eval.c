@@ -131,32 +131,12 @@ static res ev_case_from(E *e, const rc_stmt *s, const rc_str *subj, uint32_t i) 
 }
 
 static tri case_match(E *e, const rc_str *subj, const rc_word *pat) {
-  const rc_str *p = ev_word(e, pat, NULL);
-  if (!rc_str_certain(subj) || !rc_str_certain(p)) return T_UNKNOWN;
-  /* Quoted parts of the pattern match literally. */
+  if (!rc_str_certain(subj)) return T_UNKNOWN;
   rc_buf pb = {0};
-  for (uint32_t i = 0; i < pat->nparts; i++) {
-    const rc_wpart *wp = &pat->parts[i];
-    if (wp->kind == RC_WP_LIT) {
-      for (uint32_t k = 0; k < wp->len; k++) {
-        char c = wp->text[k];
-        if (wp->quote != RC_Q_NONE && strchr("*?[]\\", c)) rc_buf_putc(&pb, '\\');
-        rc_buf_putc(&pb, c);
-      }
-    } else {
-      const rc_word one = {wp->span, (rc_wpart *)wp, 1, ""};
-      const rc_str *v = ev_word(e, &one, NULL);
-      char *t = rc_str_text(e->A, v, ' ');
-      for (const char *c = t; *c; c++) {
-        if (wp->quote != RC_Q_NONE && strchr("*?[]\\", *c)) rc_buf_putc(&pb, '\\');
-        rc_buf_putc(&pb, *c);
-      }
-    }
-  }
-  char *subject = rc_str_text(e->A, subj, ' ');
-  bool r = ev_fnmatch(pb.s ? pb.s : "", subject);
+  bool certain = ev_pattern_text(e, pat, &pb);
+  tri r = certain ? ev_pattern_match(e, pb.s ? pb.s : "", rc_str_text(e->A, subj, ' ')) : T_UNKNOWN;
   rc_buf_free(&pb);
-  return r ? T_TRUE : T_FALSE;
+  return r;
 }
 
 /* `case $- in`, its patterns literal: does the shell take the same item

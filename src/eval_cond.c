@@ -188,30 +188,8 @@ static tri binary_text(E *e, const rc_texpr *x, const char *a, bool ca, rc_buf *
   if (x->pattern_rhs && (!strcmp(op, "==") || !strcmp(op, "=") || !strcmp(op, "!="))) {
     /* [[ a == pattern ]]: quoted parts of the pattern are literal */
     rc_buf pb = {0};
-    bool cp = true;
-    for (uint32_t i = 0; i < x->b->nparts; i++) {
-      const rc_wpart *p = &x->b->parts[i];
-      rc_word one = {p->span, (rc_wpart *)p, 1, ""};
-      const rc_str *v = p->kind == RC_WP_LIT ? NULL : ev_word(e, &one, NULL);
-      if (v && !rc_str_certain(v)) cp = false;
-      const char *t = v ? rc_str_text(e->A, v, ' ') : p->text;
-      size_t n = v ? strlen(t) : p->len;
-      if (p->quote == RC_Q_NONE) {
-        if (n) rc_buf_add(&pb, t, n);
-        continue;
-      }
-      size_t from = 0; /* quoted: metacharacters escaped, plain runs copied at once */
-      for (size_t k = 0; k < n; k++) {
-        char c = t[k];
-        if (c != '*' && c != '?' && c != '[' && c != ']' && c != '\\' && c != 0) continue;
-        rc_buf_add(&pb, t + from, k - from);
-        rc_buf_putc(&pb, '\\');
-        from = k;
-      }
-      if (n > from) rc_buf_add(&pb, t + from, n - from);
-    }
-    tri r = T_UNKNOWN;
-    if (ca && cp) r = ev_fnmatch(pb.s ? pb.s : "", a) ? T_TRUE : T_FALSE;
+    bool cp = ev_pattern_text(e, x->b, &pb);
+    tri r = ca && cp ? ev_pattern_match(e, pb.s ? pb.s : "", a) : T_UNKNOWN;
     rc_buf_free(&pb);
     if (!strcmp(op, "!=") && r != T_UNKNOWN) r = r == T_TRUE ? T_FALSE : T_TRUE;
     return r;
@@ -253,6 +231,84 @@ static bool vanishes(E *e, const rc_word *w) {
 }
 
 static tri test_expr(E *e, const rc_texpr *t);
+
+/* Bytes a quoted part keeps literal in a pattern (extglob's too). */
+static void put_quoted(rc_buf *out, const char *t, size_t n) {
+  size_t from = 0; /* plain runs copied at once */
+  for (size_t k = 0; k < n; k++) {
+    if (!strchr("*?[]\\()|@!+", t[k]) || !t[k]) continue;
+    rc_buf_add(out, t + from, k - from);
+    rc_buf_putc(out, '\\');
+    from = k;
+  }
+  if (n > from) rc_buf_add(out, t + from, n - from);
+}
+
+bool ev_pattern_text(E *e, const rc_word *w, rc_buf *out) {
+  bool certain = true;
+  rc_buf_reserve(out, 0);
+  for (uint32_t i = 0; w && i < w->nparts; i++) {
+    const rc_wpart *p = &w->parts[i];
+    const char *t = p->text;
+    size_t n = p->len;
+    if (p->kind == RC_WP_LIT) {
+      if (i == 0 && p->quote == RC_Q_NONE && n && t[0] == '~') { /* [[ $P == ~/bin* ]] */
+        uint32_t used;
+        const rc_str *h = ev_tilde_prefix(e, t, (uint32_t)n, &used);
+        if (!rc_str_certain(h)) certain = false;
+        const char *ht = rc_str_text(e->A, h, ' ');
+        put_quoted(out, ht, strlen(ht));
+        t += used, n -= used;
+      }
+    } else {
+      rc_word one = {p->span, (rc_wpart *)p, 1, ""};
+      const rc_str *v = ev_word(e, &one, NULL);
+      if (!v || !rc_str_certain(v)) certain = false;
+      t = v ? rc_str_text(e->A, v, ' ') : "";
+      n = strlen(t);
+    }
+    /* zsh takes an expansion's value literally (GLOB_SUBST, off unless
+     * set, and ${~x} aside); bash as pattern bytes */
+    bool literal = p->quote != RC_Q_NONE || (p->kind != RC_WP_LIT && e->dialect == RC_DIALECT_ZSH);
+    if (literal) put_quoted(out, t, n);
+    else rc_buf_add(out, t, n);
+  }
+  return certain;
+}
+
+tri ev_pattern_match(E *e, const char *pat, const char *s) {
+  bool ext = false, group = false, zflags = false;
+  for (const char *c = pat; *c; c++) {
+    if (*c == '\\') {
+      if (c[1]) c++;
+      continue;
+    }
+    if (c[1] == '(' && strchr("?*+@!", *c)) ext = true, c++;
+    else if (*c == '(') group = true, zflags |= c[1] == '#';
+  }
+  if (!ext && !group) return ev_fnmatch(pat, s) ? T_TRUE : T_FALSE;
+  if (e->dialect == RC_DIALECT_BASH) {
+    /* extglob: always on in [[ ]] (bash 4.1 on); a case pattern that uses
+     * it does not parse without it */
+    if (group) return T_UNKNOWN;
+    return fnmatch(pat, s, FNM_EXTMATCH) == 0 ? T_TRUE : T_FALSE;
+  }
+  if (e->dialect != RC_DIALECT_ZSH || ext || zflags) return T_UNKNOWN;
+  /* zsh's (a|b) is ksh's @(a|b) */
+  rc_buf b = {0};
+  for (const char *c = pat; *c; c++) {
+    if (*c == '\\' && c[1]) {
+      rc_buf_add(&b, c, 2);
+      c++;
+      continue;
+    }
+    if (*c == '(') rc_buf_putc(&b, '@');
+    rc_buf_putc(&b, *c);
+  }
+  tri r = fnmatch(b.s, s, FNM_EXTMATCH) == 0 ? T_TRUE : T_FALSE;
+  rc_buf_free(&b);
+  return r;
+}
 
 bool ev_fnmatch(const char *pat, const char *s) {
   size_t n = strlen(pat), lead = 0, trail = 0;

@@ -264,12 +264,25 @@ const rc_str *ev_join_array(E *e, const rc_str *v, const char *sep, bool sep_fro
 /* Interpret a glob pattern (unquoted parts) against the filesystem. */
 void ev_glob(E *e, const char *pattern, bool nullglob, strvec *out, bool *ok);
 
+/* The home directory of the tilde prefix at t (`~`, `~user`); *used: its length. */
+const rc_str *ev_tilde_prefix(E *e, const char *t, uint32_t n, uint32_t *used);
+
 /* ---- eval_cond.c ---- */
 tri ev_test(E *e, const rc_texpr *t, bool double_bracket);
 /* fnmatch(pat, s, 0) == 0, with the guard idioms (*":x:"*, x*, *x) matched
  * as substrings, prefixes and suffixes: the same answer, without fnmatch
  * walking a whole PATH per star. */
 bool ev_fnmatch(const char *pat, const char *s);
+/* The fnmatch pattern of a pattern word ([[ x == w ]], case): unquoted text
+ * and bash's unquoted expansions as pattern bytes, quoted bytes and zsh's
+ * expansions (no GLOB_SUBST) escaped, a leading `~`
+ * expanded (its value escaped). False when a value is not known. */
+bool ev_pattern_text(E *e, const rc_word *w, rc_buf *out);
+/* Does s match the pattern, as e's shell matches it: bash's extglob
+ * operators `@(…)` `!(…)` `*(…)` `+(…)` `?(…)`, zsh's `(a|b)` groups;
+ * T_UNKNOWN for what is not modelled (zsh's `(#…)` flags, ksh operators in
+ * zsh, a bare group in bash). */
+tri ev_pattern_match(E *e, const char *pat, const char *s);
 tri ev_file_test(E *e, char op, const char *path);
 /* Looks a command up on PATH: 1 found (path in *where), 0 not found, 2 unknown. */
 int ev_lookup_command(E *e, const char *name, const char **where);

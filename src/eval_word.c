@@ -607,6 +607,10 @@ static const rc_str *tilde_value(E *e, const char *t, uint32_t n, uint32_t *used
   return rc_str_sym(e->A, rc_arena_strndup(e->A, t, k), origin);
 }
 
+const rc_str *ev_tilde_prefix(E *e, const char *t, uint32_t n, uint32_t *used) {
+  return tilde_value(e, t, n, used, RC_NO_EVENT);
+}
+
 /* Literal text with tilde expansion where the shell performs it. */
 static void add_lit(E *e, rc_strb *b, const rc_wpart *p, bool word_start, const wopts *o) {
   uint32_t origin = o ? o->origin : RC_NO_EVENT;

@@ -93,6 +93,12 @@ static void test_patterns_with_expansions(void **st) {
                      "    4:25 assign z=[\"1\"]\n";
   EXPECT_IR(text, RC_DIALECT_BASH, want);
   EXPECT_IR(text, RC_DIALECT_ZSH, want);
+  /* an escaped pattern byte or tilde is quoted, as in '…' */
+  EXPECT_IR("[[ $x == *\\** ]]\nx=\\~/a\\$b\n", RC_DIALECT_BASH,
+            "1:1 test [[ ([$x] ==pat [\"*\" sq:\"*\" \"*\"])\n2:1 assign x=[sq:\"~\" \"/a$b\"]\n");
+  /* a line of assignments only is not the next line's command's prefix */
+  EXPECT_IR("a=1 b=2\n[[ $a == 1 ]]\n", RC_DIALECT_BASH,
+            "1:1 assign a=[\"1\"]\n1:5 assign b=[\"2\"]\n2:1 test [[ ([$a] ==pat [\"1\"])\n");
 }
 
 /* `$PATH:$1`: tree-sitter ends the assignment at `:$` as it does before
