@@ -91,7 +91,22 @@ uint32_t rc_ts_fixups(char *buf, uint32_t len) {
       word_start = true;
       continue;
     }
+    bool word_start_before = word_start;
     word_start = false;
+    if (c == '$' && i + 1 < len && buf[i + 1] == '$' && !word_start_before && !dq && !brace && !paren) {
+      /* `/tmp/f.$$`, `a$$`: tree-sitter takes $$ inside a word for text;
+       * as a name it reads it (the name's text, `$`, comes from the
+       * original), a name byte after it ending it as after $1 below */
+      buf[i + 1] = 'p';
+      char d = i + 2 < len ? buf[i + 2] : 0;
+      if (name_char(d) || d == '/' || d == '.' || d == '-' || d == ',' || d == '=' || d == '+' || d == '%' ||
+          d == '~' || d == '^')
+        buf[i + 2] = ':';
+      n++;
+      fancy = true;
+      i++;
+      continue;
+    }
     if (c == '$' && i + 1 < len && buf[i + 1] >= '0' && buf[i + 1] <= '9') {
       /* `$PATH:$1`, `$a/$2`: tree-sitter ends the word at `:$` there too,
        * but takes a name whole: the digits become letters (their text, hence

@@ -32,9 +32,10 @@ uint32_t rc_zsh_scan(char *buf, uint32_t len, uint32_t **starts, uint32_t *nstar
  * rewrites that bash needs as well: 2 × *nfixes offsets [a, e), in order
  * (malloc'ed). tree-sitter-bash misreads bash there as it does zsh: a
  * pattern (`[[ $P == *$HOME* ]]`: one token; with `${HOME}` the test splits;
- * a case item's `x*"$y"`: two patterns; `=`'s right side: a regex), and a
+ * a case item's `x*"$y"`: two patterns; `=`'s right side: a regex), a
  * line of assignments only (`a=1 b=2`), which it runs into the next line's
- * command. Bash files take these bytes from the scanner's copy (parse.c). */
+ * command, and an escaped byte after a quote or an expansion (`${a}\[`,
+ * two words). Bash files take these bytes from the scanner's copy (parse.c). */
 uint32_t rc_zsh_scan_fixes(char *buf, uint32_t len, uint32_t **starts, uint32_t *nstarts, uint32_t **fns,
                           uint32_t *nfns, uint32_t **fixes, uint32_t *nfixes);
 

@@ -52,6 +52,7 @@ static uint32_t esc_guard(zscan *z, uint32_t e) {
    * first when a $name ends right before, which '_' would lengthen */
   put(z, e, e > 0 && namec(z->b[e - 1]) ? '.' : '_');
   put(z, e + 1, '_');
+  bash_fix(z, e, e + 2);
   z->edits++;
   return e + 2;
 }

@@ -111,6 +111,10 @@ static void test_positional_parameters(void **st) {
   EXPECT_IR("x=$a:$12\n", RC_DIALECT_BASH, "1:1 assign x=[$a \":\" $1 \"2\"]\n");
   EXPECT_IR("x=$a:$12\n", RC_DIALECT_ZSH, "1:1 assign x=[$a \":\" $12]\n");
   EXPECT_IR("echo \"$12\" $1x\n", RC_DIALECT_BASH, "1:1 cmd [\"echo\"] [dq:$1 dq:\"2\"] [$1 \"x\"]\n");
+  /* $$ inside a word, which tree-sitter takes for text; an escaped byte
+   * after an expansion, which it takes for another word */
+  EXPECT_IR("x=/tmp/f.$$\ny=a$$b\nz=${a}\\[\n", RC_DIALECT_BASH,
+            "1:1 assign x=[\"/tmp/f.\" $$]\n2:1 assign y=[\"a\" $$ \"b\"]\n3:1 assign z=[$a sq:\"[\"]\n");
 }
 
 int main(void) {
