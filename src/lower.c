@@ -793,6 +793,14 @@ static rc_stmt *lower_stmt(L *l, TSNode n) {
   case N_PIPELINE:
     s = new_stmt(l, RC_S_PIPE, n);
     s->u.pipe.elems = lw_body_of(l, n);
+    if (s->u.pipe.elems.n > 1 && s->u.pipe.elems.v[0] && s->u.pipe.elems.v[0]->kind == RC_S_NOT) {
+      /* `! a | b`: tree-sitter-bash gives the `!` to `a`; it negates the
+       * whole pipeline (its status is b's) */
+      rc_stmt *neg = new_stmt(l, RC_S_NOT, n);
+      s->u.pipe.elems.v[0] = s->u.pipe.elems.v[0]->u.not_.inner;
+      neg->u.not_.inner = s;
+      s = neg;
+    }
     break;
   case N_NEGATED: {
     s = new_stmt(l, RC_S_NOT, n);

@@ -135,6 +135,12 @@ static void close_brace(zscan *z, list *L, uint32_t *i) {
   }
 }
 
+/* A redirection with a descriptor at i: `2>/dev/null`, `1>&2`, `0<x`. */
+static bool redirect_at(const zscan *z, uint32_t i) {
+  while (ch(z, i) >= '0' && ch(z, i) <= '9') i++;
+  return ch(z, i) == '<' || ch(z, i) == '>';
+}
+
 /* zsh takes `[[ … ]] then`, `(( … )) do`: the blank before the keyword
  * becomes the `;` bash wants. e is one past the ]] or )). */
 static uint32_t after_test(zscan *z, list *L, uint32_t e) {
@@ -143,10 +149,11 @@ static uint32_t after_test(zscan *z, list *L, uint32_t e) {
   if (j > e && (at_word(z, j, "then") || at_word(z, j, "do"))) {
     put(z, e, ';');
     z->edits++;
-  } else if (L->if_fresh && j > e && ch(z, j) && !strchr("\n;&|#)\\", ch(z, j)) &&
+  } else if (L->if_fresh && j > e && ch(z, j) && !strchr("\n;&|#)\\<>", ch(z, j)) && !redirect_at(z, j) &&
              !memchr(z->b + e, '\n', j - e)) {
     /* short `if [[ c ]] cmd` and brace `if [[ c ]] { … }`: the `if` is
-     * blanked and a ; ends the test; zsh_fixup.c rebuilds the RC_S_IF */
+     * blanked and a ; ends the test; zsh_fixup.c rebuilds the RC_S_IF
+     * (`if [[ c ]] 2>/dev/null; then` is a redirected test, not that) */
     blank_range(z, L->if_at, L->if_at + L->if_len);
     put(z, e, ';');
     z->edits++;

@@ -103,6 +103,25 @@ static void test_context_guards(void **st) {
 }
 
 /* $- per context, with the flags the real shells show. */
+/* `! a | b` negates the pipeline (tree-sitter-bash gives the `!` to a);
+ * `if [[ c ]] 2>/dev/null; then` is a redirected test, not zsh's short if. */
+static void test_negated_pipeline_and_redirected_test(void **st) {
+  (void)st;
+  static const char *const vars[] = {"N1", "N2", "T1", NULL};
+  const char *text = "if ! true | false; then N1=1; else N1=0; fi\n"
+                     "! false | true && N2=1 || N2=0\n"
+                     "if [[ a == a ]] 2>/dev/null; then T1=1; else T1=0; fi\n";
+  th t;
+  th_init(&t);
+  th_write(&t, "~/.zshenv", text);
+  th_write(&t, "~/.bashrc", text);
+  rc_session *S = th_session(&t, RC_OS_LINUX);
+  EXPECT_SUMMARY(S, rc_session_ctx(S, RC_SH_ZSH, RC_CTX_SCRIPT), vars, "N1=1 N2=0 T1=1");
+  EXPECT_SUMMARY(S, rc_session_ctx(S, RC_SH_BASH, RC_CTX_INTERACTIVE), vars, "N1=1 N2=0 T1=1");
+  rc_session_free(S);
+  th_free(&t);
+}
+
 static void test_dash_flags(void **st) {
   (void)st;
   th t;
@@ -457,6 +476,7 @@ int main(void) {
     cmocka_unit_test(test_vscode_and_ps1),
     cmocka_unit_test(test_uname_from_os),
     cmocka_unit_test(test_file_tests),
+    cmocka_unit_test(test_negated_pipeline_and_redirected_test),
     cmocka_unit_test(test_undecided_alternatives),
     cmocka_unit_test(test_arms_independent),
     cmocka_unit_test(test_undecided_return),
