@@ -188,6 +188,7 @@ static rc_ir *lower_piece(TSParser *p, const rc_source *src, const char *orig, c
   ts_tree_delete(t);
 done:
   if (d == RC_DIALECT_ZSH) rc_zsh_fixup(ir, orig, len, true);
+  else rc_bash_fixup(ir, orig, len);
   return ir;
 }
 
@@ -412,6 +413,7 @@ static rc_ir *parse_common(const rc_source *src, const char *orig, uint32_t len,
     /* zsh: give back, from the original bytes, the meaning the pre-pass
      * rewrote away (zsh_fixup.c). */
     if (d == RC_DIALECT_ZSH && !(flags & RC_PARSE_NO_PREPASS)) rc_zsh_fixup(ir, orig, len, at == NULL);
+    else if (!(flags & RC_PARSE_NO_PREPASS) && !at) rc_bash_fixup(ir, orig, len);
   }
   ir->lazy = NULL;
   ir->nlazy = 0;
@@ -503,6 +505,7 @@ const rc_stmt *rc_func_body(const rc_ir *cir, const rc_stmt *cs) {
   ts_parser_set_language(p, tree_sitter_bash());
   s->u.func.body = body_of(ir, p, s->u.func.body_a, s->u.func.body_e);
   if (s->u.func.body && ir->zsh) rc_zsh_fixup_stmt(ir, s->u.func.body, ir->src->text, ir->full_len);
+  else if (s->u.func.body) rc_bash_fixup_stmt(ir, s->u.func.body, ir->src->text, ir->full_len);
   ts_parser_delete(p);
   return s->u.func.body;
 }

@@ -27,6 +27,7 @@ typedef struct fx {
   uint32_t len;
   bool real; /* spans are offsets into orig */
   int depth;
+  bool bash; /* bash: only what its copy of the rewrites needs (rc_bash_fixup) */
 } fx;
 
 static bool name1(char c) {
@@ -228,9 +229,10 @@ static void fx_word(fx *f, rc_word *w) {
   }
   for (uint32_t k = 0; k < w->nparts; k++) {
     rc_wpart *p = &w->parts[k];
+    if (p->kind == RC_WP_CMDSUB || p->kind == RC_WP_PROCSUB) fx_stmts(f, &p->body);
+    else if (f->bash) continue;
     if (p->kind == RC_WP_LIT) fx_joined_quotes(f, p);
     if (p->kind == RC_WP_PARAM) fx_param(f, w, k);
-    else if (p->kind == RC_WP_CMDSUB || p->kind == RC_WP_PROCSUB) fx_stmts(f, &p->body);
   }
   f->depth--;
 }
@@ -429,7 +431,7 @@ static bool short_if(fx *f, rc_stmts *ss, uint32_t i) {
 
 static void fx_stmts(fx *f, rc_stmts *ss) {
   for (uint32_t i = 0; i < ss->n; i++) {
-    if (f->real && !short_for(f, ss, i)) short_if(f, ss, i);
+    if (f->real && !f->bash && !short_for(f, ss, i)) short_if(f, ss, i);
     fx_stmt(f, ss->v[i]);
   }
 }
@@ -539,11 +541,21 @@ static void fx_stmt(fx *f, rc_stmt *s) {
 }
 
 void rc_zsh_fixup(rc_ir *ir, const char *orig, uint32_t len, bool spans_real) {
-  fx f = {&ir->arena, orig, len, spans_real, 0};
+  fx f = {&ir->arena, orig, len, spans_real, 0, false};
   fx_stmts(&f, &ir->top);
 }
 
+void rc_bash_fixup(rc_ir *ir, const char *orig, uint32_t len) {
+  fx f = {&ir->arena, orig, len, true, 0, true};
+  fx_stmts(&f, &ir->top);
+}
+
+void rc_bash_fixup_stmt(rc_ir *ir, rc_stmt *s, const char *orig, uint32_t len) {
+  fx f = {&ir->arena, orig, len, true, 0, true};
+  fx_stmt(&f, s);
+}
+
 void rc_zsh_fixup_stmt(rc_ir *ir, rc_stmt *s, const char *orig, uint32_t len) {
-  fx f = {&ir->arena, orig, len, true, 0};
+  fx f = {&ir->arena, orig, len, true, 0, false};
   fx_stmt(&f, s);
 }

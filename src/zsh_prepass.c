@@ -101,7 +101,7 @@ static void close_brace(zscan *z, list *L, uint32_t *i) {
     rc_vec_push(&z->fns, *i);
   }
   if (L->nfr) L->nfr--;
-  if (k == FR_BANG_BRACE) put(z, *i, ')');
+  if (k == FR_BANG_BRACE) put(z, *i, ')'), bash_fix(z, *i, *i + 1);
   (*i)++;
   if (k == FR_ANON) *i = anon_args(z, *i);
   L->cmd = false;
@@ -355,7 +355,9 @@ static bool only_redirects_follow(const zscan *z, uint32_t i) {
 static bool assign_redirect(zscan *z, list *L, uint32_t i) {
   if (!L->cmd || !L->nassign || !only_redirects_follow(z, i)) return false;
   put(z, i, ':');
-  for (uint32_t k = i + 1; ch(z, k) >= '0' && ch(z, k) <= '9'; k++) put(z, k, ' ');
+  uint32_t k = i + 1;
+  for (; ch(z, k) >= '0' && ch(z, k) <= '9'; k++) put(z, k, ' ');
+  bash_fix(z, i, k);
   z->edits++;
   L->nassign = 0;
   L->cmd = false;
@@ -439,6 +441,7 @@ static uint32_t command_word(zscan *z, list *L, uint32_t i) {
       /* `! { … }`: tree-sitter takes no group after !, a subshell it does;
        * zsh_fixup.c makes it a group again */
       put(z, j, '(');
+      bash_fix(z, j, j + 1);
       push(L, FR_BANG_BRACE);
       z->edits++;
       return j + 1;

@@ -34,8 +34,9 @@ uint32_t rc_zsh_scan(char *buf, uint32_t len, uint32_t **starts, uint32_t *nstar
  * pattern (`[[ $P == *$HOME* ]]`: one token; with `${HOME}` the test splits;
  * a case item's `x*"$y"`: two patterns; `=`'s right side: a regex), a
  * line of assignments only (`a=1 b=2`), which it runs into the next line's
- * command, and an escaped byte after a quote or an expansion (`${a}\[`,
- * two words). Bash files take these bytes from the scanner's copy (parse.c). */
+ * command, a line of assignments and redirections only (`X=1 2>/dev/null`,
+ * likewise; rc_bash_fixup repairs the IR), `! { … }` (no group after `!`),
+ * and an escaped byte after a quote or an expansion (`${a}\[`, two words). Bash files take these bytes from the scanner's copy (parse.c). */
 uint32_t rc_zsh_scan_fixes(char *buf, uint32_t len, uint32_t **starts, uint32_t *nstarts, uint32_t **fns,
                           uint32_t *nfns, uint32_t **fixes, uint32_t *nfixes);
 
@@ -47,6 +48,12 @@ uint32_t rc_zsh_scan_fixes(char *buf, uint32_t len, uint32_t **starts, uint32_t 
 void rc_zsh_fixup(rc_ir *ir, const char *orig, uint32_t len, bool spans_real);
 /* The same for one statement (a function body parsed later, parse.c). */
 void rc_zsh_fixup_stmt(rc_ir *ir, rc_stmt *s, const char *orig, uint32_t len);
+/* For bash, the repairs its copy of the scanner's rewrites needs (see
+ * rc_zsh_scan_fixes): `X=1 2>/dev/null`, pre-passed to `X=1 :>/dev/null`,
+ * becomes a redirected assignment again, `! { … }` (pre-passed to
+ * `! ( … )`) a group. */
+void rc_bash_fixup(rc_ir *ir, const char *orig, uint32_t len);
+void rc_bash_fixup_stmt(rc_ir *ir, rc_stmt *s, const char *orig, uint32_t len);
 
 /* ---- shared by zsh_prepass.c and zsh_fixup.c ---- */
 

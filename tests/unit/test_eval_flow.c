@@ -104,20 +104,24 @@ static void test_context_guards(void **st) {
 
 /* $- per context, with the flags the real shells show. */
 /* `! a | b` negates the pipeline (tree-sitter-bash gives the `!` to a);
- * `if [[ c ]] 2>/dev/null; then` is a redirected test, not zsh's short if. */
+ * `if [[ c ]] 2>/dev/null; then` is a redirected test, not zsh's short if;
+ * `! { … }` a group; `X=1 2>/dev/null` an assignment (bash as zsh). */
 static void test_negated_pipeline_and_redirected_test(void **st) {
   (void)st;
-  static const char *const vars[] = {"N1", "N2", "T1", NULL};
+  static const char *const vars[] = {"N1", "N2", "T1", "G1", "R1", "R2", NULL};
   const char *text = "if ! true | false; then N1=1; else N1=0; fi\n"
                      "! false | true && N2=1 || N2=0\n"
-                     "if [[ a == a ]] 2>/dev/null; then T1=1; else T1=0; fi\n";
+                     "if [[ a == a ]] 2>/dev/null; then T1=1; else T1=0; fi\n"
+                     "! { G1=1; }\n"         /* a group: G1 stays set */
+                     "R1=1 2>/dev/null\n"    /* a redirected assignment, */
+                     "R2=2\n";               /* not the next line's prefix */
   th t;
   th_init(&t);
   th_write(&t, "~/.zshenv", text);
   th_write(&t, "~/.bashrc", text);
   rc_session *S = th_session(&t, RC_OS_LINUX);
-  EXPECT_SUMMARY(S, rc_session_ctx(S, RC_SH_ZSH, RC_CTX_SCRIPT), vars, "N1=1 N2=0 T1=1");
-  EXPECT_SUMMARY(S, rc_session_ctx(S, RC_SH_BASH, RC_CTX_INTERACTIVE), vars, "N1=1 N2=0 T1=1");
+  EXPECT_SUMMARY(S, rc_session_ctx(S, RC_SH_ZSH, RC_CTX_SCRIPT), vars, "N1=1 N2=0 T1=1 G1=1 R1=1 R2=2");
+  EXPECT_SUMMARY(S, rc_session_ctx(S, RC_SH_BASH, RC_CTX_INTERACTIVE), vars, "N1=1 N2=0 T1=1 G1=1 R1=1 R2=2");
   rc_session_free(S);
   th_free(&t);
 }
