@@ -505,16 +505,20 @@ static const rc_str *expand_param(E *e, const rc_wpart *p, const wopts *o, bool 
     return replaced;
   }
   case RC_POP_SUBSTR: {
+    /* offset and length are arithmetic: ${v:$i:2}, ${v: -3}, ${v:n+1} */
     const char *off = p->arg ? ev_word_text(e, p->arg) : NULL;
     const char *len = p->arg2 ? ev_word_text(e, p->arg2) : NULL;
-    if (!certain || !off || !is_digits(off) || (p->arg2 && (!len || !is_digits(len))) || v->array)
+    long a, l = 0;
+    if (!certain || !off || v->array || !ev_arith_eval(e, off, (uint32_t)strlen(off), p->span, &a) ||
+        (p->arg2 && (!len || !ev_arith_eval(e, len, (uint32_t)strlen(len), p->span, &l) || l < 0)))
       return sym_of(e, p, origin);
     const char *s = rc_str_text(e->A, v, ' ');
-    size_t n = strlen(s), a = (size_t)atol(off);
-    if (a > n) a = n;
-    size_t l = len ? (size_t)atol(len) : n - a;
-    if (a + l > n) l = n - a;
-    return rc_str_lit(e->A, rc_arena_strndup(e->A, s + a, l), origin);
+    long n = (long)strlen(s);
+    if (a < 0) a += n; /* from the end; before the start: nothing */
+    if (a < 0 || a > n) a = n;
+    if (!p->arg2) l = n - a;
+    if (l > n - a) l = n - a;
+    return rc_str_lit(e->A, rc_arena_strndup(e->A, s + a, (size_t)l), origin);
   }
   case RC_POP_CASE: {
     if (!certain || v->array) return sym_of(e, p, origin);

@@ -20,6 +20,13 @@ static bool word_break(char c) {
          c == ')' || c == '<' || c == '>' || c == '`';
 }
 
+/* Is the ':' at buf[c] the operator of `${name:`? */
+static bool substr_at(const char *buf, uint32_t c) {
+  uint32_t k = c;
+  while (k > 0 && name_char(buf[k - 1])) k--;
+  return k < c && name_start(buf[k]) && k >= 2 && buf[k - 1] == '{' && buf[k - 2] == '$';
+}
+
 /* Bytes any rule below looks at; the others only end a word's start. */
 static bool special(unsigned char c) {
   static const char set[] = "\\'#\"$})( \t\n;|&<>`";
@@ -93,6 +100,15 @@ uint32_t rc_ts_fixups(char *buf, uint32_t len) {
     }
     bool word_start_before = word_start;
     word_start = false;
+    if (c == '$' && brace && i >= 3 && buf[i - 1] == ':' && i + 1 < len &&
+        (name_start(buf[i + 1]) || (buf[i + 1] >= '0' && buf[i + 1] <= '9')) && substr_at(buf, i - 1)) {
+      /* ${v:$off:$len}: tree-sitter cannot parse a substring offset that
+       * starts with $ (a name it can: the lowering reads `$off` from the
+       * original, and the offset is evaluated as arithmetic) */
+      buf[i] = '_';
+      n++;
+      continue;
+    }
     if (c == '$' && i + 1 < len && buf[i + 1] == '$' && !word_start_before && !dq && !brace && !paren) {
       /* `/tmp/f.$$`, `a$$`: tree-sitter takes $$ inside a word for text;
        * as a name it reads it (the name's text, `$`, comes from the

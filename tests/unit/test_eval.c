@@ -169,6 +169,14 @@ static const vcase param_cases[] = {
   V(ZB, X0 "A=${X/go/GO}\n", "A", "/usr/local/GO/bin/go.tar.gz", XN),
   V(ZB, X0 "A=${X//go/GO}\n", "A", "/usr/local/GO/bin/GO.tar.gz", XN),
   V(ZB, X0 "A=${X:1:4}\n", "A", "usr/", XN),
+  /* substrings: offset and length are arithmetic; tree-sitter-bash cannot
+   * parse an offset that starts with $ (ts_fixups.c) */
+  V(B, "R=abcdef o=1 M=2\nA=${R:$o:$M}\n", "A", "bc", XN),
+  V(B, "R=abcdef o=1\nA=${R:$o}\n", "A", "bcdef", XN),
+  V(B, "R=abcdef\nA=${R: -2}\n", "A", "ef", XN),
+  V(B, "R=abcdef\nA=${R: -10}\n", "A", "", XN),
+  V(B, "R=abcdef o=1 M=2\nA=${R:o+1:M}\n", "A", "cd", XN),
+  V(B, "R=abcdef n=-2\nA=${R:$n}\n", "A", "ef", XN),
   V(ZB, X0 "A=${U:-$HOME/go}\n", "A", "~H/go", XN),
   /* ${X:=v} as the argument of :, true, echo: the assignment happens. */
   V(ZB, ": ${GOPATH:=$HOME/go}\n", "GOPATH", "~H/go", XN),
