@@ -9,12 +9,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 #include <dirent.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
+#include "eval_helpers.h"
 #include "format.h"
 #include "lint.h"
 #include "th_file.h"
@@ -63,24 +59,11 @@ static char *same_on_more_threads(char **files, int nfiles, int max_jobs, size_t
   return one;
 }
 
-static char *tmpdir(void) {
-  char *d = rc_xstrdup("/tmp/rccheck-prefetch-XXXXXX");
-  assert_non_null(mkdtemp(d));
-  return d;
-}
-
-static void rm_rf(const char *d) {
-  DIR *dir = opendir(d);
-  if (!dir) return;
-  struct dirent *e;
-  while ((e = readdir(dir)) != NULL) {
-    if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, "..")) continue;
-    char *p = rc_xasprintf("%s/%s", d, e->d_name);
-    unlink(p);
-    free(p);
-  }
-  closedir(dir);
-  rmdir(d);
+/* A file of the test's folder (malloc); written when text is not NULL. */
+static char *file(const th *t, const char *name, const char *text) {
+  char *p = rc_xasprintf("%s/%s", t->home, name);
+  if (text) th_spit(p, text);
+  return p;
 }
 
 /* Every startup file of the corpus homes, copied under names without a
@@ -90,7 +73,8 @@ static void test_corpus_files(void **st) {
   const char *src = getenv("RC_SRC");
   if (!src) skip();
   static const char *const names[] = {".bashrc", ".bash_profile", ".profile", ".zshrc", ".zshenv", ".zprofile"};
-  char *d = tmpdir();
+  th t;
+  th_init(&t);
   strvec files = {0};
   char *corpus = rc_xasprintf("%s/corpus", src);
   DIR *dir = opendir(corpus);
@@ -103,10 +87,10 @@ static void test_corpus_files(void **st) {
       char *text = th_slurp(p, NULL);
       free(p);
       if (!text) continue;
-      p = rc_xasprintf("%s/%s-%zu.%s", d, e->d_name, k, names[k][2] == 's' ? "zsh" : "sh");
-      th_spit(p, text);
+      char *name = rc_xasprintf("%s-%zu.%s", e->d_name, k, names[k][2] == 's' ? "zsh" : "sh");
+      rc_vec_push(&files, file(&t, name, text));
+      free(name);
       free(text);
-      rc_vec_push(&files, p);
     }
   }
   closedir(dir);
@@ -115,68 +99,66 @@ static void test_corpus_files(void **st) {
   free(same_on_more_threads(files.v, (int)files.n, 8, 8, files.n));
   for (size_t i = 0; i < files.n; i++) free(files.v[i]);
   rc_vec_free(&files);
-  rm_rf(d);
-  free(d);
+  th_free(&t);
 }
 
 /* The awkward arguments. */
 static void test_awkward_files(void **st) {
   (void)st;
-  char *d = tmpdir();
+  th t;
+  th_init(&t);
   char *p[16];
   int n = 0;
   /* a.sh sources b.sh, which is also an argument, after it */
-  p[n++] = rc_xasprintf("%s/a.sh", d);
-  p[n++] = rc_xasprintf("%s/b.sh", d);
-  char *t = rc_xasprintf("export GOROOT=/usr/local/go\n. %s/b.sh\nexport PATH=$PATH:$GOROOT/bin\n", d);
-  th_spit(p[0], t);
-  free(t);
-  th_spit(p[1], "export GOROOT=/opt/go\nexport GOPATH=~/go\nsource /nonexistent/x\n");
-  p[n++] = rc_xasprintf("%s/a.sh", d); /* twice */
-  p[n] = rc_xasprintf("%s/link.sh", d); /* through a symlink */
+  char *b = file(&t, "b.sh", NULL);
+  char *a_text = rc_xasprintf("export GOROOT=/usr/local/go\n. %s\nexport PATH=$PATH:$GOROOT/bin\n", b);
+  p[n++] = file(&t, "a.sh", a_text);
+  free(a_text);
+  free(b);
+  p[n++] = file(&t, "b.sh", "export GOROOT=/opt/go\nexport GOPATH=~/go\nsource /nonexistent/x\n");
+  p[n++] = file(&t, "a.sh", NULL); /* twice */
+  p[n] = file(&t, "link.sh", NULL); /* through a symlink */
   assert_int_equal(symlink("a.sh", p[n]), 0);
   n++;
-  p[n++] = rc_xasprintf("%s/missing.sh", d);
-  p[n] = rc_xasprintf("%s/fifo", d);
+  p[n++] = file(&t, "missing.sh", NULL);
+  p[n] = file(&t, "fifo", NULL);
   assert_int_equal(mkfifo(p[n], 0600), 0);
   n++;
-  p[n] = rc_xasprintf("%s/binary", d);
+  p[n] = file(&t, "binary", NULL);
   FILE *f = fopen(p[n], "wb");
   assert_non_null(f);
   fwrite("\x7f" "ELF\0\0\0\0\x01\x02", 1, 10, f);
   fclose(f);
   n++;
-  p[n++] = rc_xasprintf("%s/latin1.sh", d);
-  th_spit(p[n - 1], "# caf\xe9\nexport GOPATH=$HOME/go\n");
-  p[n++] = rc_xasprintf("%s/c.zsh", d);
-  th_spit(p[n - 1], "typeset -U path\npath=(~/go/bin $path)\nexport GOROOT=$(brew --prefix go)/libexec\n");
+  p[n++] = file(&t, "latin1.sh", "# caf\xe9\nexport GOPATH=$HOME/go\n");
+  p[n++] = file(&t, "c.zsh", "typeset -U path\npath=(~/go/bin $path)\nexport GOROOT=$(brew --prefix go)/libexec\n");
   free(same_on_more_threads(p, n, 8, 4, 4)); /* a.sh, b.sh, latin1.sh, c.zsh */
   for (int i = 0; i < n; i++) free(p[i]);
-  rm_rf(d);
-  free(d);
+  th_free(&t);
 }
 
 /* More tokens than a run may parse (RC_SESSION_MAX_TOKENS): the files past
  * the budget are refused in argument order, whatever the threads parsed. */
 static void test_token_budget(void **st) {
   (void)st;
-  char *d = tmpdir();
+  th t;
+  th_init(&t);
   rc_buf b = {0};
   for (int i = 0; i < 18000; i++) rc_buf_printf(&b, "a b c d e f g h i j\n");
   rc_buf_printf(&b, "export GOROOT=/x\n");
   char *p[7]; /* five fit */
   int n = 0;
   for (; n < 7; n++) {
-    p[n] = rc_xasprintf("%s/big%d.sh", d, n);
-    th_spit(p[n], b.s);
+    char name[16];
+    snprintf(name, sizeof name, "big%d.sh", n);
+    p[n] = file(&t, name, b.s);
   }
   rc_buf_free(&b);
   char *one = same_on_more_threads(p, n, 2, 1, 5);
   assert_non_null(strstr(one, "RC005")); /* the budget's diagnostic */
   free(one);
   for (int i = 0; i < n; i++) free(p[i]);
-  rm_rf(d);
-  free(d);
+  th_free(&t);
 }
 
 int main(void) {
