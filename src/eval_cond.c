@@ -246,7 +246,7 @@ static void put_quoted(rc_buf *out, const char *t, size_t n) {
 
 bool ev_pattern_text(E *e, const rc_word *w, rc_buf *out) {
   bool certain = true;
-  rc_buf_reserve(out, 0);
+  rc_buf_add(out, "", 0); /* "" for a word of no parts: never NULL, always terminated */
   for (uint32_t i = 0; w && i < w->nparts; i++) {
     const rc_wpart *p = &w->parts[i];
     const char *t = p->text;
