@@ -305,7 +305,7 @@ tri ev_pattern_match(E *e, const char *pat, const char *s) {
     if (*c == '(') rc_buf_putc(&b, '@');
     rc_buf_putc(&b, *c);
   }
-  tri r = fnmatch(b.s, s, FNM_EXTMATCH) == 0 ? T_TRUE : T_FALSE;
+  tri r = fnmatch(b.s ? b.s : "", s, FNM_EXTMATCH) == 0 ? T_TRUE : T_FALSE;
   rc_buf_free(&b);
   return r;
 }
