@@ -20,6 +20,19 @@ static bool word_break(char c) {
          c == ')' || c == '<' || c == '>' || c == '`';
 }
 
+/* Punctuation after an expansion at which tree-sitter ends the word. */
+static bool cuts_word(char d) {
+  return d == '/' || d == '.' || d == '-' || d == ',' || d == '=' || d == '+' || d == '%' || d == '~' || d == '^';
+}
+
+/* Bytes [a, e) become a name tree-sitter reads whole (the lowering takes
+ * its text from the original), and the byte after it ':' when it would
+ * lengthen the name or cut the word. */
+static void as_name(char *buf, uint32_t a, uint32_t e, uint32_t len) {
+  memset(buf + a, 'p', e - a);
+  if (e < len && (name_char(buf[e]) || cuts_word(buf[e]))) buf[e] = ':';
+}
+
 /* Is the ':' at buf[c] the operator of `${name:`? */
 static bool substr_at(const char *buf, uint32_t c) {
   uint32_t k = c;
@@ -110,14 +123,9 @@ uint32_t rc_ts_fixups(char *buf, uint32_t len) {
       continue;
     }
     if (c == '$' && i + 1 < len && buf[i + 1] == '$' && !word_start_before && !dq && !brace && !paren) {
-      /* `/tmp/f.$$`, `a$$`: tree-sitter takes $$ inside a word for text;
-       * as a name it reads it (the name's text, `$`, comes from the
-       * original), a name byte after it ending it as after $1 below */
-      buf[i + 1] = 'p';
-      char d = i + 2 < len ? buf[i + 2] : 0;
-      if (name_char(d) || d == '/' || d == '.' || d == '-' || d == ',' || d == '=' || d == '+' || d == '%' ||
-          d == '~' || d == '^')
-        buf[i + 2] = ':';
+      /* `/tmp/f.$$`, `a$$`: tree-sitter takes $$ inside a word for text,
+       * a name it reads (its text, `$`, comes from the original) */
+      as_name(buf, i + 1, i + 2, len);
       n++;
       fancy = true;
       i++;
@@ -125,17 +133,11 @@ uint32_t rc_ts_fixups(char *buf, uint32_t len) {
     }
     if (c == '$' && i + 1 < len && buf[i + 1] >= '0' && buf[i + 1] <= '9') {
       /* `$PATH:$1`, `$a/$2`: tree-sitter ends the word at `:$` there too,
-       * but takes a name whole: the digits become letters (their text, hence
-       * the parameter, still comes from the original), and what follows
-       * as after a name below; a name byte too (`$1x` is ${1}x). */
+       * but takes a name whole (`$1x` is ${1}x: the x is cut off) */
       uint32_t j = i + 1;
       while (j < len && buf[j] >= '0' && buf[j] <= '9') j++; /* (zsh's $12 is ${12}, bash's ${1}2: lower_word.c) */
       if (!dq && !brace && !paren && fancy) {
-        memset(buf + i + 1, 'p', j - i - 1);
-        char d = j < len ? buf[j] : 0;
-        if (name_char(d) || d == '/' || d == '.' || d == '-' || d == ',' || d == '=' || d == '+' || d == '%' ||
-            d == '~' || d == '^')
-          buf[j] = ':';
+        as_name(buf, i + 1, j, len);
         n++;
       }
       fancy = true;
@@ -145,13 +147,9 @@ uint32_t rc_ts_fixups(char *buf, uint32_t len) {
     if (c != '$' || i + 1 >= len || !name_start(buf[i + 1])) continue;
     uint32_t j = i + 1;
     while (j < len && name_char(buf[j])) j++;
-    if (!dq && !brace && !paren && fancy && j < len) {
-      char d = buf[j];
-      if (d == '/' || d == '.' || d == '-' || d == ',' || d == '=' || d == '+' || d == '%' || d == '~' ||
-          d == '^') {
-        buf[j] = ':';
-        n++;
-      }
+    if (!dq && !brace && !paren && fancy && j < len && cuts_word(buf[j])) {
+      buf[j] = ':';
+      n++;
     }
     fancy = true;
     i = j - 1;
