@@ -404,8 +404,10 @@ static rc_ir *parse_common(const rc_source *src, const char *orig, uint32_t len,
   if (tree) {
     TSNode root = ts_tree_root_node(tree);
     /* A damaged parse is redone statement by statement (recover.c). */
-    if (recover && starts && ts_node_has_error(root))
-      rc_recover_lower(ir, tree_sitter_bash(), parsed, orig, len, starts, nstarts);
+    const uint32_t *at_starts = d == RC_DIALECT_ZSH ? starts : cuts; /* (bash: from the scratch scan) */
+    uint32_t n_starts = d == RC_DIALECT_ZSH ? nstarts : ncuts;
+    if (recover && at_starts && ts_node_has_error(root))
+      rc_recover_lower(ir, tree_sitter_bash(), parsed, orig, len, at_starts, n_starts);
     else
       rc_lower_tree(ir, &root, tree_sitter_bash(), parsed, orig, len, at);
     if (ir->lazies.n != nfns) goto whole; /* a left-out body the tree does not show as one */

@@ -44,6 +44,7 @@ static inline char close_of(char d) {
 /* ---- the rewriting scan ---- */
 
 typedef struct heredoc {
+  uint32_t op;         /* the `<<` */
   uint32_t word, wlen; /* the delimiter, quotes removed, is b[word..word+wlen) minus quotes */
   bool strip_tabs, expand;
 } heredoc;

@@ -526,11 +526,43 @@ static uint32_t scan_array(zscan *z, uint32_t i) {
   return i;
 }
 
+/* Whether the line a here-document starts on goes on, after its
+ * delimiter, to a reserved word that closes a list (`<<X; then`, `<<X; do`,
+ * `<<X; }`, `<<X;;`): tree-sitter-bash cannot parse a body there, in bash
+ * or zsh. [i, nl) is the rest of the line. */
+static bool closes_list_after(const zscan *z, uint32_t i, uint32_t nl) {
+  static const char *const kw[] = {"then", "do", "done", "fi", "esac", "else", "elif", "}"};
+  for (; i < nl; i++) {
+    char c = z->b[i];
+    if (c == '#' && blank(z->b[i - 1])) return false;
+    if (c == '\\' || c == '\'' || c == '"') return false; /* quoted text: leave it to the parser */
+    if (c != ';' && c != '&' && c != '|') continue;
+    if (c == ';' && i + 1 < nl && z->b[i + 1] == ';') return true;
+    uint32_t k = i + 1;
+    while (k < nl && (blank(z->b[k]) || z->b[k] == '&' || z->b[k] == '|')) k++;
+    for (size_t w = 0; w < RC_ARRAY_LEN(kw); w++)
+      if (at_word(z, k, kw[w])) return true;
+  }
+  return false;
+}
+
 /* Here-document bodies pending at a newline: skip them, scanning the
- * substitutions of unquoted ones. i is just past the newline. */
+ * substitutions of unquoted ones. i is just past the newline. Where the
+ * parser cannot take a body (closes_list_after), each `<<` becomes `< `
+ * and its body and delimiter line blanks, newlines kept: the command reads
+ * a file instead of its text, which no startup setting depends on, and the
+ * statement around it parses (a bash rewrite too). */
 uint32_t rc_zs_heredocs(zscan *z, uint32_t i) {
   int nhd = z->nhd;
   z->nhd = 0;
+  bool flat = nhd && i > 0 && closes_list_after(z, z->hd[nhd - 1].word + z->hd[nhd - 1].wlen, i - 1);
+  if (flat)
+    for (int h = 0; h < nhd; h++) {
+      uint32_t e = z->hd[h].op + (z->hd[h].strip_tabs ? 3 : 2);
+      blank_range(z, z->hd[h].op + 1, e);
+      bash_fix(z, z->hd[h].op + 1, e);
+      z->edits++;
+    }
   for (int h = 0; h < nhd && i < z->n; h++) {
     heredoc *d = &z->hd[h];
     char word[128];
@@ -543,8 +575,15 @@ uint32_t rc_zs_heredocs(zscan *z, uint32_t i) {
       uint32_t le = ls;
       while (le < z->n && z->b[le] != '\n') le++;
       if (le - ls == wl && memcmp(z->b + ls, word, wl) == 0) {
+        if (flat) blank_range(z, i, le), bash_fix(z, i, le);
         i = le < z->n ? le + 1 : le;
         break;
+      }
+      if (flat) {
+        blank_range(z, i, le);
+        bash_fix(z, i, le);
+        i = le < z->n ? le + 1 : le;
+        continue;
       }
       for (uint32_t k = i; k < le && d->expand;) {
         if (z->b[k] == '\\') k += 2;
@@ -585,6 +624,7 @@ uint32_t rc_zs_scan_redirect(zscan *z, uint32_t i) {
   bool is_heredoc = false, strip = false;
   if (c == '&') i++; /* &> &>> */
   c = ch(z, i);
+  uint32_t op = i;
   i++;
   if (c == '<' && ch(z, i) == '<' && ch(z, i + 1) == '<') {
     /* here-string → input redirection (the IR keeps neither's text), as
@@ -612,6 +652,7 @@ uint32_t rc_zs_scan_redirect(zscan *z, uint32_t i) {
   i = rc_zs_scan_word(z, i, W_ARG);
   if (is_heredoc && i > w && z->nhd < MAX_HEREDOCS) {
     heredoc *d = &z->hd[z->nhd++];
+    d->op = op;
     d->word = w;
     d->wlen = i - w;
     d->strip_tabs = strip;

@@ -117,6 +117,40 @@ static void test_positional_parameters(void **st) {
             "1:1 assign x=[\"/tmp/f.\" $$]\n2:1 assign y=[\"a\" $$ \"b\"]\n3:1 assign z=[$a sq:\"[\"]\n");
 }
 
+/* tree-sitter-bash cannot take a here-document's body where the line it
+ * starts on goes on to `then`, `do`, `}`, `;;`…: the pre-pass makes the
+ * redirection an input file and blanks the body, in both dialects, and the
+ * statement parses. A here-document elsewhere is left as it is. */
+static void test_heredoc_before_closing_word(void **st) {
+  (void)st;
+  const char *text = "export A=1\n"
+                     "if ! cat <<'X' >/dev/null; then\nPATH=/not/this\nX\n  export B=2\nfi\n"
+                     "while read -r l; do C=$l; done <<X\nbody\nX\n"
+                     "case $a in a) cat <<-X;;\n\tPATH=/no\n\tX\nesac\n"
+                     "export D=4\n";
+  const char *want = "1:1 decl export set=1 clear=0 A=[\"1\"]\n"
+                     "2:1 if\n  cond:\n    2:4 not >\n      2:6 cmd [\"cat\"]\n"
+                     "  then:\n    5:3 decl export set=1 clear=0 B=[\"2\"]\n"
+                     "7:1 while >\n  7:7 cmd builtin=17 [\"read\"] [\"-r\"] [\"l\"]\ndo:\n  7:21 assign C=[$l]\n"
+                     "10:1 case [$a]\n  [\"a\"]) term=0\n    10:15 cmd > [\"cat\"]\n"
+                     "14:1 decl export set=1 clear=0 D=[\"4\"]\n";
+  EXPECT_IR(text, RC_DIALECT_BASH, want);
+  EXPECT_IR(text, RC_DIALECT_ZSH, want);
+}
+
+/* A bash statement tree-sitter cannot parse costs its own lines, not the
+ * rest of the file: the file is parsed again statement by statement, as a
+ * zsh file is (recover.c). */
+static void test_bash_damage_stays_local(void **st) {
+  (void)st;
+  char *got = lower_text("export A=1\nx=\"${line#*=\\'}\"\nexport B=2\n", RC_DIALECT_BASH);
+  assert_non_null(strstr(got, "A=[\"1\"]"));
+  assert_non_null(strstr(got, "B=[\"2\"]"));
+  assert_non_null(strstr(got, "parse-error 2:"));
+  assert_null(strstr(got, "to-eof"));
+  free(got);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_export_forms),
@@ -126,6 +160,8 @@ int main(void) {
     cmocka_unit_test(test_directives),
     cmocka_unit_test(test_patterns_with_expansions),
     cmocka_unit_test(test_positional_parameters),
+    cmocka_unit_test(test_heredoc_before_closing_word),
+    cmocka_unit_test(test_bash_damage_stays_local),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
