@@ -667,9 +667,13 @@ static res ev_cmd(E *e, const rc_stmt *s) {
   return r;
 }
 
+/* add-zsh-hook adds a function once: a hook already there stays where it
+ * is (a hook that adds itself again each time it runs is common). */
 void ev_add_hook(E *e, const char *kind, const char *func, rc_span span, const char *manager) {
-  rc_hook h = {rc_arena_strdup(e->A, kind), rc_arena_strdup(e->A, func), e->file, span, manager};
   if (e->discard) return;
+  for (size_t i = 0; i < e->C->hooks.n; i++)
+    if (!strcmp(e->C->hooks.v[i].kind, kind) && !strcmp(e->C->hooks.v[i].func, func)) return;
+  rc_hook h = {rc_arena_strdup(e->A, kind), rc_arena_strdup(e->A, func), e->file, span, manager};
   rc_vec_push(&e->C->hooks, h);
 }
 

@@ -290,7 +290,9 @@ static void run_hooks(E *e) {
 }
 
 static void run_hooks_inner(E *e) {
-  for (size_t i = 0; i < e->C->hooks.n; i++) {
+  /* the hooks there when the prompt comes: one a hook adds runs next time */
+  size_t n = e->C->hooks.n;
+  for (size_t i = 0; i < n; i++) {
     rc_hook h = e->C->hooks.v[i];
     if (strcmp(h.kind, "precmd")) continue;
     const rc_file *saved_file = e->file;

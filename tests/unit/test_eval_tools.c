@@ -236,6 +236,30 @@ static void test_asdf_golang_hook(void **st) {
   th_free(&t);
 }
 
+/* add-zsh-hook adds a function once, and a hook added while the hooks run
+ * waits for the next prompt: a precmd hook that registers itself again (a
+ * common way to stay last) runs once before the first prompt. (It used to
+ * append itself on every run: minutes and gigabytes for four lines.) */
+static void test_hook_adds_itself(void **st) {
+  (void)st;
+  th t;
+  th_init(&t);
+  th_write(&t, "~/.zshrc",
+           "setgo() { add-zsh-hook precmd setgo; path+=(/hook) }\n"
+           "autoload -Uz add-zsh-hook\n"
+           "add-zsh-hook precmd setgo\n"
+           "add-zsh-hook precmd setgo\n");
+  rc_session *S = th_session(&t, RC_OS_LINUX);
+  rc_ctx *C = rc_session_ctx(S, RC_SH_ZSH, RC_CTX_INTERACTIVE);
+  const char *p = th_val(S, C, "PATH");
+  const char *hook = strstr(p, ":/hook");
+  assert_non_null(hook);
+  assert_string_equal(hook, ":/hook");
+  assert_true(C->ran_precmd);
+  rc_session_free(S);
+  th_free(&t);
+}
+
 /* ---- macOS path_helper ---- */
 
 static const char stock_zprofile[] =
@@ -310,6 +334,7 @@ int main(void) {
     cmocka_unit_test(test_goenv_shims_once),
     cmocka_unit_test(test_gvm),
     cmocka_unit_test(test_asdf_golang_hook),
+    cmocka_unit_test(test_hook_adds_itself),
     cmocka_unit_test(test_path_helper),
     cmocka_unit_test(test_path_helper_builtin),
   };
