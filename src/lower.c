@@ -933,6 +933,25 @@ rc_stmt *rc_lower_body(rc_ir *ir, const void *tree_root, const void *language, c
   return body;
 }
 
+rc_stmt *rc_lower_braced(rc_ir *ir, const void *tree_root, const void *language, const char *text,
+                         const char *orig, uint32_t len, rc_span braces) {
+  TSNode root = *(const TSNode *)tree_root;
+  L l;
+  l_begin(&l, ir, root, language, text, orig, len, NULL);
+  uint32_t nk;
+  kid *ks = lw_kids_copy(&l, root, &nk);
+  rc_stmt *g = rc_arena_alloc(l.A, sizeof *g);
+  g->kind = RC_S_GROUP;
+  g->span = braces;
+  l.depth++; /* as inside the definition */
+  g->u.group.body = lower_body_kids(&l, ks, nk);
+  l.depth--;
+  if (ts_node_has_error(root)) collect_errors(&l, root);
+  free(ks);
+  l_end(&l);
+  return g;
+}
+
 void rc_lower_tree(rc_ir *ir, const void *tree_root, const void *language, const char *text,
                    const char *orig, uint32_t len, const rc_span *snippet_at) {
   TSNode root = *(const TSNode *)tree_root;

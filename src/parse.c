@@ -488,6 +488,23 @@ static rc_stmt *body_of(rc_ir *ir, TSParser *p, uint32_t a, uint32_t b) {
   if (body) return body;
   ts_parser_reset(p);
   t = ts_parser_set_included_ranges(p, &whole, 1) ? ts_parser_parse_string(p, NULL, ir->full, ir->full_len) : NULL;
+  if (t && ts_node_has_error(ts_tree_root_node(t)) && ir->zsh && b - a >= 2 && ir->full[a] == '{' &&
+      ir->full[b - 1] == '}' && !strchr(" \t\n;&", ir->full[b - 2])) {
+    /* zsh's `{cmd}`: the list inside the braces parses alone */
+    TSRange in = {src_point(ir->src, a + 1), src_point(ir->src, b - 1), a + 1, b - 1};
+    ts_parser_reset(p);
+    TSTree *u = ts_parser_set_included_ranges(p, &in, 1) ? ts_parser_parse_string(p, NULL, ir->full, ir->full_len) : NULL;
+    if (u && !ts_node_has_error(ts_tree_root_node(u))) {
+      ts_tree_delete(t);
+      TSNode root = ts_tree_root_node(u);
+      rc_span sp = {a, b, whole.start_point.row + 1, whole.start_point.column + 1, whole.end_point.row + 1,
+                    whole.end_point.column + 1};
+      body = rc_lower_braced(ir, &root, tree_sitter_bash(), ir->full, ir->src->text, ir->full_len, sp);
+      ts_tree_delete(u);
+      return body;
+    }
+    if (u) ts_tree_delete(u);
+  }
   if (t) {
     TSNode root = ts_tree_root_node(t);
     body = rc_lower_body(ir, &root, tree_sitter_bash(), ir->full, ir->src->text, ir->full_len);

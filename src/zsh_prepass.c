@@ -383,7 +383,12 @@ static uint32_t command_word(zscan *z, list *L, uint32_t i) {
     put(z, i - 1, '{');
     put(z, i, ' ');
     z->edits++;
-    push(L, FR_BRACE);
+    if (z->want_fns && z->nest == 1 && L->nfr < MAX_FRAMES && !in_fn(L)) {
+      push(L, FR_FN); /* a body parsed on its own: how its `cmd}` parses (see rc_zs_scan_word) */
+      top(L)->at = i - 1;
+    } else {
+      push(L, FR_BRACE);
+    }
     return i + 1;
   }
   if (c == '{' && (word_end(ch(z, i + 1)) || ch(z, i + 1) == '\n')) {
@@ -566,6 +571,7 @@ uint32_t rc_zs_scan_list(zscan *z, uint32_t i, char stop) {
   L.after_op = false;
   L.line_start = true;
   L.if_at = L.if_len = 0;
+  bool in_brace = z->in_brace; /* (a nested list's words are its own) */
   while (i < z->n) {
     uint32_t before = i;
     i = rc_zs_skip_space(z, i, false);
@@ -644,6 +650,7 @@ uint32_t rc_zs_scan_list(zscan *z, uint32_t i, char stop) {
       continue;
     }
     L.after_op = false;
+    z->in_brace = brace_open(&L);
     if (L.cmd) {
       if (line_start && z->want_starts && z->nest == 1 && L.nfr == 0) rc_vec_push(&z->starts, i);
       i = command_word(z, &L, i);
@@ -660,6 +667,7 @@ uint32_t rc_zs_scan_list(zscan *z, uint32_t i, char stop) {
     if (i <= before) i = before + 1;
   }
   end_assigns(z, &L);
+  z->in_brace = in_brace;
   z->nest--;
   return i;
 }
@@ -678,6 +686,7 @@ uint32_t rc_zsh_scan_fixes(char *buf, uint32_t len, uint32_t **starts, uint32_t 
   z.want_starts = starts != NULL;
   z.want_fns = fns != NULL;
   z.want_fixes = fixes != NULL;
+  z.bash = fixes != NULL;
   uint32_t i = 0;
   while (i < len) {
     i = rc_zs_scan_list(&z, i, 0);

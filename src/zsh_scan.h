@@ -58,6 +58,8 @@ typedef struct zscan {
   heredoc hd[MAX_HEREDOCS];
   int nhd;
   int in_param; /* scanning inside the operand of a ${…} */
+  bool bash;     /* the bytes are bash (a scan for bash's cuts and rewrites) */
+  bool in_brace; /* the words scanned are inside a { } group of the current list */
   bool want_starts;
   RC_VEC(uint32_t) starts; /* top-level statements that begin a line */
   bool want_fns;

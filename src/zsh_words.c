@@ -415,6 +415,8 @@ static uint32_t scan_array(zscan *z, uint32_t i);
 
 uint32_t rc_zs_scan_word(zscan *z, uint32_t i, int ctx) {
   uint32_t start = i, lit_end = 0; /* lit_end: one past the last literal byte */
+  int braces = 0;                  /* { opened in the word ({a,b}) */
+  bool assign = false;             /* NAME=…: a } ends no group there (nor in typeset's arguments) */
   while (i < z->n) {
     char c = z->b[i];
     if (word_end(c)) return i;
@@ -450,8 +452,10 @@ uint32_t rc_zs_scan_word(zscan *z, uint32_t i, int ctx) {
         i = e < z->n ? e + 1 : e;
         continue;
       }
+      if (!assign && rc_zs_assign_before(z, start, i)) assign = true;
       if (ch(z, i + 1) == '(' && ctx != W_PAT && ctx != W_COND && rc_zs_assign_before(z, start, i)) {
         i = scan_array(z, i + 1);
+        if (ch(z, i) == '}' && z->in_brace && !z->bash) return i; /* `{a=(x)}`: the ) ends the word */
         continue;
       }
       if (ctx == W_PAT) put(z, i, '_');
@@ -494,6 +498,12 @@ uint32_t rc_zs_scan_word(zscan *z, uint32_t i, int ctx) {
       i = esc_guard(z, backquote(z, i));
       continue;
     default:
+      /* zsh ends a { } group at an unquoted } even inside a word, when the
+       * word has not opened one: `f () {print x}`, `{echo "$a"}` */
+      if (c == '}' && !braces && !assign && i > start && z->in_brace && !z->bash && !z->in_param && (ctx == W_CMD || ctx == W_ARG))
+        return i;
+      if (c == '{') braces++;
+      else if (c == '}' && braces) braces--;
       /* a pattern word may not start with a letter: tree-sitter fails on
        * case patterns like (bindkey' '-[ev]), not on (_indkey' '-[ev]) */
       if (ctx == W_PAT && (!pat_safe(c) || (i == start && name1(c)))) put(z, i, '_');

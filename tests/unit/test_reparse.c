@@ -176,6 +176,23 @@ static void edit(rc_buf *t, uint32_t *seed) {
 static size_t checked, lazy_files, lazy_bodies, reused;
 static bool lazy_mode, lazy_lenient;
 
+/* Every error of the eager parse is inside a body the lazy parse took
+ * alone, or is the `}` tree-sitter found missing at the next token. */
+static bool in_lazy_bodies(const rc_ir *lazy, const rc_ir *eager, const char *text, size_t n) {
+  for (size_t k = 0; k < eager->errors.n; k++) {
+    uint32_t at = eager->errors.v[k].span.start;
+    bool inside = false;
+    for (size_t i = 0; i < lazy->lazies.n && !inside; i++) {
+      const rc_stmt *b = lazy->lazies.v[i]->u.func.body;
+      uint32_t e = b ? b->span.end : 0;
+      while (e < n && text[e] && strchr(" \t\n", text[e])) e++;
+      inside = b && b->span.start <= at && at <= e;
+    }
+    if (!inside) return false;
+  }
+  return eager->errors.n > 0;
+}
+
 /* Lazy bodies, forced, against the eager parse: the same IR when the file
  * parses cleanly; otherwise both see damage (tree-sitter's recovery inside
  * a damaged body may take another path in a parse of the body alone). */
@@ -197,7 +214,11 @@ static void check_lazy(const char *path, const char *text, size_t n) {
       if (strcmp(dl, de)) print_error("%s (%s):\n--- lazy bodies\n%s\n--- eager\n%s\n", path, rc_dialect_name(d), dl, de);
       assert_string_equal(dl, de);
     } else {
-      assert_true(lazy->errors.n > 0);
+      /* a clean lazy parse only when the damage is inside bodies the lazy
+       * parse took alone: zsh's `f () {cmd}`, which parses only so */
+      if (!lazy->errors.n && !in_lazy_bodies(lazy, eager, text, n))
+        print_error("%s (%s): eager damaged, lazy clean\n%s\n", path, rc_dialect_name(d), dl);
+      assert_true(lazy->errors.n > 0 || (d == RC_DIALECT_ZSH && in_lazy_bodies(lazy, eager, text, n)));
     }
     for (size_t i = 0; i < nl; i++) assert_false(lazy->lazies.v[i]->u.func.lazy);
     free(dl);
