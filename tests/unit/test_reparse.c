@@ -176,21 +176,17 @@ static void edit(rc_buf *t, uint32_t *seed) {
 static size_t checked, lazy_files, lazy_bodies, reused;
 static bool lazy_mode, lazy_lenient;
 
-/* Every error of the eager parse is inside a body the lazy parse took
- * alone, or is the `}` tree-sitter found missing at the next token. */
+/* Whether the lazy parse took alone a zsh body written `{cmd}` (its `}`
+ * right after a word), which the eager parse of the whole text cannot
+ * read: then the eager parse may be damaged where the lazy one is clean. */
 static bool in_lazy_bodies(const rc_ir *lazy, const rc_ir *eager, const char *text, size_t n) {
-  for (size_t k = 0; k < eager->errors.n; k++) {
-    uint32_t at = eager->errors.v[k].span.start;
-    bool inside = false;
-    for (size_t i = 0; i < lazy->lazies.n && !inside; i++) {
-      const rc_stmt *b = lazy->lazies.v[i]->u.func.body;
-      uint32_t e = b ? b->span.end : 0;
-      while (e < n && text[e] && strchr(" \t\n", text[e])) e++;
-      inside = b && b->span.start <= at && at <= e;
-    }
-    if (!inside) return false;
+  if (!eager->errors.n) return false;
+  for (size_t i = 0; i < lazy->lazies.n; i++) {
+    const rc_stmt *b = lazy->lazies.v[i]->u.func.body;
+    uint32_t e = b ? b->span.end : 0;
+    if (b && e >= 2 && e <= n && text[e - 1] == '}' && text[e - 2] && !strchr(" \t\n;&", text[e - 2])) return true;
   }
-  return eager->errors.n > 0;
+  return false;
 }
 
 /* Lazy bodies, forced, against the eager parse: the same IR when the file
