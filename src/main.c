@@ -315,6 +315,12 @@ int main(int argc, char **argv) {
   }
   c.args = gargv + optind;
   c.nargs = gargc - optind;
+  /* `rccheck --no-config env PATH`: getopt moved the command among the
+   * FILEs; say so rather than lint a file named `env` (unless one exists) */
+  if (first == 1 && c.nargs && access(c.args[0], F_OK) != 0)
+    for (size_t i = 0; i < RC_ARRAY_LEN(cmds); i++)
+      if (!strcmp(c.args[0], cmds[i]))
+        return usage_error("the command comes before the options: rccheck %s [OPTION...] ...", cmds[i]);
   if (!strcmp(cmd, "chain")) return c.nargs ? usage_error("chain takes no FILE ('%s')", c.args[0]) : rc_cmd_chain(&c, stdout);
   if (!strcmp(cmd, "env")) return rc_cmd_env(&c, stdout);
   if (!strcmp(cmd, "graph")) return rc_cmd_graph(&c, stdout);
