@@ -363,8 +363,9 @@ static uint32_t word_before(const fx *f, uint32_t at, const char *w) {
 
 static bool preceded_by(const fx *f, uint32_t at, const char *w) { return word_before(f, at, w) <= at; }
 
+/* (a group too: `if { list } { … }`; the caller checks the `if` before it) */
 static bool is_cond(const rc_stmt *s) {
-  return s->kind == RC_S_TEST || s->kind == RC_S_ARITH || s->kind == RC_S_NOT;
+  return s->kind == RC_S_TEST || s->kind == RC_S_ARITH || s->kind == RC_S_NOT || s->kind == RC_S_GROUP;
 }
 
 /* The statements a body stands for: a { … } group's, or itself. */

@@ -30,12 +30,13 @@
 
 /* FR_FN: the { … } body of a function defined outside any function (its
  * span is reported, see rc_zsh_scan). */
-typedef enum frkind { FR_BRACE, FR_ANON, FR_IF_BRACE, FR_BANG_BRACE, FR_DO, FR_DO_BRACE, FR_CASE, FR_IF, FR_FN } frkind;
+/* FR_IF_COND: `if { list } { … }`, a group that is an if's condition. */
+typedef enum frkind { FR_BRACE, FR_ANON, FR_IF_BRACE, FR_BANG_BRACE, FR_DO, FR_DO_BRACE, FR_CASE, FR_IF, FR_FN, FR_IF_COND } frkind;
 
 typedef struct frame {
   frkind k;
-  int state; /* FR_CASE: 0 before `in`, 1 expecting a pattern, 2 in a body */
-  uint32_t at; /* FR_FN: where the { is */
+  int state; /* FR_CASE: 0 before `in`, 1 expecting a pattern, 2 in a body; FR_IF_COND: the if's length */
+  uint32_t at; /* FR_FN: where the { is; FR_IF_COND: where the if/elif is */
 } frame;
 
 typedef struct list {
@@ -60,7 +61,7 @@ static void push(list *L, frkind k) {
 static frame *top(list *L) { return L->nfr ? &L->fr[L->nfr - 1] : NULL; }
 
 static bool is_brace(frkind k) {
-  return k == FR_BRACE || k == FR_ANON || k == FR_IF_BRACE || k == FR_BANG_BRACE || k == FR_FN;
+  return k == FR_BRACE || k == FR_ANON || k == FR_IF_BRACE || k == FR_BANG_BRACE || k == FR_FN || k == FR_IF_COND;
 }
 
 static bool in_fn(const list *L) {
@@ -96,6 +97,7 @@ static uint32_t anon_args(zscan *z, uint32_t i) {
 static void close_brace(zscan *z, list *L, uint32_t *i) {
   while (L->nfr && !is_brace(top(L)->k)) L->nfr--;
   frkind k = L->nfr ? top(L)->k : FR_BRACE;
+  if (k == FR_IF_COND) L->if_at = top(L)->at, L->if_len = (uint32_t)top(L)->state;
   if (k == FR_FN) {
     rc_vec_push(&z->fns, top(L)->at);
     rc_vec_push(&z->fns, *i);
@@ -110,6 +112,14 @@ static void close_brace(zscan *z, list *L, uint32_t *i) {
   if (j > *i && (at_word(z, j, "then") || at_word(z, j, "do"))) { /* if { … } then */
     put(z, *i, ';');
     z->edits++;
+  } else if (k == FR_IF_COND && j > *i && ch(z, j) == '{') {
+    /* `if { list } { … }`: as `if [[ c ]] { … }` (after_test), the if
+     * blanked and a ; after the condition; zsh_fixup.c rebuilds the if */
+    blank_range(z, L->if_at, L->if_at + L->if_len);
+    put(z, *i, ';');
+    z->edits++;
+    L->if_brace = true;
+    if (L->if_len == 2 && L->nfr && top(L)->k == FR_IF) L->nfr--; /* no fi to come */
   }
   if (k == FR_IF_BRACE && j > *i && (at_word(z, j, "elif") || at_word(z, j, "else"))) {
     /* `} elif [[ … ]] {` / `} else {`: the chain of a brace if (zsh_fixup.c) */
@@ -398,6 +408,10 @@ static uint32_t command_word(zscan *z, list *L, uint32_t i) {
     if (fn_body && z->want_fns && z->nest == 1 && L->nfr < MAX_FRAMES && !in_fn(L)) {
       push(L, FR_FN);
       top(L)->at = i;
+    } else if (L->if_fresh && L->nfr < MAX_FRAMES) {
+      push(L, FR_IF_COND);
+      top(L)->at = L->if_at;
+      top(L)->state = (int)L->if_len;
     } else {
       push(L, L->if_brace ? FR_IF_BRACE : FR_BRACE);
     }

@@ -138,6 +138,18 @@ static void test_heredoc_before_closing_word(void **st) {
   EXPECT_IR(text, RC_DIALECT_ZSH, want);
 }
 
+/* zsh's `name () {cmd}` body and brace if with a { list } condition:
+ * tree-sitter-bash has neither; the pre-pass makes them parse. */
+static void test_zsh_terse_braces(void **st) {
+  (void)st;
+  EXPECT_IR("t () {print -n \"$1\"}\nt x\n", RC_DIALECT_ZSH,
+            "1:1 func t\n  1:5 group\n    1:7 cmd [\"print\"] [\"-n\"] [dq:$1]\n2:1 cmd [\"t\"] [\"x\"]\n");
+  EXPECT_IR("if { false } {\n  a=1\n} elif { true } {\n  a=2\n} else {\n  a=3\n}\n", RC_DIALECT_ZSH,
+            "1:1 if\n  cond:\n    1:4 group\n      1:6 cmd builtin=8 [\"false\"]\n  then:\n    2:3 assign a=[\"1\"]\n"
+            "  cond:\n    3:8 group\n      3:10 cmd builtin=7 [\"true\"]\n  then:\n    4:3 assign a=[\"2\"]\n"
+            "  else:\n    6:3 assign a=[\"3\"]\n");
+}
+
 /* A bash statement tree-sitter cannot parse costs its own lines, not the
  * rest of the file: the file is parsed again statement by statement, as a
  * zsh file is (recover.c). */
@@ -162,6 +174,7 @@ int main(void) {
     cmocka_unit_test(test_positional_parameters),
     cmocka_unit_test(test_heredoc_before_closing_word),
     cmocka_unit_test(test_bash_damage_stays_local),
+    cmocka_unit_test(test_zsh_terse_braces),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -28,4 +28,13 @@ else
 fi
 export GOBIN=$GOPATH/bin
 
+# zsh's brace if, its condition a command list in braces too
+if { command -v no-such-tool-here &>/dev/null } {
+    path+=(/opt/never/bin)
+} elif { [[ -n $GOPATH ]] } {
+    path+=($GOPATH/tools)
+} else {
+    path+=(/opt/else/bin)
+}
+
 alias gs='git status'
